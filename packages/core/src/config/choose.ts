@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * A schema that picks the schema to apply by looking at the value. A plain `z.union`
+ * reports every branch's errors; users need the errors of the branch they meant.
+ */
+export function choose<T>(pick: (value: unknown) => z.ZodType<T>) {
+  return z.unknown().transform((value, ctx): T => {
+    const result = pick(value).safeParse(value, { error: readableError });
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({
+        code: 'custom',
+        message: issue.message,
+        path: issue.path as (string | number)[],
+      });
+    }
+    return z.NEVER;
+  });
+}
+
+/** Plain-language messages for the structural errors zod finds. */
+export function readableError(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'is required';
+    const got = Array.isArray(issue.input) ? 'an array' : typeof issue.input;
+    return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${got}`;
+  }
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return undefined;
+}

@@ -1,0 +1,11 @@
+export { formatPath, parseConfig, parseConfigText, toProblems } from './parse.js';
+export type {
+  Condition,
+  ConditionOp,
+  Config,
+  Metric,
+  Policy,
+  Status,
+  WarningLevel,
+} from './types.js';
+export { METRICS, STATUSES } from './types.js';

@@ -1,0 +1,47 @@
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, type Problem } from '../errors.js';
+import { readableError } from './choose.js';
+import { configSchema } from './schema.js';
+import type { Config } from './types.js';
+
+/** Formats a zod path the way users write it: `policies[2].targets.first_response.high`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out || '(root)';
+}
+
+/** Turns zod issues into problems by path. */
+export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+/**
+ * Validates a configuration value as a whole.
+ * @throws ConfigError listing every problem by path
+ */
+export function parseConfig(value: unknown): Config {
+  const result = configSchema.safeParse(value, { error: readableError });
+  if (!result.success) throw new ConfigError(toProblems(result.error.issues));
+  return result.data;
+}
+
+/**
+ * Parses the text of a config file (YAML, of which JSON is a subset) and validates it.
+ * @throws ConfigError with the syntax error's line, or every validation problem by path
+ */
+export function parseConfigText(text: string): Config {
+  let value: unknown;
+  try {
+    value = parseYaml(text, { prettyErrors: true });
+  } catch (cause) {
+    const line = (cause as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    const message = (cause as Error).message.split('\n')[0] ?? 'not YAML or JSON';
+    throw new ConfigError([{ path: line ? `line ${line}` : '(file)', message }], { cause });
+  }
+  return parseConfig(value ?? {});
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { parseDuration } from '../time/duration.js';
+import { conditionSchema } from './condition-schema.js';
+import {
+  METRICS,
+  type Metric,
+  type Policy,
+  STATUSES,
+  type Status,
+  type WarningLevel,
+} from './types.js';
+
+const duration = z.string().transform((text, ctx) => {
+  const seconds = parseDuration(text);
+  if (seconds === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not a duration (like 90m, 1h30m, 2d, 45s)`,
+    });
+    return z.NEVER;
+  }
+  return seconds;
+});
+
+const warning = z.string().transform((text, ctx): WarningLevel => {
+  const percent = /^(\d{1,3})%$/.exec(text);
+  if (percent) {
+    const value = Number(percent[1]);
+    if (value >= 1 && value <= 100) return { text, kind: 'percent', value };
+  } else {
+    const seconds = parseDuration(text);
+    if (seconds !== undefined) return { text, kind: 'remaining', value: seconds };
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${text}" is not a warning (a percentage 1-100% or a remaining time like 30m)`,
+  });
+  return z.NEVER;
+});
+
+const metricKeys = <T extends z.ZodType>(value: T) =>
+  z.strictObject(
+    Object.fromEntries(METRICS.map((m) => [m, value.optional()])) as Record<
+      Metric,
+      z.ZodOptional<T>
+    >,
+  );
+
+export const DEFAULT_PAUSE: Record<Metric, readonly Status[]> = {
+  first_response: [],
+  next_response: [],
+  periodic_update: [],
+  resolution: ['pending', 'on_hold'],
+};
+
+/** One policy of the config file (semantics.md section 4). */
+export const policySchema = z
+  .strictObject({
+    id: z.string().min(1, { error: 'must not be empty' }),
+    when: conditionSchema.optional(),
+    calendar: z.string().min(1, { error: 'must not be empty' }),
+    targets: metricKeys(z.record(z.string(), duration)),
+    warnings: z.array(warning).optional(),
+    pause: metricKeys(z.array(z.enum(STATUSES))).optional(),
+    reopen: z.enum(['continue', 'restart']).optional(),
+    retarget: z.enum(['keep', 'restart']).optional(),
+  })
+  .superRefine((policy, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, level] of (policy.warnings ?? []).entries()) {
+      if (seen.has(level.text))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['warnings', i],
+          message: `"${level.text}" is listed twice`,
+        });
+      seen.add(level.text);
+    }
+  })
+  .transform(
+    (policy): Policy => ({
+      id: policy.id,
+      when: policy.when ?? { always: true },
+      calendar: policy.calendar,
+      targets: policy.targets,
+      warnings: policy.warnings ?? [],
+      pause: {
+        ...DEFAULT_PAUSE,
+        ...(policy.pause as Partial<Record<Metric, Status[]>> | undefined),
+      },
+      reopen: policy.reopen ?? 'continue',
+      retarget: policy.retarget ?? 'keep',
+    }),
+  );

@@ -1,0 +1,165 @@
+import type { BusinessCalendar } from '../calendar/types.js';
+import type { Metric, Policy, WarningLevel } from '../config/types.js';
+import type { TicketFields } from '../events/types.js';
+import { formatDuration } from '../time/duration.js';
+import type { FiredLevel, TimelineEntry } from './types.js';
+
+const BREACH: WarningLevel = { text: 'breach', kind: 'percent', value: 100 };
+
+/** Seconds of elapsed business time at which a level is reached (semantics.md section 4). */
+export function thresholdOf(level: WarningLevel, target: number): number {
+  if (level.kind === 'percent') return Math.ceil((target * level.value) / 100);
+  return Math.max(0, target - level.value);
+}
+
+/**
+ * One measurement of one metric on one ticket. Its clock is the list of periods it ran;
+ * elapsed time is always measured in the calendar in force, so a retarget that keeps the
+ * cycle re-measures it from its start (semantics.md section 5).
+ */
+export class Cycle {
+  readonly metric: Metric;
+  readonly number: number;
+  readonly startedAt: number;
+  stoppedAt: number | null = null;
+  outcome: 'achieved' | 'breached' | 'cancelled' | null = null;
+  target: number | null = null;
+  calendar: BusinessCalendar | null = null;
+  policy: Policy | undefined;
+  breachedAt: number | null = null;
+  readonly fired: FiredLevel[] = [];
+  /** Fields when the outcome was decided (breach or stop). */
+  outcomeFields: TicketFields | null = null;
+  readonly timeline: TimelineEntry[] | null;
+  /** Closed running periods as flat `[start, end, ...]`. */
+  readonly #periods: number[] = [];
+  #runningSince: number | null = null;
+  #closedSeconds = 0;
+  #closedCalendar: BusinessCalendar | null = null;
+  #closedCount = 0;
+
+  constructor(metric: Metric, number: number, startedAt: number, trace: boolean) {
+    this.metric = metric;
+    this.number = number;
+    this.startedAt = startedAt;
+    this.timeline = trace ? [] : null;
+  }
+
+  get isOpen(): boolean {
+    return this.stoppedAt === null;
+  }
+
+  get isRunning(): boolean {
+    return this.#runningSince !== null;
+  }
+
+  /** Elapsed business seconds at `at` in the calendar in force. */
+  elapsedAt(at: number): number {
+    const calendar = this.calendar;
+    if (!calendar) return 0;
+    if (this.#closedCalendar !== calendar || this.#closedCount !== this.#periods.length) {
+      let sum = 0;
+      for (let i = 0; i < this.#periods.length; i += 2) {
+        sum += calendar.between(this.#periods[i] as number, this.#periods[i + 1] as number);
+      }
+      this.#closedSeconds = sum;
+      this.#closedCalendar = calendar;
+      this.#closedCount = this.#periods.length;
+    }
+    const running = this.#runningSince === null ? 0 : calendar.between(this.#runningSince, at);
+    return this.#closedSeconds + running;
+  }
+
+  run(at: number): void {
+    if (this.#runningSince === null) this.#runningSince = at;
+  }
+
+  pause(at: number): void {
+    if (this.#runningSince === null) return;
+    if (at > this.#runningSince) this.#periods.push(this.#runningSince, at);
+    this.#runningSince = null;
+  }
+
+  /** Stops the clock for good: achieved, or breached when a breach already fired. */
+  stop(at: number, fields: TicketFields, cancelled = false): void {
+    this.pause(at);
+    this.stoppedAt = at;
+    if (cancelled) this.outcome = 'cancelled';
+    else this.outcome = this.breachedAt === null ? 'achieved' : 'breached';
+    if (this.outcome === 'achieved' || !this.outcomeFields) this.outcomeFields = fields;
+  }
+
+  /** Reopens a stopped cycle (`reopen: continue`): its achievement is withdrawn. */
+  resume(): void {
+    this.stoppedAt = null;
+    this.outcome = null;
+    if (this.breachedAt === null) this.outcomeFields = null;
+  }
+
+  hasFired(level: string): boolean {
+    return this.fired.some((f) => f.level === level);
+  }
+
+  /**
+   * Fires every level the clock reaches strictly before `until`, with the state in force
+   * since `from` (semantics.md section 6). Once breached, nothing fires any more.
+   */
+  advance(from: number, until: number, fields: TicketFields): void {
+    const { target, calendar, policy } = this;
+    if (until <= from || target === null || !calendar || this.breachedAt !== null || !this.isOpen)
+      return;
+    const elapsed = this.elapsedAt(from);
+    const reached: { level: WarningLevel; at: number; order: number }[] = [];
+    const levels = [...(policy?.warnings ?? []), BREACH];
+    for (const [order, level] of levels.entries()) {
+      if (this.hasFired(level.text)) continue;
+      const threshold = thresholdOf(level, target);
+      let at: number;
+      if (elapsed >= threshold) at = from;
+      else if (this.isRunning) at = calendar.add(from, threshold - elapsed);
+      else continue;
+      if (at < until) reached.push({ level, at, order });
+    }
+    reached.sort((a, b) => a.at - b.at || a.order - b.order);
+    for (const { level, at } of reached) {
+      this.fired.push({ level: level.text, at });
+      if (level === BREACH) {
+        this.breachedAt = at;
+        this.outcomeFields = fields;
+        this.timeline?.push({
+          at,
+          kind: 'breached',
+          detail: `target ${formatDuration(target)} used up`,
+        });
+      } else {
+        this.timeline?.push({ at, kind: 'warning', detail: `warning ${level.text} reached` });
+      }
+    }
+  }
+
+  /** The projected due instant at `at`, assuming no further pauses; `null` unless running. */
+  dueAt(at: number): number | null {
+    if (
+      !this.isOpen ||
+      !this.isRunning ||
+      this.target === null ||
+      !this.calendar ||
+      this.breachedAt !== null
+    )
+      return null;
+    return this.calendar.add(at, Math.max(0, this.target - this.elapsedAt(at)));
+  }
+
+  /** The next level to be reached if the cycle keeps running from `at`. */
+  nextLevel(at: number): FiredLevel | null {
+    if (this.dueAt(at) === null || this.target === null || !this.calendar) return null;
+    const elapsed = this.elapsedAt(at);
+    let next: FiredLevel | null = null;
+    for (const level of [...(this.policy?.warnings ?? []), BREACH]) {
+      if (this.hasFired(level.text)) continue;
+      const when = this.calendar.add(at, Math.max(0, thresholdOf(level, this.target) - elapsed));
+      if (!next || when < next.at) next = { level: level.text, at: when };
+    }
+    return next;
+  }
+}

@@ -1,0 +1,68 @@
+import { compileCalendars } from '../calendar/compile.js';
+import type { BusinessCalendar } from '../calendar/types.js';
+import type { Config } from '../config/types.js';
+import type { TicketEvent } from '../events/types.js';
+import { byTicket } from './order.js';
+import { ticketResult } from './result.js';
+import { type EngineContext, TicketMachine } from './ticket.js';
+import type { TicketResult } from './types.js';
+
+export interface EvaluateOptions {
+  /** Record every cycle's timeline (for explanations); off for bulk work. */
+  readonly trace?: boolean;
+}
+
+/**
+ * The SLA engine for one configuration. A ticket's state is a pure function of its events,
+ * the policies, the calendars and `now`: late, duplicate and out-of-order events give the
+ * same result as the same events delivered once and in order.
+ */
+export class Engine {
+  readonly config: Config;
+  readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+
+  constructor(config: Config) {
+    this.config = config;
+    this.calendars = compileCalendars(config.calendars);
+  }
+
+  /**
+   * Evaluates every ticket of one tenant's events at `now`; events after `now` are ignored.
+   * Tickets come back sorted by id.
+   */
+  evaluate(
+    events: Iterable<TicketEvent>,
+    now: number,
+    options: EvaluateOptions = {},
+  ): TicketResult[] {
+    const results: TicketResult[] = [];
+    for (const [ticket, list] of byTicket(events, now))
+      results.push(this.evaluateSorted(ticket, list, now, options));
+    return results.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0));
+  }
+
+  /** Evaluates one ticket from its events, already deduplicated and in `compareEvents` order. */
+  evaluateSorted(
+    ticket: string,
+    events: readonly TicketEvent[],
+    now: number,
+    options: EvaluateOptions = {},
+  ): TicketResult {
+    const context: EngineContext = {
+      policies: this.config.policies,
+      calendars: this.calendars,
+      trace: options.trace ?? false,
+    };
+    const machine = new TicketMachine(ticket, context);
+    let i = 0;
+    while (i < events.length) {
+      const at = (events[i] as TicketEvent).at;
+      let j = i + 1;
+      while (j < events.length && (events[j] as TicketEvent).at === at) j++;
+      machine.applyInstant(at, events.slice(i, j));
+      i = j;
+    }
+    machine.runUntil(now);
+    return ticketResult(machine, now);
+  }
+}

@@ -1,0 +1,257 @@
+import type { BusinessCalendar } from '../calendar/types.js';
+import { DEFAULT_PAUSE } from '../config/policy-schema.js';
+import type { Metric, Policy, Status } from '../config/types.js';
+import type { TicketEvent, TicketFields } from '../events/types.js';
+import { formatDuration } from '../time/duration.js';
+import { Cycle } from './cycle.js';
+import { applyFields } from './fields.js';
+import { selectPolicy, targetOf } from './policy-match.js';
+
+/** What a ticket machine needs from the compiled configuration. */
+export interface EngineContext {
+  readonly policies: readonly Policy[];
+  readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+  /** Record each cycle's timeline, for explanations. */
+  readonly trace: boolean;
+}
+
+const isDone = (status: Status) => status === 'solved' || status === 'closed';
+
+/**
+ * One ticket's SLA state, fed its events in order, one instant at a time
+ * (semantics.md sections 3-6).
+ */
+export class TicketMachine {
+  readonly id: string;
+  readonly cycles: Cycle[] = [];
+  fields: TicketFields = {};
+  status: Status = 'new';
+  policy: Policy | undefined;
+  created = false;
+  deleted = false;
+  readonly #context: EngineContext;
+  readonly #numbers: Record<Metric, number> = {
+    first_response: 0,
+    next_response: 0,
+    periodic_update: 0,
+    resolution: 0,
+  };
+  #lastAt: number | null = null;
+
+  constructor(id: string, context: EngineContext) {
+    this.id = id;
+    this.#context = context;
+  }
+
+  /** Applies the events of one instant, after letting the clocks run up to it. */
+  applyInstant(at: number, events: readonly TicketEvent[]): void {
+    this.runUntil(at);
+    for (const event of events) this.#apply(event, at);
+    this.#lastAt = at;
+  }
+
+  /** Lets every open clock run up to `at`, firing the levels reached strictly before it. */
+  runUntil(at: number): void {
+    if (this.#lastAt === null) return;
+    for (const cycle of this.cycles) if (cycle.isOpen) cycle.advance(this.#lastAt, at, this.fields);
+  }
+
+  #apply(event: TicketEvent, at: number): void {
+    if (this.deleted) return;
+    if (event.type === 'ticket.created') {
+      if (!this.created) this.#create(event, at);
+      return;
+    }
+    if (!this.created || (this.status === 'closed' && event.type !== 'ticket.deleted')) return;
+    switch (event.type) {
+      case 'message':
+        if (event.public && event.author === 'customer') this.#customerWrote(event, at);
+        if (event.public && event.author === 'agent') this.#agentReplied(event, at);
+        break;
+      case 'ticket.updated':
+        this.#update(event, at);
+        break;
+      case 'ticket.deleted':
+        for (const cycle of this.cycles) {
+          cycle.stop(cycle.stoppedAt ?? at, this.fields, true);
+          cycle.timeline?.push({
+            at,
+            kind: 'cancelled',
+            detail: 'ticket deleted',
+            eventId: event.id,
+          });
+        }
+        this.deleted = true;
+        break;
+    }
+    this.#refresh(at, event.id);
+  }
+
+  #create(event: Extract<TicketEvent, { type: 'ticket.created' }>, at: number): void {
+    this.created = true;
+    this.fields = applyFields({}, event.fields);
+    this.status = this.fields.status ?? 'new';
+    this.fields = { ...this.fields, status: this.status };
+    this.policy = selectPolicy(this.#context.policies, this.fields);
+    if (isDone(this.status)) return;
+    if (event.by !== 'agent') this.#start('first_response', at, event.id, 'ticket created');
+    this.#start('resolution', at, event.id, 'ticket created');
+  }
+
+  #customerWrote(event: TicketEvent, at: number): void {
+    const waiting = this.cycles.some(
+      (c) => c.isOpen && (c.metric === 'first_response' || c.metric === 'next_response'),
+    );
+    if (!waiting) this.#start('next_response', at, event.id, 'customer wrote');
+  }
+
+  #agentReplied(event: TicketEvent, at: number): void {
+    for (const cycle of this.cycles) {
+      if (cycle.isOpen && cycle.metric !== 'resolution') {
+        cycle.stop(at, this.fields);
+        cycle.timeline?.push({
+          at,
+          kind: 'stopped',
+          detail: 'public agent reply',
+          eventId: event.id,
+        });
+      }
+    }
+    if (!isDone(this.status)) this.#start('periodic_update', at, event.id, 'public agent reply');
+  }
+
+  #update(event: Extract<TicketEvent, { type: 'ticket.updated' }>, at: number): void {
+    const before = this.status;
+    this.fields = applyFields(this.fields, event.fields);
+    this.status = this.fields.status ?? before;
+    this.policy = selectPolicy(this.#context.policies, this.fields);
+    if (before === this.status) return;
+    if (isDone(this.status)) {
+      for (const cycle of this.cycles) {
+        if (!cycle.isOpen) continue;
+        cycle.stop(at, this.fields);
+        cycle.timeline?.push({
+          at,
+          kind: 'stopped',
+          detail: `status ${this.status}`,
+          eventId: event.id,
+        });
+      }
+    } else if (before === 'solved') {
+      this.#reopen(at, event.id);
+    }
+  }
+
+  /** Solved to an open status: resume the last resolution cycle, or start a new one. */
+  #reopen(at: number, eventId: string): void {
+    const last = this.cycles.findLast((c) => c.metric === 'resolution');
+    if (
+      (this.policy?.reopen ?? 'continue') === 'continue' &&
+      last &&
+      last.outcome !== 'cancelled'
+    ) {
+      last.resume();
+      last.timeline?.push({
+        at,
+        kind: 'reopened',
+        detail: `ticket reopened (${this.status}): clock continues`,
+        eventId,
+      });
+    } else {
+      this.#start('resolution', at, eventId, `ticket reopened (${this.status})`);
+    }
+  }
+
+  #start(metric: Metric, at: number, eventId: string, why: string): void {
+    const cycle = new Cycle(metric, ++this.#numbers[metric], at, this.#context.trace);
+    this.#assign(cycle);
+    if (!this.#pauses(metric)) cycle.run(at);
+    this.cycles.push(cycle);
+    const state = cycle.isRunning ? '' : `; paused while ${this.status}`;
+    cycle.timeline?.push({
+      at,
+      kind: 'started',
+      detail: `${why}${this.#describeTarget(cycle)}${state}`,
+      eventId,
+      dueAt: cycle.dueAt(at),
+    });
+  }
+
+  #assign(cycle: Cycle): void {
+    cycle.policy = this.policy;
+    cycle.target = targetOf(this.policy, cycle.metric, this.fields.priority);
+    cycle.calendar = this.policy
+      ? (this.#context.calendars.get(this.policy.calendar) ?? null)
+      : null;
+  }
+
+  #describeTarget(cycle: Cycle): string {
+    if (cycle.target === null) return '; no target: not measured';
+    return `; policy ${cycle.policy?.id}, target ${formatDuration(cycle.target)} in calendar ${cycle.calendar?.id}`;
+  }
+
+  /** After every event: re-evaluate targets (retarget) and pauses of the open cycles. */
+  #refresh(at: number, eventId: string): void {
+    for (const cycle of [...this.cycles]) {
+      if (cycle.isOpen) this.#retarget(cycle, at, eventId);
+    }
+    for (const cycle of this.cycles) {
+      if (!cycle.isOpen) continue;
+      const paused = this.#pauses(cycle.metric);
+      if (paused && cycle.isRunning) {
+        cycle.pause(at);
+        cycle.timeline?.push({
+          at,
+          kind: 'paused',
+          detail: `status ${this.status} pauses ${cycle.metric}`,
+          eventId,
+        });
+      } else if (!paused && !cycle.isRunning) {
+        cycle.run(at);
+        cycle.timeline?.push({
+          at,
+          kind: 'resumed',
+          detail: `status ${this.status}`,
+          eventId,
+          dueAt: cycle.dueAt(at),
+        });
+      }
+    }
+  }
+
+  #pauses(metric: Metric): boolean {
+    return (this.policy?.pause ?? DEFAULT_PAUSE)[metric].includes(this.status);
+  }
+
+  #retarget(cycle: Cycle, at: number, eventId: string): void {
+    const target = targetOf(this.policy, cycle.metric, this.fields.priority);
+    const calendar = this.policy
+      ? (this.#context.calendars.get(this.policy.calendar) ?? null)
+      : null;
+    if (target === cycle.target && calendar === cycle.calendar) {
+      cycle.policy = this.policy;
+      return;
+    }
+    if (this.policy?.retarget === 'restart' && cycle.target !== null && target !== null) {
+      // A breach is never erased: a breached cycle stops as breached, others are cancelled.
+      const breached = cycle.breachedAt !== null;
+      cycle.stop(at, this.fields, !breached);
+      cycle.timeline?.push({
+        at,
+        kind: breached ? 'stopped' : 'cancelled',
+        detail: `policy ${this.policy.id} restarts on a new target`,
+        eventId,
+      });
+      this.#start(cycle.metric, at, eventId, 'restarted on a new target');
+      return;
+    }
+    this.#assign(cycle);
+    cycle.timeline?.push({
+      at,
+      kind: 'retargeted',
+      detail: `now${this.#describeTarget(cycle)}`,
+      eventId,
+      dueAt: cycle.dueAt(at),
+    });
+  }
+}

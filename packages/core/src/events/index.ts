@@ -1,0 +1,3 @@
+export { checkEvent, parseEvents, parseEventsNdjson } from './parse.js';
+export type { TicketEvent, TicketFields } from './types.js';
+export { EVENT_TYPES } from './types.js';

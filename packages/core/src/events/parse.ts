@@ -1,0 +1,69 @@
+import { readableError } from '../config/choose.js';
+import { formatPath } from '../config/parse.js';
+import { EventsError, type Problem } from '../errors.js';
+import { eventSchema } from './schema.js';
+import type { TicketEvent } from './types.js';
+
+/** Validates one event; the problems name the field. */
+export function checkEvent(value: unknown): { event: TicketEvent } | { problems: Problem[] } {
+  const result = eventSchema.safeParse(value, { error: readableError });
+  if (result.success) return { event: result.data };
+  return {
+    problems: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+  };
+}
+
+/**
+ * Validates a batch of events all-or-nothing.
+ * @param where names an item for messages: `[3]` for an API body, `line 4` for a file
+ * @throws EventsError with every problem of every invalid event; nothing is returned then
+ */
+export function parseEvents(
+  values: readonly unknown[],
+  where: (index: number) => string = (i) => `[${i}]`,
+): TicketEvent[] {
+  const events: TicketEvent[] = [];
+  const problems: Problem[] = [];
+  for (const [index, value] of values.entries()) {
+    const checked = checkEvent(value);
+    if ('event' in checked) events.push(checked.event);
+    else
+      for (const p of checked.problems)
+        problems.push({ path: `${where(index)}: ${p.path}`, message: p.message });
+  }
+  if (problems.length > 0) throw new EventsError(problems);
+  return events;
+}
+
+/**
+ * Parses NDJSON text (one event per line; blank lines skipped) all-or-nothing.
+ * @throws EventsError naming each bad line and field
+ */
+export function parseEventsNdjson(text: string, source = 'events'): TicketEvent[] {
+  const values: unknown[] = [];
+  const lines: number[] = [];
+  const problems: Problem[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    try {
+      values.push(JSON.parse(line));
+      lines.push(i + 1);
+    } catch {
+      problems.push({ path: `${source}:${i + 1}`, message: 'not valid JSON' });
+    }
+  }
+  try {
+    const events = parseEvents(values, (index) => `${source}:${lines[index]}`);
+    if (problems.length > 0) throw new EventsError(problems);
+    return events;
+  } catch (error) {
+    if (error instanceof EventsError)
+      throw new EventsError([...problems, ...error.problems].sort(byLine));
+    throw error;
+  }
+}
+
+function byLine(a: Problem, b: Problem): number {
+  const line = (p: Problem) => Number(/:(\d+)/.exec(p.path)?.[1] ?? 0);
+  return line(a) - line(b);
+}

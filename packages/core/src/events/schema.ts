@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { choose } from '../config/choose.js';
+import { STATUSES } from '../config/types.js';
+import { parseInstant } from '../time/instant.js';
+import { EVENT_TYPES, type TicketEvent, type TicketFields } from './types.js';
+
+const instant = z.string().transform((text, ctx) => {
+  const at = parseInstant(text);
+  if (at === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not an ISO-8601 instant with an offset or Z`,
+    });
+    return z.NEVER;
+  }
+  return at;
+});
+
+const text = z.string().nullable().optional();
+const fields = z
+  .looseObject({
+    status: z.enum(STATUSES).optional(),
+    priority: text,
+    team: text,
+    channel: text,
+    assignee: text,
+    requester: text,
+    organization: text,
+    brand: text,
+    subject: text,
+    url: text,
+    tags: z.array(z.string()).optional(),
+    custom: z.record(z.string(), z.unknown()).optional(),
+  })
+  .transform((raw): TicketFields => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) if (value !== undefined) out[key] = value;
+    return out as TicketFields;
+  });
+
+const base = {
+  id: z.string().min(1),
+  ticket: z.string().min(1),
+  tenant: z.string().min(1).optional(),
+  at: instant,
+};
+
+const byType = {
+  'ticket.created': z.looseObject({
+    ...base,
+    type: z.literal('ticket.created'),
+    by: z.enum(['customer', 'agent']).default('customer'),
+    fields,
+  }),
+  'ticket.updated': z.looseObject({ ...base, type: z.literal('ticket.updated'), fields }),
+  message: z.looseObject({
+    ...base,
+    type: z.literal('message'),
+    author: z.enum(['customer', 'agent', 'system']),
+    public: z.boolean(),
+  }),
+  'ticket.deleted': z.looseObject({ ...base, type: z.literal('ticket.deleted') }),
+};
+
+/** One ticket event on the wire; unknown keys are kept by the parser but ignored. */
+export const eventSchema = choose((value): z.ZodType<TicketEvent> => {
+  const type = (value as { type?: unknown } | null)?.type;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return z.never({ error: 'must be a JSON object' });
+  if (typeof type === 'string' && type in byType) {
+    const schema = byType[type as keyof typeof byType];
+    return schema.transform((e) => strip(e as TicketEvent)) as unknown as z.ZodType<TicketEvent>;
+  }
+  return z.looseObject({
+    type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
+  }) as unknown as z.ZodType<TicketEvent>;
+});
+
+/** Keeps only the keys the engine reads, so that stored events have one shape. */
+function strip(e: TicketEvent): TicketEvent {
+  const head = { id: e.id, ticket: e.ticket, at: e.at, ...(e.tenant ? { tenant: e.tenant } : {}) };
+  switch (e.type) {
+    case 'ticket.created':
+      return { ...head, type: e.type, by: e.by, fields: e.fields };
+    case 'ticket.updated':
+      return { ...head, type: e.type, fields: e.fields };
+    case 'message':
+      return { ...head, type: e.type, author: e.author, public: e.public };
+    case 'ticket.deleted':
+      return { ...head, type: e.type };
+  }
+}

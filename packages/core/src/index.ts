@@ -1,0 +1,10 @@
+/**
+ * @breachless/core: the pure SLA engine. Calendars, policies, cycles and compliance,
+ * with no I/O; every other package is a thin layer around it.
+ */
+export * from './calendar/index.js';
+export * from './config/index.js';
+export * from './engine/index.js';
+export { BreachlessError, ConfigError, EventsError, type Problem } from './errors.js';
+export * from './events/index.js';
+export * from './time/index.js';

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileCalendars,
+  Engine,
+  explainJson,
+  parseConfig,
+  parseDuration,
+  parseEventsNdjson,
+  parseInstant,
+} from '../src/index.js';
+import { cyclesByKey, readCalendarCases, readJson, readScenarios } from './conformance.js';
+
+const must = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`bad ${what}`);
+  return value;
+};
+
+describe('conformance: calendar cases through the library', () => {
+  const calendars = compileCalendars(parseConfig(readJson('calendars.config.json')).calendars);
+  for (const c of readCalendarCases()) {
+    it(`${c.id}: ${c.why}`, () => {
+      const calendar = must(calendars.get(c.calendar), 'calendar');
+      const from = must(parseInstant(c.from), 'from');
+      if (c.expect.due !== undefined) {
+        const due = calendar.add(from, must(parseDuration(c.duration ?? ''), 'duration'));
+        expect(new Date(due).toISOString()).toBe(new Date(c.expect.due).toISOString());
+      } else {
+        expect(calendar.between(from, must(parseInstant(c.to ?? ''), 'to'))).toBe(c.expect.seconds);
+      }
+    });
+  }
+});
+
+describe('conformance: scenarios through the library', () => {
+  const engine = new Engine(parseConfig(readJson('scenarios.config.json')));
+  for (const s of readScenarios()) {
+    it(`${s.name}: ${s.expected.why}`, () => {
+      const at = must(parseInstant(s.expected.at), 'at');
+      const actual = explainJson(engine.evaluate(parseEventsNdjson(s.eventsText), at), at);
+      const expected = s.expected.expect;
+      expect(actual.at).toBe(expected.at);
+      expect(actual.tickets.map((t) => [t.ticket, t.policy])).toEqual(
+        expected.tickets.map((t) => [t.ticket, t.policy]),
+      );
+      const got = cyclesByKey(actual);
+      const want = cyclesByKey(expected);
+      expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+      for (const [key, cycle] of want) expect({ key, ...got.get(key) }).toEqual({ key, ...cycle });
+    });
+  }
+});
