@@ -1,0 +1,26 @@
+import type { DatabaseHandle } from './database.js';
+import { openPglite } from './pglite/client.js';
+import { openPostgres } from './postgres/client.js';
+
+export interface OpenOptions {
+  /** A PostgreSQL URL; absent, the embedded PGlite is used. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite's data directory; absent, an in-memory database (tests). */
+  readonly dataDir?: string | undefined;
+  /** Connections in the PostgreSQL pool. */
+  readonly maxConnections?: number;
+}
+
+/**
+ * Opens the database: postgres.js when a URL is given (`DATABASE_URL`), PGlite otherwise.
+ * Migrations are not applied here: `breachless migrate` is its own step.
+ */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    return openPostgres(
+      options.databaseUrl,
+      options.maxConnections ? { max: options.maxConnections } : {},
+    );
+  }
+  return openPglite(options.dataDir);
+}

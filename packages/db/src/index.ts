@@ -1,0 +1,8 @@
+export { type OpenOptions, openDatabase } from './client.js';
+export { configVersion, currentConfig, type StoredConfig, saveConfig } from './config-store.js';
+export { cycleRow } from './cycle-rows.js';
+export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
+export { loadEvents, storeEvents } from './event-store.js';
+export { type IngestResult, ingestEvents, lockTickets, recomputeTickets } from './ingest.js';
+export { rowsOf } from './rows.js';
+export * as schema from './schema/index.js';

@@ -1,0 +1,33 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { type DatabaseHandle, MIGRATIONS_FOLDER } from '../database.js';
+import * as schema from '../schema/index.js';
+
+/** Any fixed number: the key of the advisory lock that serializes migrations. */
+const MIGRATION_LOCK = 4_242_001;
+
+/**
+ * PostgreSQL through postgres.js, for `DATABASE_URL`. Replicas share it and coordinate
+ * through row locks and unique keys.
+ */
+export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  return {
+    db: drizzle(client, { schema }),
+    driver: 'postgres',
+    async migrate() {
+      // drizzle's migrator runs pending files in one transaction but takes no lock, so two
+      // replicas starting together could both apply them: hold a session lock on one connection.
+      const single = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await migrate(drizzle(single), { migrationsFolder: MIGRATIONS_FOLDER });
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      } finally {
+        await single.end();
+      }
+    },
+    close: () => client.end(),
+  };
+}

@@ -1,0 +1,102 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { createdAt, instant, tenantId } from './columns.js';
+
+/** The outbox: one row per fired level of a cycle, created exactly once. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    tenantId: tenantId(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    ticketId: text('ticket_id').notNull(),
+    metric: text('metric').notNull(),
+    cycle: integer('cycle').notNull(),
+    /** As the policy writes it (`75%`, `30m`) or `breach`. */
+    level: text('level').notNull(),
+    at: instant('at').notNull(),
+    late: boolean('late').notNull().default(false),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('notifications_once').on(t.tenantId, t.ticketId, t.metric, t.cycle, t.level),
+  ],
+);
+
+/** Where each notification went, or why it did not. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    tenantId: tenantId(),
+    notificationId: bigint('notification_id', { mode: 'number' }).notNull(),
+    destination: text('destination').notNull(),
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: instant('next_attempt_at'),
+    messageRef: text('message_ref'),
+    deliveredAt: instant('delivered_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.notificationId, t.destination] }),
+    index('deliveries_due').on(t.state, t.nextAttemptAt),
+  ],
+);
+
+/** Channels subscribed to alerts or digests, from `/sla subscribe`. */
+export const chatSubscriptions = pgTable(
+  'chat_subscriptions',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    platform: text('platform').notNull(),
+    channel: text('channel').notNull(),
+    kind: text('kind').notNull(),
+    filters: jsonb('filters').notNull().default({}),
+    schedule: jsonb('schedule'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/** Which helpdesk agent a chat user is, from `/sla link` or an email lookup. */
+export const chatIdentities = pgTable(
+  'chat_identities',
+  {
+    tenantId: tenantId(),
+    platform: text('platform').notNull(),
+    userId: text('user_id').notNull(),
+    agent: text('agent').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.platform, t.userId] }),
+    index('chat_identities_agent').on(t.tenantId, t.agent),
+  ],
+);
+
+/** One digest per subscription and period, even with several workers. */
+export const digestRuns = pgTable(
+  'digest_runs',
+  {
+    tenantId: tenantId(),
+    subscriptionId: text('subscription_id').notNull(),
+    period: text('period').notNull(),
+    late: boolean('late').notNull().default(false),
+    state: text('state').notNull().default('pending'),
+    createdAt: createdAt(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.subscriptionId, t.period] })],
+);

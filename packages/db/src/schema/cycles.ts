@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { instant, tenantId } from './columns.js';
+
+/** The core's output per cycle, kept current as events arrive and clocks run. */
+export const cycles = pgTable(
+  'cycles',
+  {
+    tenantId: tenantId(),
+    ticketId: text('ticket_id').notNull(),
+    metric: text('metric').notNull(),
+    cycle: integer('cycle').notNull(),
+    status: text('status').notNull(),
+    policy: text('policy'),
+    calendar: text('calendar'),
+    targetSeconds: integer('target_seconds').notNull(),
+    elapsedSeconds: integer('elapsed_seconds').notNull(),
+    startedAt: instant('started_at').notNull(),
+    stoppedAt: instant('stopped_at'),
+    dueAt: instant('due_at'),
+    breachedAt: instant('breached_at'),
+    outcomeAt: instant('outcome_at'),
+    warningsFired: jsonb('warnings_fired').$type<string[]>().notNull().default([]),
+    /** Every fired level with its instant: what the worker turns into notifications. */
+    fired: jsonb('fired').$type<{ level: string; at: string }[]>().notNull().default([]),
+    /** The next instant the worker must look at this cycle; null when time alone changes nothing. */
+    nextCheckAt: instant('next_check_at'),
+    team: text('team'),
+    agent: text('agent'),
+    priority: text('priority'),
+    channel: text('channel'),
+    evaluatedAt: instant('evaluated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.ticketId, t.metric, t.cycle] }),
+    index('cycles_next_check').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index('cycles_outcome').on(t.tenantId, t.outcomeAt),
+  ],
+);

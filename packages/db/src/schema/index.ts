@@ -1,0 +1,10 @@
+export {
+  chatIdentities,
+  chatSubscriptions,
+  deliveries,
+  digestRuns,
+  notifications,
+} from './chat.js';
+export { cycles } from './cycles.js';
+export { apiTokens, configs, tenants } from './tenants.js';
+export { ticketEvents, tickets } from './tickets.js';

@@ -1,0 +1,37 @@
+import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { instant, tenantId } from './columns.js';
+
+/** Tickets with their current fields, as the core last evaluated them. */
+export const tickets = pgTable(
+  'tickets',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    fields: jsonb('fields').notNull().default({}),
+    policy: text('policy'),
+    state: text('state').notNull().default('open'),
+    lastEventAt: instant('last_event_at'),
+    evaluatedAt: instant('evaluated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/** Ticket events as received; the id is unique per tenant, which makes delivery idempotent. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    type: text('type').notNull(),
+    at: instant('at').notNull(),
+    body: jsonb('body').notNull(),
+    receivedAt: instant('received_at').notNull().defaultNow(),
+    /** Order of arrival, so that "the first delivered wins" survives a reload. */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('ticket_events_by_ticket').on(t.tenantId, t.ticketId, t.at),
+  ],
+);

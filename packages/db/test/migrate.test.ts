@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { openDatabase } from '../src/client.js';
+import { rowsOf } from '../src/rows.js';
+import { describeEachDriver } from './drivers.js';
+
+describeEachDriver('migrations', (handle, url) => {
+  it('creates every table, tenant first in every primary key', async () => {
+    const rows = await handle().db.execute<{ table_name: string; first: string }>(sql`
+      select tc.table_name, kcu.column_name as first
+      from information_schema.table_constraints tc
+      join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.ordinal_position = 1
+      where tc.constraint_type = 'PRIMARY KEY' and tc.table_schema = 'public' order by tc.table_name`);
+    const byTable = new Map(
+      rowsOf<{ table_name: string; first: string }>(rows).map((r) => [r.table_name, r.first]),
+    );
+    expect([...byTable.keys()]).toEqual(
+      expect.arrayContaining([
+        'api_tokens',
+        'configs',
+        'cycles',
+        'notifications',
+        'ticket_events',
+        'tickets',
+        'tenants',
+      ]),
+    );
+    for (const [table, first] of byTable)
+      if (table !== 'tenants') expect({ table, first }).toEqual({ table, first: 'tenant_id' });
+  });
+
+  it('is safe to run again, and from two clients at once', async () => {
+    await handle().migrate();
+    const second = url() ? await openDatabase({ databaseUrl: url() }) : undefined;
+    await Promise.all([handle().migrate(), second?.migrate()]);
+    await second?.close();
+    const applied = await handle().db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    const n = rowsOf<{ n: number }>(applied)[0]?.n;
+    expect(n).toBe(1);
+  });
+});
