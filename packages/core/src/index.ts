@@ -3,7 +3,9 @@
  * with no I/O; every other package is a thin layer around it.
  */
 export * from './calendar/index.js';
+export * from './compliance/index.js';
 export * from './config/index.js';
+export * from './contact-center/index.js';
 export * from './engine/index.js';
 export { BreachlessError, ConfigError, EventsError, type Problem } from './errors.js';
 export * from './events/index.js';

@@ -2,7 +2,17 @@ import type { Metric } from '../config/types.js';
 import type { Instant } from '../time/instant.js';
 
 /** What a compliance report can be grouped by (semantics.md section 7). */
-export const GROUP_KEYS = ['day', 'week', 'month', 'team', 'agent', 'priority', 'policy', 'metric', 'channel'] as const;
+export const GROUP_KEYS = [
+  'day',
+  'week',
+  'month',
+  'team',
+  'agent',
+  'priority',
+  'policy',
+  'metric',
+  'channel',
+] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 export interface ReportOptions {
