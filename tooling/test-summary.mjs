@@ -7,7 +7,11 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = ['apps', 'packages']
-  .flatMap((dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : []))
+  .flatMap((dir) =>
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir)).map((name) => join(root, dir, name))
+      : [],
+  )
   .map((pkg) => join(pkg, '.reports', 'vitest.json'));
 
 if (process.argv[2] === 'clean') {

@@ -28,16 +28,14 @@ export async function storeEvents(
   const stored = new Set<string>();
   // Keep each statement's parameter count far below PostgreSQL's 65,535 limit.
   for (let i = 0; i < fresh.length; i += 1000) {
-    const rows = fresh
-      .slice(i, i + 1000)
-      .map((e) => ({
-        tenantId: tenant,
-        id: e.id,
-        ticketId: e.ticket,
-        type: e.type,
-        at: new Date(e.at),
-        body: toBody(e),
-      }));
+    const rows = fresh.slice(i, i + 1000).map((e) => ({
+      tenantId: tenant,
+      id: e.id,
+      ticketId: e.ticket,
+      type: e.type,
+      at: new Date(e.at),
+      body: toBody(e),
+    }));
     const inserted = await db
       .insert(ticketEvents)
       .values(rows)
