@@ -1,1 +1,4 @@
-console.log('breachless: placeholder');
+import { processIo } from './io.js';
+import { run } from './run.js';
+
+process.exitCode = run(process.argv.slice(2), processIo());

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type Problem } from '../errors.js';
 import { readableError } from './choose.js';
+import { referenceProblems } from './references.js';
 import { configSchema } from './schema.js';
 import type { Config } from './types.js';
 
@@ -26,7 +27,11 @@ export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
  */
 export function parseConfig(value: unknown): Config {
   const result = configSchema.safeParse(value, { error: readableError });
-  if (!result.success) throw new ConfigError(toProblems(result.error.issues));
+  const problems = [
+    ...(result.success ? [] : toProblems(result.error.issues)),
+    ...referenceProblems(value),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }
 

@@ -65,18 +65,6 @@ export const policySchema = z
     reopen: z.enum(['continue', 'restart']).optional(),
     retarget: z.enum(['keep', 'restart']).optional(),
   })
-  .superRefine((policy, ctx) => {
-    const seen = new Set<string>();
-    for (const [i, level] of (policy.warnings ?? []).entries()) {
-      if (seen.has(level.text))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['warnings', i],
-          message: `"${level.text}" is listed twice`,
-        });
-      seen.add(level.text);
-    }
-  })
   .transform(
     (policy): Policy => ({
       id: policy.id,

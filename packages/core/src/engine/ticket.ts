@@ -205,6 +205,7 @@ export class TicketMachine {
           kind: 'paused',
           detail: `status ${this.status} pauses ${cycle.metric}`,
           eventId,
+          dueAt: null,
         });
       } else if (!paused && !cycle.isRunning) {
         cycle.run(at);

@@ -1,4 +1,4 @@
-import type { IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { Instant } from './instant.js';
 
 const DAY_MS = 86_400_000;
@@ -31,4 +31,16 @@ export function localToInstant(zone: IANAZone, wallMs: number): Instant {
   if (afterFits) return withAfter;
   // In the gap (or only the earlier offset fits): the offset before the transition.
   return withBefore;
+}
+
+/**
+ * The instant a local date (`YYYY-MM-DD`) starts in a zone, read as RFC 5545 reads local
+ * times; `undefined` for a malformed date or an unknown zone.
+ */
+export function localDateStart(zoneName: string, date: string): Instant | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !IANAZone.isValidZone(zoneName)) return undefined;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(wall).toISOString().slice(0, 10) !== date) return undefined;
+  return localToInstant(IANAZone.create(zoneName), wall);
 }

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from './errors.js';
+
+/** What a command touches outside itself, so tests can run it in-process. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The real now, in UTC milliseconds. */
+  readonly now: () => number;
+}
+
+/** The process's own streams, files and clock. */
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => readFileSync(path, 'utf8'),
+    env: process.env,
+    now: () => Date.now(),
+  };
+}
+
+/** Reads a file the user named, turning "not found" and the like into a usage error. */
+export function readUserFile(io: Io, path: string, what: string): string {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (error as Error).message;
+    throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
+  }
+}

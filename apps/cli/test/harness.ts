@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Io } from '../src/io.js';
+import { run } from '../src/run.js';
+
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+export const CONFORMANCE = `${REPO}conformance/`;
+export const EXAMPLES = `${REPO}apps/cli/examples/`;
+const BIN = `${REPO}apps/cli/bin/breachless.js`;
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with real files and a fixed "real now". */
+export function cli(argv: string[], env: Record<string, string> = {}): Ran {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readFile: (path) => readFileSync(path, 'utf8'),
+    env,
+    now: () => Date.parse('2026-11-25T18:00:00Z'),
+  };
+  const code = run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the real `breachless` bin as a user would after `npm ci`. */
+export async function bin(argv: string[]): Promise<Ran> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], {
+      cwd: REPO,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
