@@ -21,8 +21,14 @@ export function choose<T>(pick: (value: unknown) => z.ZodType<T>) {
 
 /** Plain-language messages for the structural errors zod finds. */
 export function readableError(issue: z.core.$ZodRawIssue): string | undefined {
+  if (
+    issue.input === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value')
+  )
+    return 'is required';
+  if (issue.code === 'invalid_value')
+    return `must be one of ${issue.values.map(String).join(', ')}`;
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return 'is required';
     const got = Array.isArray(issue.input) ? 'an array' : typeof issue.input;
     return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${got}`;
   }
