@@ -40,17 +40,22 @@ export class IntervalTable implements BusinessCalendar {
     if (seconds <= 0) return from;
     this.#cover(from);
     const target = this.#businessAt(from) + seconds * 1000;
-    const total = () => this.#after[this.#after.length - 1] ?? 0;
-    while (total() < target) {
-      if (this.#lastYear >= LAST_YEAR)
-        throw new RangeError(`calendar ${this.id}: no business time left`);
-      // Roughly how many more years the rest needs, at least one: keeps huge targets cheap.
-      const perYear = total() / Math.max(1, this.#lastYear - this.#firstYear + 1);
-      const more = perYear > 0 ? Math.ceil((target - total()) / perYear) : 1;
-      this.#rebuild(this.#firstYear, Math.min(LAST_YEAR, this.#lastYear + more));
-    }
+    while (this.#total() < target) this.#grow(target);
     const i = lowerBound(this.#after, target);
     return (this.#ends[i] as number) - ((this.#after[i] as number) - target);
+  }
+
+  #total(): number {
+    return this.#after[this.#after.length - 1] ?? 0;
+  }
+
+  /** Extends the table forward towards `target`, by roughly as many years as it needs. */
+  #grow(target: number): void {
+    if (this.#lastYear >= LAST_YEAR)
+      throw new RangeError(`calendar ${this.id}: no business time left`);
+    const perYear = this.#total() / Math.max(1, this.#lastYear - this.#firstYear + 1);
+    const more = perYear > 0 ? Math.ceil((target - this.#total()) / perYear) : 1;
+    this.#rebuild(this.#firstYear, Math.min(LAST_YEAR, this.#lastYear + more));
   }
 
   /** Business milliseconds from the table's start up to `at`. */

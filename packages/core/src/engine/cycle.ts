@@ -5,6 +5,19 @@ import { formatDuration } from '../time/duration.js';
 import type { FiredLevel, TimelineEntry } from './types.js';
 
 const BREACH: WarningLevel = { text: 'breach', kind: 'percent', value: 100 };
+const ONLY_BREACH: readonly WarningLevel[] = [BREACH];
+const levelsByPolicy = new WeakMap<Policy, readonly WarningLevel[]>();
+
+/** A policy's warning levels in its order, then breach: computed once per policy. */
+function levelsOf(policy: Policy | undefined): readonly WarningLevel[] {
+  if (!policy) return ONLY_BREACH;
+  let levels = levelsByPolicy.get(policy);
+  if (!levels) {
+    levels = [...policy.warnings, BREACH];
+    levelsByPolicy.set(policy, levels);
+  }
+  return levels;
+}
 
 /** Seconds of elapsed business time at which a level is reached (semantics.md section 4). */
 export function thresholdOf(level: WarningLevel, target: number): number {
@@ -23,9 +36,14 @@ export class Cycle {
   readonly startedAt: number;
   stoppedAt: number | null = null;
   outcome: 'achieved' | 'breached' | 'cancelled' | null = null;
-  target: number | null = null;
-  calendar: BusinessCalendar | null = null;
-  policy: Policy | undefined;
+  #target: number | null = null;
+  #calendar: BusinessCalendar | null = null;
+  #policy: Policy | undefined;
+  /** Bumped on every change that can move a level's instant. */
+  #version = 0;
+  /** The earliest instant an unfired level is reached, valid while `#projectedVersion` matches. */
+  #projectedAt = 0;
+  #projectedVersion = -1;
   breachedAt: number | null = null;
   readonly fired: FiredLevel[] = [];
   /** Fields when the outcome was decided (breach or stop). */
@@ -43,6 +61,30 @@ export class Cycle {
     this.number = number;
     this.startedAt = startedAt;
     this.timeline = trace ? [] : null;
+  }
+
+  get target(): number | null {
+    return this.#target;
+  }
+
+  get calendar(): BusinessCalendar | null {
+    return this.#calendar;
+  }
+
+  get policy(): Policy | undefined {
+    return this.#policy;
+  }
+
+  /** Puts the cycle under a policy's target and calendar (at start, or on a retarget). */
+  assign(
+    policy: Policy | undefined,
+    target: number | null,
+    calendar: BusinessCalendar | null,
+  ): void {
+    this.#policy = policy;
+    this.#target = target;
+    this.#calendar = calendar;
+    this.#version++;
   }
 
   get isOpen(): boolean {
@@ -72,12 +114,14 @@ export class Cycle {
 
   run(at: number): void {
     if (this.#runningSince === null) this.#runningSince = at;
+    this.#version++;
   }
 
   pause(at: number): void {
     if (this.#runningSince === null) return;
     if (at > this.#runningSince) this.#periods.push(this.#runningSince, at);
     this.#runningSince = null;
+    this.#version++;
   }
 
   /** Stops the clock for good: achieved, or breached when a breach already fired. */
@@ -105,21 +149,25 @@ export class Cycle {
    * since `from` (semantics.md section 6). Once breached, nothing fires any more.
    */
   advance(from: number, until: number, fields: TicketFields): void {
-    const { target, calendar, policy } = this;
+    const target = this.#target;
+    const calendar = this.#calendar;
+    const policy = this.#policy;
     if (until <= from || target === null || !calendar || this.breachedAt !== null || !this.isOpen)
       return;
     const elapsed = this.elapsedAt(from);
-    const reached: { level: WarningLevel; at: number; order: number }[] = [];
-    const levels = [...(policy?.warnings ?? []), BREACH];
-    for (const [order, level] of levels.entries()) {
+    let reached: { level: WarningLevel; at: number; order: number }[] | undefined;
+    const levels = levelsOf(policy);
+    for (let order = 0; order < levels.length; order++) {
+      const level = levels[order] as WarningLevel;
       if (this.hasFired(level.text)) continue;
       const threshold = thresholdOf(level, target);
       let at: number;
       if (elapsed >= threshold) at = from;
       else if (this.isRunning) at = calendar.add(from, threshold - elapsed);
       else continue;
-      if (at < until) reached.push({ level, at, order });
+      if (at < until) (reached ??= []).push({ level, at, order });
     }
+    if (!reached) return;
     reached.sort((a, b) => a.at - b.at || a.order - b.order);
     for (const { level, at } of reached) {
       this.fired.push({ level: level.text, at });
@@ -135,6 +183,18 @@ export class Cycle {
         this.timeline?.push({ at, kind: 'warning', detail: `warning ${level.text} reached` });
       }
     }
+  }
+
+  /** The instant the first unfired level is reached, running from `from`; Infinity if never. */
+  #earliestLevelAt(from: number, target: number, calendar: BusinessCalendar): number {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const level of levelsOf(this.#policy)) {
+      if (!this.hasFired(level.text)) lowest = Math.min(lowest, thresholdOf(level, target));
+    }
+    const elapsed = this.elapsedAt(from);
+    if (elapsed >= lowest) return from;
+    if (!this.isRunning || lowest === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+    return calendar.add(from, lowest - elapsed);
   }
 
   /** The projected due instant at `at`, assuming no further pauses; `null` unless running. */
@@ -155,7 +215,7 @@ export class Cycle {
     if (this.dueAt(at) === null || this.target === null || !this.calendar) return null;
     const elapsed = this.elapsedAt(at);
     let next: FiredLevel | null = null;
-    for (const level of [...(this.policy?.warnings ?? []), BREACH]) {
+    for (const level of levelsOf(this.policy)) {
       if (this.hasFired(level.text)) continue;
       const when = this.calendar.add(at, Math.max(0, thresholdOf(level, this.target) - elapsed));
       if (!next || when < next.at) next = { level: level.text, at: when };

@@ -20,10 +20,14 @@ export interface EvaluateOptions {
 export class Engine {
   readonly config: Config;
   readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+  readonly #plain: EngineContext;
+  readonly #traced: EngineContext;
 
   constructor(config: Config) {
     this.config = config;
     this.calendars = compileCalendars(config.calendars);
+    this.#plain = { policies: config.policies, calendars: this.calendars, trace: false };
+    this.#traced = { ...this.#plain, trace: true };
   }
 
   /**
@@ -48,18 +52,13 @@ export class Engine {
     now: number,
     options: EvaluateOptions = {},
   ): TicketResult {
-    const context: EngineContext = {
-      policies: this.config.policies,
-      calendars: this.calendars,
-      trace: options.trace ?? false,
-    };
-    const machine = new TicketMachine(ticket, context);
+    const machine = new TicketMachine(ticket, options.trace ? this.#traced : this.#plain);
     let i = 0;
     while (i < events.length) {
       const at = (events[i] as TicketEvent).at;
       let j = i + 1;
       while (j < events.length && (events[j] as TicketEvent).at === at) j++;
-      machine.applyInstant(at, events.slice(i, j));
+      machine.applyInstant(at, events, i, j);
       i = j;
     }
     machine.runUntil(now);

@@ -43,10 +43,10 @@ export class TicketMachine {
     this.#context = context;
   }
 
-  /** Applies the events of one instant, after letting the clocks run up to it. */
-  applyInstant(at: number, events: readonly TicketEvent[]): void {
+  /** Applies `events[from..to)`, all at one instant, after letting the clocks run up to it. */
+  applyInstant(at: number, events: readonly TicketEvent[], from = 0, to = events.length): void {
     this.runUntil(at);
-    for (const event of events) this.#apply(event, at);
+    for (let i = from; i < to; i++) this.#apply(events[i] as TicketEvent, at);
     this.#lastAt = at;
   }
 
@@ -70,6 +70,8 @@ export class TicketMachine {
         break;
       case 'ticket.updated':
         this.#update(event, at);
+        // Only an update changes fields, status or policy: new cycles start fully assigned.
+        this.#refresh(at, event.id);
         break;
       case 'ticket.deleted':
         for (const cycle of this.cycles) {
@@ -84,7 +86,6 @@ export class TicketMachine {
         this.deleted = true;
         break;
     }
-    this.#refresh(at, event.id);
   }
 
   #create(event: Extract<TicketEvent, { type: 'ticket.created' }>, at: number): void {
@@ -178,11 +179,15 @@ export class TicketMachine {
   }
 
   #assign(cycle: Cycle): void {
-    cycle.policy = this.policy;
-    cycle.target = targetOf(this.policy, cycle.metric, this.fields.priority);
-    cycle.calendar = this.policy
-      ? (this.#context.calendars.get(this.policy.calendar) ?? null)
-      : null;
+    cycle.assign(
+      this.policy,
+      targetOf(this.policy, cycle.metric, this.fields.priority),
+      this.#calendarOf(this.policy),
+    );
+  }
+
+  #calendarOf(policy: Policy | undefined): BusinessCalendar | null {
+    return policy ? (this.#context.calendars.get(policy.calendar) ?? null) : null;
   }
 
   #describeTarget(cycle: Cycle): string {
@@ -192,7 +197,10 @@ export class TicketMachine {
 
   /** After every event: re-evaluate targets (retarget) and pauses of the open cycles. */
   #refresh(at: number, eventId: string): void {
-    for (const cycle of [...this.cycles]) {
+    // Cycles a restart appends start with the current target: only the earlier ones need a look.
+    const count = this.cycles.length;
+    for (let i = 0; i < count; i++) {
+      const cycle = this.cycles[i] as Cycle;
       if (cycle.isOpen) this.#retarget(cycle, at, eventId);
     }
     for (const cycle of this.cycles) {
@@ -226,11 +234,9 @@ export class TicketMachine {
 
   #retarget(cycle: Cycle, at: number, eventId: string): void {
     const target = targetOf(this.policy, cycle.metric, this.fields.priority);
-    const calendar = this.policy
-      ? (this.#context.calendars.get(this.policy.calendar) ?? null)
-      : null;
+    const calendar = this.#calendarOf(this.policy);
     if (target === cycle.target && calendar === cycle.calendar) {
-      cycle.policy = this.policy;
+      if (cycle.policy !== this.policy) cycle.assign(this.policy, target, calendar);
       return;
     }
     if (this.policy?.retarget === 'restart' && cycle.target !== null && target !== null) {
