@@ -1,4 +1,5 @@
 import { parseConfig } from '../src/config/parse.js';
+import { uniformEvent } from '../src/events/shape.js';
 import type { TicketEvent } from '../src/events/types.js';
 import { HOLIDAYS } from './office.js';
 import { prng } from './prng.js';
@@ -104,7 +105,8 @@ function history(random: () => number, n: number): TicketEvent[] {
       });
     else events.push({ ...head, type: 'ticket.updated', fields: { status: 'solved' } });
   }
-  return events;
+  // Events reach the engine through the parser, which gives them all one shape.
+  return events.map(uniformEvent);
 }
 
 /** `count` tickets' histories from a fixed seed. */

@@ -1,4 +1,4 @@
-import type { TicketEvent } from '@breachless/core';
+import { type TicketEvent, uniformEvent } from '@breachless/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { ticketEvents } from './schema/index.js';
@@ -11,7 +11,7 @@ function toBody(event: TicketEvent): StoredBody {
 }
 
 function fromBody(body: StoredBody): TicketEvent {
-  return { ...body, at: Date.parse(body.at) } as TicketEvent;
+  return uniformEvent({ ...body, at: Date.parse(body.at) } as TicketEvent);
 }
 
 /**

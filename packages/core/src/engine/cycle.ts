@@ -141,7 +141,8 @@ export class Cycle {
   }
 
   hasFired(level: string): boolean {
-    return this.fired.some((f) => f.level === level);
+    for (const f of this.fired) if (f.level === level) return true;
+    return false;
   }
 
   /**

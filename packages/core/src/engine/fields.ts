@@ -7,7 +7,8 @@ import type { TicketFields } from '../events/types.js';
  */
 export function applyFields(current: TicketFields, changes: TicketFields): TicketFields {
   const next: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(changes)) {
+  for (const key in changes) {
+    const value = (changes as Record<string, unknown>)[key];
     if (key === 'custom' && value !== null && typeof value === 'object') {
       next.custom = { ...current.custom, ...(value as Record<string, unknown>) };
     } else if (value === null) {

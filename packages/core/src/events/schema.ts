@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { choose } from '../config/choose.js';
 import { STATUSES } from '../config/types.js';
 import { parseInstant } from '../time/instant.js';
+import { uniformEvent } from './shape.js';
 import { EVENT_TYPES, type TicketEvent, type TicketFields } from './types.js';
 
 const instant = z.string().transform((text, ctx) => {
@@ -69,24 +70,11 @@ export const eventSchema = choose((value): z.ZodType<TicketEvent> => {
     return z.never({ error: 'must be a JSON object' });
   if (typeof type === 'string' && type in byType) {
     const schema = byType[type as keyof typeof byType];
-    return schema.transform((e) => strip(e as TicketEvent)) as unknown as z.ZodType<TicketEvent>;
+    return schema.transform((e) =>
+      uniformEvent(e as TicketEvent),
+    ) as unknown as z.ZodType<TicketEvent>;
   }
   return z.looseObject({
     type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
   }) as unknown as z.ZodType<TicketEvent>;
 });
-
-/** Keeps only the keys the engine reads, so that stored events have one shape. */
-function strip(e: TicketEvent): TicketEvent {
-  const head = { id: e.id, ticket: e.ticket, at: e.at, ...(e.tenant ? { tenant: e.tenant } : {}) };
-  switch (e.type) {
-    case 'ticket.created':
-      return { ...head, type: e.type, by: e.by, fields: e.fields };
-    case 'ticket.updated':
-      return { ...head, type: e.type, fields: e.fields };
-    case 'message':
-      return { ...head, type: e.type, author: e.author, public: e.public };
-    case 'ticket.deleted':
-      return { ...head, type: e.type };
-  }
-}
