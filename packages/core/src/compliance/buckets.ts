@@ -2,21 +2,32 @@ import { DateTime } from 'luxon';
 import type { CycleResult } from '../engine/types.js';
 import type { GroupKey } from './types.js';
 
+// An empty string is what some helpdesks export for "no team": report it with the missing ones.
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
 /**
- * The value a cycle has for a grouping key: its outcome's day, week (the Monday it starts
- * on) or month in the report's zone, or the ticket field at the outcome.
+ * The value a counted cycle has for a grouping key (semantics.md section 7):
+ * - `day` (`YYYY-MM-DD`), `week` (the Monday that starts its ISO week, `YYYY-MM-DD`) and
+ *   `month` (`YYYY-MM`) of the outcome instant, read in `zone`;
+ * - `team`, `agent` (the assignee), `priority` and `channel` from the ticket's fields at the
+ *   outcome, which is what `cycle.fields` holds, so a later reassignment does not move a breach;
+ * - `policy` and `metric` of the cycle.
+ * `null` when the ticket has no such field.
+ * @throws RangeError for a zone luxon does not know, or a cycle without an outcome
  */
 export function groupValue(cycle: CycleResult, key: GroupKey, zone: string): string | null {
   switch (key) {
     case 'day':
     case 'week':
     case 'month': {
-      const local = DateTime.fromMillis(cycle.outcomeAt ?? 0, { zone });
-      if (key === 'day') return local.toISODate();
-      if (key === 'week') return local.startOf('week').toISODate();
+      if (cycle.outcomeAt === null)
+        throw new RangeError(`a ${cycle.status} ${cycle.metric} cycle has no outcome to date`);
+      const local = DateTime.fromMillis(cycle.outcomeAt, { zone });
+      if (!local.isValid) throw new RangeError(`"${zone}" is not an IANA time zone`);
+      if (key === 'day') return local.toFormat('yyyy-MM-dd');
+      // Luxon's weeks are ISO weeks (Monday first) unless locale weeks are asked for.
+      if (key === 'week') return local.startOf('week').toFormat('yyyy-MM-dd');
       return local.toFormat('yyyy-MM');
     }
     case 'team':

@@ -1,5 +1,5 @@
 export { groupValue } from './buckets.js';
-export { reportCsv, reportRowJson } from './output.js';
+export { type ReportRowJson, reportCsv, reportRowJson } from './output.js';
 export { complianceReport } from './report.js';
 export { compliancePct, elapsedStats, percentile } from './stats.js';
 export type { ElapsedStats, GroupKey, ReportOptions, ReportRow } from './types.js';

@@ -1,7 +1,21 @@
-import type { GroupKey, ReportRow } from './types.js';
+import type { ElapsedStats, GroupKey, ReportRow } from './types.js';
 
-/** A row in the flat `report --format json` shape of formats.md: group keys first. */
-export function reportRowJson(row: ReportRow) {
+/** A report row as `report --format json` prints it (formats.md). */
+export type ReportRowJson = Partial<Record<Exclude<GroupKey, 'metric'>, string | null>> & {
+  readonly metric: ReportRow['metric'];
+  readonly achieved: number;
+  readonly breached: number;
+  readonly compliancePct: number | null;
+  readonly achievedSeconds: ElapsedStats;
+  readonly breachedSeconds: ElapsedStats;
+};
+
+/**
+ * A row in the flat `report --format json` shape of formats.md: the group keys first (in the
+ * report's `by` order), then metric, the counts, compliance, and the statistics of elapsed
+ * seconds (`count`, `avg`, `min`, `max`, `p50`, `p90`; `null` figures when the count is 0).
+ */
+export function reportRowJson(row: ReportRow): ReportRowJson {
   return {
     ...row.group,
     metric: row.metric,
@@ -23,11 +37,13 @@ function cell(value: string | number | null | undefined): string {
 }
 
 /**
- * The rows as CSV for spreadsheets: the group columns, metric, the counts, compliance, then
- * the achieved and breached statistics in seconds.
+ * The rows as CSV (RFC 4180, CRLF line ends) for spreadsheets: a header, then the group
+ * columns of `by`, metric, achieved, breached, compliance_pct, then `achieved_avg_s` ...
+ * `achieved_p90_s` and `breached_avg_s` ... `breached_p90_s`. A missing value is an empty cell.
  */
 export function reportCsv(rows: readonly ReportRow[], by: readonly GroupKey[]): string {
-  const keys = by.filter((k) => k !== 'metric');
+  // Metric has its own column after the groups, as in the JSON rows.
+  const keys = [...new Set(by)].filter((k) => k !== 'metric');
   const header = [
     ...keys,
     'metric',

@@ -1,8 +1,9 @@
+import { IANAZone } from 'luxon';
 import { METRICS, type Metric } from '../config/types.js';
 import type { CycleResult, TicketResult } from '../engine/types.js';
 import { groupValue } from './buckets.js';
 import { compliancePct, elapsedStats } from './stats.js';
-import type { GroupKey, ReportOptions, ReportRow } from './types.js';
+import { GROUP_KEYS, type GroupKey, type ReportOptions, type ReportRow } from './types.js';
 
 interface Bucket {
   group: Partial<Record<GroupKey, string | null>>;
@@ -13,15 +14,20 @@ interface Bucket {
 
 /**
  * Compliance over the cycles of some tickets (semantics.md section 7): every achieved or
- * breached cycle counts once, at its outcome instant, when that is in `[from, to)`.
- * One row per group and metric, sorted by the group values (empty groups last), then metric.
+ * breached cycle counts once, at its outcome instant (`stoppedAt` if achieved, `breachedAt`
+ * if breached), when that is in `[from, to)`; running, paused and cancelled cycles do not
+ * count. One row per group of `options.by` and metric; `row.group` holds the `by` keys other
+ * than `metric`, in `by` order. Rows are sorted by the `by` keys in order (values in ordinal
+ * order, `null` last; metrics in `METRICS` order), then by metric if `by` does not name it.
+ * @throws RangeError for an unknown group key or zone, or a period that ends before it starts
  */
 export function complianceReport(
   tickets: Iterable<TicketResult>,
   options: ReportOptions,
 ): ReportRow[] {
+  checkOptions(options);
   const zone = options.timezone ?? 'UTC';
-  const keys = options.by.filter((k) => k !== 'metric');
+  const keys = [...new Set(options.by)].filter((k) => k !== 'metric');
   const buckets = new Map<string, Bucket>();
   for (const ticket of tickets) {
     for (const cycle of ticket.cycles) {
@@ -36,7 +42,23 @@ export function complianceReport(
       (cycle.status === 'achieved' ? bucket.achieved : bucket.breached).push(cycle.elapsedSeconds);
     }
   }
-  return [...buckets.values()].sort((a, b) => compareBuckets(a, b, keys)).map(toRow);
+  // Metric sorts where `by` puts it (`--by metric,team` lists a metric's teams together).
+  const order: GroupKey[] = options.by.includes('metric')
+    ? [...new Set(options.by)]
+    : [...keys, 'metric'];
+  return [...buckets.values()].sort((a, b) => compareBuckets(a, b, order)).map(toRow);
+}
+
+function checkOptions({ from, to, by, timezone }: ReportOptions): void {
+  if (!Number.isFinite(from) || !Number.isFinite(to))
+    throw new RangeError(`report period must be two instants, not ${from} and ${to}`);
+  if (to < from) throw new RangeError('report period ends before it starts');
+  const unknown = by.filter((k) => !(GROUP_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0)
+    throw new RangeError(`cannot group by ${unknown.join(', ')} (use ${GROUP_KEYS.join(', ')})`);
+  // Checked up front so a bad zone fails even when no cycle needs a day.
+  if (timezone !== undefined && !IANAZone.isValidZone(timezone))
+    throw new RangeError(`"${timezone}" is not an IANA time zone`);
 }
 
 function counts(cycle: CycleResult, { from, to }: ReportOptions): boolean {
@@ -44,16 +66,23 @@ function counts(cycle: CycleResult, { from, to }: ReportOptions): boolean {
   return cycle.outcomeAt !== null && cycle.outcomeAt >= from && cycle.outcomeAt < to;
 }
 
-function compareBuckets(a: Bucket, b: Bucket, keys: readonly GroupKey[]): number {
-  for (const key of keys) {
+function compareBuckets(a: Bucket, b: Bucket, order: readonly GroupKey[]): number {
+  for (const key of order) {
+    if (key === 'metric') {
+      const byMetric = METRICS.indexOf(a.metric) - METRICS.indexOf(b.metric);
+      if (byMetric !== 0) return byMetric;
+      continue;
+    }
     const x = a.group[key] ?? null;
     const y = b.group[key] ?? null;
     if (x === y) continue;
+    // Missing values go last: "no team" reads as a remainder, not as the first team.
     if (x === null) return 1;
     if (y === null) return -1;
+    // Ordinal, not locale, order: the same on every machine, and dates sort by time.
     return x < y ? -1 : 1;
   }
-  return METRICS.indexOf(a.metric) - METRICS.indexOf(b.metric);
+  return 0;
 }
 
 function toRow(bucket: Bucket): ReportRow {

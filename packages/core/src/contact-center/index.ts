@@ -1,9 +1,9 @@
+export { type Classified, classify, InteractionError } from './classify.js';
 export { queueStats } from './queue-stats.js';
-export {
-  abandonmentRate,
-  averageSpeedOfAnswer,
-  classify,
-  InteractionError,
-  serviceLevel,
-} from './service-level.js';
-export type { QueueInteraction, QueueStats, ServiceLevelOptions } from './types.js';
+export { abandonmentRate, averageSpeedOfAnswer, serviceLevel } from './service-level.js';
+export type {
+  QueueInteraction,
+  QueueStats,
+  QueueStatsOptions,
+  ServiceLevelOptions,
+} from './types.js';

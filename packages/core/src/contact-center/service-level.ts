@@ -1,90 +1,73 @@
-import { BreachlessError } from '../errors.js';
+import { type Classified, checkOptions, classify } from './classify.js';
 import type { QueueInteraction, ServiceLevelOptions } from './types.js';
 
-/** A queue interaction that cannot have happened: answered and abandoned, or before its offer. */
-export class InteractionError extends BreachlessError {
-  readonly code = 'interaction_invalid';
-  readonly interactionId: string;
-
-  constructor(interactionId: string, message: string) {
-    super(`interaction ${interactionId}: ${message}`);
-    this.name = 'InteractionError';
-    this.interactionId = interactionId;
-  }
-}
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
-function check(i: QueueInteraction): void {
-  if (i.answeredAt !== undefined && i.abandonedAt !== undefined)
-    throw new InteractionError(i.id, 'both answered and abandoned');
-  if ((i.answeredAt ?? i.offeredAt) < i.offeredAt)
-    throw new InteractionError(i.id, 'answered before it was offered');
-  if ((i.abandonedAt ?? i.offeredAt) < i.offeredAt)
-    throw new InteractionError(i.id, 'abandoned before it was offered');
-}
-
-/** Whether an abandon is short enough to ignore: callers who hung up at once never waited. */
-function isShortAbandon(i: QueueInteraction, shortAbandonSeconds: number | undefined): boolean {
-  return (
-    i.abandonedAt !== undefined &&
-    shortAbandonSeconds !== undefined &&
-    i.abandonedAt - i.offeredAt < shortAbandonSeconds * 1000
-  );
-}
+// Halves up after scaling, so 14.375% is 14.38 as a database's round(numeric, 2) says.
+const percent = (part: number, whole: number) => Math.round((part * 10_000) / whole) / 100;
 
 /**
- * Splits interactions into answered, abandoned and short abandons (ignored everywhere:
- * in service level, in abandonment rate and in `offered`). Still-waiting ones are offered only.
- * @throws InteractionError for an interaction that cannot have happened
+ * Service level of a split: answered within the threshold (inclusive: answered at exactly
+ * 20 s is within 20 s) over answered + abandoned, or over answered alone with
+ * `abandoned: 'exclude'`. Still-waiting contacts are in neither: they have no outcome yet.
  */
-export function classify(interactions: Iterable<QueueInteraction>, shortAbandonSeconds?: number) {
-  const answered: QueueInteraction[] = [];
-  const abandoned: QueueInteraction[] = [];
-  let offered = 0;
-  let shortAbandoned = 0;
-  for (const i of interactions) {
-    check(i);
-    if (isShortAbandon(i, shortAbandonSeconds)) {
-      shortAbandoned++;
-      continue;
-    }
-    offered++;
-    if (i.answeredAt !== undefined) answered.push(i);
-    else if (i.abandonedAt !== undefined) abandoned.push(i);
-  }
-  return { offered, answered, abandoned, shortAbandoned };
+export function serviceLevelOf(split: Classified, options: ServiceLevelOptions): number | null {
+  const limitMs = options.thresholdSeconds * 1000;
+  const within = split.answered.filter(
+    (i) => (i.answeredAt as number) - i.offeredAt <= limitMs,
+  ).length;
+  const denominator =
+    split.answered.length + (options.abandoned === 'exclude' ? 0 : split.abandoned.length);
+  return denominator === 0 ? null : percent(within, denominator);
+}
+
+/** Average speed of answer of a split, in seconds to two decimals. */
+export function averageSpeedOfAnswerOf(split: Classified): number | null {
+  if (split.answered.length === 0) return null;
+  const totalMs = split.answered.reduce(
+    (sum, i) => sum + ((i.answeredAt as number) - i.offeredAt),
+    0,
+  );
+  return Math.round(totalMs / (10 * split.answered.length)) / 100;
+}
+
+/** Abandonment rate of a split: abandoned / offered x 100 (short abandons are in neither). */
+export function abandonmentRateOf(split: Classified): number | null {
+  return split.offered === 0 ? null : percent(split.abandoned.length, split.offered);
 }
 
 /**
- * Service level: answered within the threshold / (answered + abandoned) x 100, or over
- * answered alone with `abandoned: 'exclude'`. `null` when the denominator is 0.
+ * Service level (semantics.md section 7): answered within `thresholdSeconds` / (answered +
+ * abandoned) x 100, two decimals. With `abandoned: 'exclude'` abandons leave the denominator;
+ * with `shortAbandonSeconds` abandons sooner than that after the offer are ignored (out of
+ * numerator and denominator). `null` when the denominator is 0.
+ * @throws InteractionError for an interaction that cannot have happened
+ * @throws RangeError for options that are not seconds >= 0
  */
 export function serviceLevel(
   interactions: Iterable<QueueInteraction>,
   options: ServiceLevelOptions,
 ): number | null {
-  const { answered, abandoned } = classify(interactions, options.shortAbandonSeconds);
-  const within = answered.filter(
-    (i) => (i.answeredAt as number) - i.offeredAt <= options.thresholdSeconds * 1000,
-  ).length;
-  const denominator = answered.length + (options.abandoned === 'exclude' ? 0 : abandoned.length);
-  return denominator === 0 ? null : round2((within / denominator) * 100);
+  checkOptions(options);
+  return serviceLevelOf(classify(interactions, options.shortAbandonSeconds), options);
 }
 
-/** Average speed of answer in seconds over answered interactions; `null` when none was. */
+/**
+ * Average speed of answer: the mean wait of answered interactions from offer to answer, in
+ * seconds to two decimals; `null` when none was answered.
+ * @throws InteractionError for an interaction that cannot have happened
+ */
 export function averageSpeedOfAnswer(interactions: Iterable<QueueInteraction>): number | null {
-  const { answered } = classify(interactions);
-  if (answered.length === 0) return null;
-  const total = answered.reduce((sum, i) => sum + ((i.answeredAt as number) - i.offeredAt), 0);
-  return round2(total / answered.length / 1000);
+  return averageSpeedOfAnswerOf(classify(interactions));
 }
 
-/** Abandoned / offered x 100, short abandons left out of both; `null` when nothing was offered. */
+/**
+ * Abandonment rate: abandoned / offered x 100, two decimals, where offered counts answered,
+ * abandoned and still-waiting interactions. Short abandons (`shortAbandonSeconds`) are left
+ * out of both, as if never offered. `null` when nothing was offered.
+ * @throws InteractionError for an interaction that cannot have happened
+ */
 export function abandonmentRate(
   interactions: Iterable<QueueInteraction>,
   options: { shortAbandonSeconds?: number } = {},
 ): number | null {
-  const { offered, abandoned } = classify(interactions, options.shortAbandonSeconds);
-  return offered === 0 ? null : round2((abandoned.length / offered) * 100);
+  return abandonmentRateOf(classify(interactions, options.shortAbandonSeconds));
 }

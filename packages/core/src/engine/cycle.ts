@@ -155,8 +155,16 @@ export class Cycle {
     const policy = this.#policy;
     if (until <= from || target === null || !calendar || this.breachedAt !== null || !this.isOpen)
       return;
+    // Between events nothing changes but time: the earliest level's instant, computed once per
+    // state, tells whether anything fires before `until` without an `add` per level per event.
+    if (this.#projectedVersion !== this.#version) {
+      this.#projectedAt = this.#earliestLevelAt(from, target, calendar);
+      this.#projectedVersion = this.#version;
+    }
+    if (this.#projectedAt >= until) return;
+    this.#version++;
     const elapsed = this.elapsedAt(from);
-    let reached: { level: WarningLevel; at: number; order: number }[] | undefined;
+    const reached: { level: WarningLevel; at: number; order: number }[] = [];
     const levels = levelsOf(policy);
     for (let order = 0; order < levels.length; order++) {
       const level = levels[order] as WarningLevel;
@@ -166,9 +174,8 @@ export class Cycle {
       if (elapsed >= threshold) at = from;
       else if (this.isRunning) at = calendar.add(from, threshold - elapsed);
       else continue;
-      if (at < until) (reached ??= []).push({ level, at, order });
+      if (at < until) reached.push({ level, at, order });
     }
-    if (!reached) return;
     reached.sort((a, b) => a.at - b.at || a.order - b.order);
     for (const { level, at } of reached) {
       this.fired.push({ level: level.text, at });
