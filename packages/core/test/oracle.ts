@@ -1,70 +1,122 @@
 import { DateTime } from 'luxon';
 import type { CalendarSpec, LocalInterval } from '../src/calendar/types.js';
 
-const MINUTE = 60_000;
-const QUARTER = 15 * MINUTE;
+/**
+ * A deliberately naive model of a business calendar, to check the production interval
+ * table against. It shares no code with `src/`: it reads wall clocks through luxon's
+ * `DateTime.fromMillis` (which is unambiguous), decides for every UTC minute of a window
+ * whether it is open, and counts minutes. Slow and obviously right is the point.
+ */
 
-/** Local wall time of an instant, written as if UTC (luxon's fromMillis is unambiguous). */
-function wallOf(at: number, zone: string): number {
+export const MINUTE = 60_000;
+export const DAY = 86_400_000;
+
+/** The wall-clock time an instant shows in a zone, written as if it were UTC. */
+export function wallClock(at: number, zone: string): number {
   const d = DateTime.fromMillis(at, { zone });
   return Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second);
 }
 
+/** How a wall-clock time was read: shown once, shown twice (a repeated hour), or never (a gap). */
+export type Reading = 'once' | 'repeated' | 'skipped';
+
 /**
- * The instant of a local wall time by brute force, as RFC 5545 reads it: the first instant
- * showing that wall time; in a skipped hour, the wall time read with the offset in force
- * just before the gap. Every zone used has offsets in whole quarter hours, so candidates
- * step by 15 minutes.
+ * The instant of a wall-clock time, as RFC 5545 reads local times. Every instant that shows
+ * `wall` is `wall - offset` for one of the zone's offsets, so try them all and keep those that
+ * really show it: the earliest is the first occurrence. If none does, the time is in a gap and
+ * is read with the offset in force before the gap (the offset a day earlier), so it moves
+ * forward by the gap's length.
  */
-export function naiveInstant(wall: number, zone: string): number {
-  for (let at = wall - 15 * 3_600_000; at <= wall + 15 * 3_600_000; at += QUARTER) {
-    if (wallOf(at, zone) === wall) return at;
-  }
-  // A gap: find the last instant before it (its wall time is still earlier than `wall`).
-  let last = wall - 15 * 3_600_000;
-  for (let at = last; at <= wall + 15 * 3_600_000; at += MINUTE) {
-    if (wallOf(at, zone) < wall) last = at;
-  }
-  const offsetBefore = wallOf(last, zone) - last;
-  return wall - offsetBefore;
+export function readWallClock(
+  wall: number,
+  zone: string,
+  offsets: readonly number[],
+): { at: number; reading: Reading } {
+  const showing = offsets
+    .map((offset) => wall - offset * MINUTE)
+    .filter((at) => wallClock(at, zone) === wall);
+  if (showing.length > 0)
+    return { at: Math.min(...showing), reading: showing.length > 1 ? 'repeated' : 'once' };
+  const offsetBefore = DateTime.fromMillis(wall - DAY, { zone }).offset;
+  return { at: wall - offsetBefore * MINUTE, reading: 'skipped' };
 }
 
-/** Every business interval (instants) of the local days from `firstDay` to `lastDay`. */
-export function naiveIntervals(
-  spec: CalendarSpec,
-  firstDay: number,
-  lastDay: number,
-): [number, number][] {
-  const out: [number, number][] = [];
-  for (let day = firstDay; day <= lastDay; day += 86_400_000) {
-    const date = new Date(day).toISOString().slice(0, 10);
-    const weekday = (new Date(day).getUTCDay() + 6) % 7;
-    const hours: readonly LocalInterval[] = spec.holidays.get(date) ?? spec.week[weekday] ?? [];
-    for (const { open, close } of hours) {
-      const end = close > open ? close : close + 1440;
-      out.push([
-        naiveInstant(day + open * MINUTE, spec.timezone),
-        naiveInstant(day + end * MINUTE, spec.timezone),
-      ]);
+/** Every offset (minutes) the zone uses in `[from, to]` (no offset lasts less than an hour). */
+function offsetsBetween(zone: string, from: number, to: number): number[] {
+  const seen = new Set<number>();
+  for (let at = from; at <= to; at += 60 * MINUTE)
+    seen.add(DateTime.fromMillis(at, { zone }).offset);
+  return [...seen];
+}
+
+/** The hours of a local date: a holiday's (none for a whole-day holiday), else the weekday's. */
+function hoursOf(spec: CalendarSpec, date: number): readonly LocalInterval[] {
+  const holiday = spec.holidays.get(new Date(date).toISOString().slice(0, 10));
+  if (holiday) return holiday;
+  const weekday = (new Date(date).getUTCDay() + 6) % 7; // 0 = Monday
+  return spec.week[weekday] ?? [];
+}
+
+/** Business time of one calendar inside a window of whole UTC minutes `[from, to)`. */
+export class NaiveCalendar {
+  readonly from: number;
+  readonly to: number;
+  /** One flag per UTC minute of the window: is that minute business time? */
+  readonly #open: Uint8Array;
+  /** How often an interval bound fell in a repeated or a skipped hour (to show the tests reach them). */
+  readonly readings: Record<Reading, number> = { once: 0, repeated: 0, skipped: 0 };
+
+  constructor(spec: CalendarSpec, from: number, to: number) {
+    this.from = from;
+    this.to = to;
+    this.#open = new Uint8Array((to - from) / MINUTE);
+    const offsets = offsetsBetween(spec.timezone, from - 3 * DAY, to + 3 * DAY);
+    const read = (wall: number) => {
+      const { at, reading } = readWallClock(wall, spec.timezone, offsets);
+      this.readings[reading]++;
+      return at;
+    };
+    // Local dates from two days before the window to one after: an interval belongs to the
+    // date it opens on, and may run into the next.
+    const firstDate = Math.floor(from / DAY) * DAY - 2 * DAY;
+    for (let date = firstDate; date < to + DAY; date += DAY) {
+      for (const { open, close } of hoursOf(spec, date)) {
+        const closeMinutes = close > open ? close : close + 1440; // overnight: into the next day
+        const start = read(date + open * MINUTE);
+        const end = read(date + closeMinutes * MINUTE);
+        for (let m = start; m < end; m += MINUTE) {
+          if (m >= from && m < to) this.#open[(m - from) / MINUTE] = 1;
+        }
+      }
     }
   }
-  return out;
-}
 
-/** Business seconds in `[from, to)` by stepping minute by minute (bounds are whole minutes). */
-export function naiveBetween(intervals: [number, number][], from: number, to: number): number {
-  let minutes = 0;
-  for (let at = from; at < to; at += MINUTE)
-    if (intervals.some(([s, e]) => at >= s && at < e)) minutes++;
-  return minutes * 60;
-}
+  /** Whether the UTC minute starting at `minute` is business time. */
+  isOpen(minute: number): boolean {
+    if (minute < this.from || minute >= this.to) throw new RangeError('outside the oracle window');
+    return this.#open[(minute - this.from) / MINUTE] === 1;
+  }
 
-/** The earliest instant with `minutes` of business time after `from`, stepping minute by minute. */
-export function naiveAdd(intervals: [number, number][], from: number, minutes: number): number {
-  if (minutes === 0) return from;
-  let count = 0;
-  for (let at = from; ; at += MINUTE) {
-    if (intervals.some(([s, e]) => at >= s && at < e)) count++;
-    if (count === minutes) return at + MINUTE;
+  /** Business seconds in `[a, b)`: the open part of every minute, added up. */
+  between(a: number, b: number): number {
+    if (b <= a) return 0;
+    let ms = 0;
+    for (let minute = Math.floor(a / MINUTE) * MINUTE; minute < b; minute += MINUTE) {
+      if (this.isOpen(minute)) ms += Math.min(b, minute + MINUTE) - Math.max(a, minute);
+    }
+    return ms / 1000;
+  }
+
+  /** The earliest instant `t >= a` with `seconds` of business time in `[a, t)`, stepping minutes. */
+  add(a: number, seconds: number): number {
+    let left = seconds * 1000;
+    if (left === 0) return a;
+    for (let minute = Math.floor(a / MINUTE) * MINUTE; ; minute += MINUTE) {
+      if (!this.isOpen(minute)) continue;
+      const from = Math.max(a, minute);
+      const available = minute + MINUTE - from;
+      if (left <= available) return from + left;
+      left -= available;
+    }
   }
 }

@@ -38,9 +38,15 @@ const hours = choose((value) =>
     : weekHours.transform((week) => WEEKDAYS.map((day) => week[day] ?? [])),
 );
 
+/** A local date that exists: the pattern alone would let 2026-02-30 through. */
 const date = z
   .string()
-  .regex(DATE, { error: (iss) => `"${String(iss.input)}" is not a date YYYY-MM-DD` });
+  .refine(
+    (text) => DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    {
+      error: (iss) => `"${String(iss.input)}" is not a date YYYY-MM-DD`,
+    },
+  );
 const holiday = choose((value) =>
   typeof value === 'string'
     ? date.transform((d) => ({ date: d, hours: [] as LocalInterval[] }))

@@ -29,10 +29,17 @@ export function readableError(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === 'invalid_value')
     return `must be one of ${issue.values.map(String).join(', ')}`;
   if (issue.code === 'invalid_type') {
-    const got = Array.isArray(issue.input) ? 'an array' : typeof issue.input;
-    return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${got}`;
+    const input = issue.input;
+    const got = input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input;
+    const expected =
+      issue.expected === 'array' ? 'a list' : `${article(issue.expected)} ${issue.expected}`;
+    return `must be ${expected}, not ${got}`;
   }
   if (issue.code === 'unrecognized_keys')
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return undefined;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }

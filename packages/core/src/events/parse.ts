@@ -52,15 +52,15 @@ export function parseEventsNdjson(text: string, source = 'events'): TicketEvent[
       problems.push({ path: `${source}:${i + 1}`, message: 'not valid JSON' });
     }
   }
+  let events: TicketEvent[] = [];
   try {
-    const events = parseEvents(values, (index) => `${source}:${lines[index]}`);
-    if (problems.length > 0) throw new EventsError(problems);
-    return events;
+    events = parseEvents(values, (index) => `${source}:${lines[index]}`);
   } catch (error) {
-    if (error instanceof EventsError)
-      throw new EventsError([...problems, ...error.problems].sort(byLine));
-    throw error;
+    if (!(error instanceof EventsError)) throw error;
+    problems.push(...error.problems);
   }
+  if (problems.length > 0) throw new EventsError(problems.sort(byLine));
+  return events;
 }
 
 function byLine(a: Problem, b: Problem): number {

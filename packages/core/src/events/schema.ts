@@ -40,9 +40,9 @@ const fields = z
   });
 
 const base = {
-  id: z.string().min(1),
-  ticket: z.string().min(1),
-  tenant: z.string().min(1).optional(),
+  id: z.string().min(1, { error: 'must not be empty' }),
+  ticket: z.string().min(1, { error: 'must not be empty' }),
+  tenant: z.string().min(1, { error: 'must not be empty' }).optional(),
   at: instant,
 };
 
