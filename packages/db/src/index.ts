@@ -3,6 +3,13 @@ export { configVersion, currentConfig, type StoredConfig, saveConfig } from './c
 export { cycleRow } from './cycle-rows.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
 export { loadEvents, storeEvents } from './event-store.js';
+export {
+  type ImportItem,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportSummary,
+  importEvents,
+} from './import-events.js';
 export { type IngestResult, ingestEvents, lockTickets, recomputeTickets } from './ingest.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';
