@@ -34,7 +34,8 @@ export interface ImportOptions {
  * Streams events into the database in batches, each stored and recomputed in its own
  * transaction, so memory stays flat however large the file. Idempotent: events whose id
  * the tenant has seen are counted as duplicates, so running an import twice changes nothing.
- * Rejected lines are counted and kept with their reasons; they never stop the import.
+ * Rejected lines are counted and kept with their reasons; they never stop the import. An
+ * import is history: it creates no notifications (nobody wants last year's breaches paged).
  */
 export async function importEvents(
   db: Database,
@@ -51,7 +52,7 @@ export async function importEvents(
   let batch: TicketEvent[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await ingestEvents(db, tenant, batch, engine, now);
+    const result = await ingestEvents(db, tenant, batch, engine, now, { notify: false });
     totals = {
       ...totals,
       accepted: totals.accepted + result.accepted,

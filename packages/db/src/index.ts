@@ -2,6 +2,7 @@ export { type OpenOptions, openDatabase } from './client.js';
 export { configVersion, currentConfig, type StoredConfig, saveConfig } from './config-store.js';
 export { cycleRow } from './cycle-rows.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
+export { EngineCache } from './engine-cache.js';
 export { loadEvents, storeEvents } from './event-store.js';
 export {
   type ImportItem,
@@ -10,6 +11,15 @@ export {
   type ImportSummary,
   importEvents,
 } from './import-events.js';
-export { type IngestResult, ingestEvents, lockTickets, recomputeTickets } from './ingest.js';
+export {
+  DEFAULT_LATE_MS,
+  type IngestResult,
+  ingestEvents,
+  lockTickets,
+  type RecomputeOptions,
+  recomputeTickets,
+} from './ingest.js';
+export { notificationRows } from './notification-rows.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';
+export { runTick, type TickResult } from './worker-tick.js';

@@ -3,7 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
 import type { Database } from './database.js';
 import { loadEvents, storeEvents } from './event-store.js';
-import { cycles, tickets } from './schema/index.js';
+import { notificationRows } from './notification-rows.js';
+import { cycles, notifications, tickets } from './schema/index.js';
 
 export interface IngestResult {
   /** Events stored now. */
@@ -26,6 +27,7 @@ export async function ingestEvents(
   events: readonly TicketEvent[],
   engine: Engine,
   now: number,
+  options: RecomputeOptions = {},
 ): Promise<IngestResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0, tickets: 0 };
   return db.transaction(async (tx) => {
@@ -35,7 +37,7 @@ export async function ingestEvents(
     const touched = [
       ...new Set(events.filter((e) => stored.has(e.id)).map((e) => e.ticket)),
     ].sort();
-    await recomputeTickets(tx, tenant, touched, engine, now);
+    await recomputeTickets(tx, tenant, touched, engine, now, options);
     return {
       accepted: stored.size,
       duplicates: events.length - stored.size,
@@ -65,9 +67,19 @@ export async function lockTickets(
   }
 }
 
+/** A level noticed this long after its instant is marked late: two minutes by default. */
+export const DEFAULT_LATE_MS = 120_000;
+
+export interface RecomputeOptions {
+  /** Create outbox notifications for fired levels (default); imports of history do not. */
+  readonly notify?: boolean;
+  readonly lateAfterMs?: number;
+}
+
 /**
- * Re-evaluates tickets from all their stored events at `now` and replaces their cycles.
- * The caller holds the tickets' locks.
+ * Re-evaluates tickets from all their stored events at `now`, replaces their cycles and
+ * creates the notifications their fired levels call for (each exactly once, by the outbox's
+ * unique key). Returns how many notifications were created. The caller holds the tickets' locks.
  */
 export async function recomputeTickets(
   db: Database,
@@ -75,8 +87,11 @@ export async function recomputeTickets(
   ticketIds: readonly string[],
   engine: Engine,
   now: number,
-): Promise<void> {
-  if (ticketIds.length === 0) return;
+  options: RecomputeOptions = {},
+): Promise<number> {
+  if (ticketIds.length === 0) return 0;
+  const notify = options.notify ?? true;
+  const outbox = [];
   const evaluatedAt = new Date(now);
   // Events stamped after `now` (a helpdesk clock ahead of ours) take effect at their instant,
   // like everywhere else in the engine; they are stored and counted when that time comes.
@@ -96,9 +111,21 @@ export async function recomputeTickets(
       })
       .where(and(eq(tickets.tenantId, tenant), eq(tickets.id, ticket)));
     for (const c of result.cycles) rows.push(cycleRow(tenant, result, c, evaluatedAt));
+    if (notify)
+      outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }
   await db
     .delete(cycles)
     .where(and(eq(cycles.tenantId, tenant), inArray(cycles.ticketId, [...ticketIds])));
   for (let i = 0; i < rows.length; i += 500) await db.insert(cycles).values(rows.slice(i, i + 500));
+  let created = 0;
+  for (let i = 0; i < outbox.length; i += 500) {
+    const inserted = await db
+      .insert(notifications)
+      .values(outbox.slice(i, i + 500))
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    created += inserted.length;
+  }
+  return created;
 }

@@ -1,0 +1,24 @@
+import { Engine, parseConfig } from '@breachless/core';
+import { currentConfig } from './config-store.js';
+import type { Database } from './database.js';
+
+const EMPTY = parseConfig({});
+
+/**
+ * One compiled Engine per tenant and config version: compiling calendars is the expensive
+ * part, and a new config version replaces the engine on next use.
+ */
+export class EngineCache {
+  readonly #engines = new Map<string, { version: number; engine: Engine }>();
+
+  /** The engine for the tenant's current config (one with no policies before the first). */
+  async engineFor(db: Database, tenant: string): Promise<Engine> {
+    const stored = await currentConfig(db, tenant);
+    const version = stored?.version ?? 0;
+    const cached = this.#engines.get(tenant);
+    if (cached && cached.version === version) return cached.engine;
+    const engine = new Engine(stored?.config ?? EMPTY);
+    this.#engines.set(tenant, { version, engine });
+    return engine;
+  }
+}

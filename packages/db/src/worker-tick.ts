@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from './database.js';
+import type { EngineCache } from './engine-cache.js';
+import { recomputeTickets } from './ingest.js';
+import { rowsOf } from './rows.js';
+
+export interface TickResult {
+  /** Tickets this worker claimed and recomputed. */
+  readonly claimed: number;
+  /** Notifications created in the outbox. */
+  readonly created: number;
+  /** How far behind the oldest claimed check was, in milliseconds (0 when nothing was due). */
+  readonly lagMs: number;
+}
+
+/**
+ * One worker tick: claims tickets with a cycle whose next check instant has come, skipping
+ * tickets another worker or an ingest holds (`FOR UPDATE SKIP LOCKED` on the ticket row, the
+ * lock ingest takes too), recomputes them at `now` and writes the notifications their levels
+ * call for, all in one transaction. Any number of workers can run it against one database:
+ * the outbox's unique key makes every notification exist once.
+ */
+export async function runTick(
+  db: Database,
+  engines: EngineCache,
+  now: number,
+  batchSize = 500,
+): Promise<TickResult> {
+  return db.transaction(async (tx) => {
+    const at = new Date(now).toISOString();
+    // The partial index on next_check_at finds the due cycles without touching the others.
+    const claimed = rowsOf<{ tenant_id: string; id: string; due: string | Date }>(
+      await tx.execute(sql`
+        select t.tenant_id, t.id, d.due from tickets t
+        join (
+          select tenant_id, ticket_id, min(next_check_at) as due from (
+            select tenant_id, ticket_id, next_check_at from cycles
+            where next_check_at is not null and next_check_at <= ${at}::timestamptz
+            order by next_check_at limit ${batchSize * 4}
+          ) c group by tenant_id, ticket_id
+        ) d on d.tenant_id = t.tenant_id and d.ticket_id = t.id
+        order by d.due limit ${batchSize}
+        for update of t skip locked`),
+    );
+    const byTenant = new Map<string, string[]>();
+    for (const row of claimed)
+      byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
+    let created = 0;
+    for (const [tenant, ids] of byTenant) {
+      created += await recomputeTickets(
+        tx,
+        tenant,
+        ids.sort(),
+        await engines.engineFor(tx, tenant),
+        now,
+      );
+    }
+    const oldest = claimed[0]?.due;
+    return {
+      claimed: claimed.length,
+      created,
+      lagMs: oldest === undefined ? 0 : Math.max(0, now - new Date(oldest).getTime()),
+    };
+  });
+}

@@ -1,0 +1,126 @@
+import { parseEvents, type TicketEvent } from '@breachless/core';
+import { and, eq, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { openDatabase } from '../src/client.js';
+import { saveConfig } from '../src/config-store.js';
+import type { DatabaseHandle } from '../src/database.js';
+import { EngineCache } from '../src/engine-cache.js';
+import { ingestEvents } from '../src/ingest.js';
+import { rowsOf } from '../src/rows.js';
+import { notifications } from '../src/schema/index.js';
+import { runTick } from '../src/worker-tick.js';
+import { describeEachDriver } from './drivers.js';
+
+const T0 = Date.parse('2026-11-23T09:00:00Z');
+const H = 3_600_000;
+const CONFIG = {
+  policies: [
+    {
+      id: 'all',
+      calendar: '24x7',
+      targets: { first_response: { '*': '1h' }, resolution: { '*': '8h' } },
+      warnings: ['50%', '90%'],
+    },
+  ],
+};
+const TICKETS = 24;
+
+function created(ticket: string, at = T0): TicketEvent {
+  return parseEvents([
+    {
+      id: `${ticket}-c`,
+      ticket,
+      type: 'ticket.created',
+      at: new Date(at).toISOString(),
+      fields: { status: 'new', subject: `Help ${ticket}` },
+    },
+  ])[0] as TicketEvent;
+}
+
+/** Runs `workers` workers until none finds anything due; returns what they created in all. */
+async function drain(handles: DatabaseHandle[], now: number): Promise<number> {
+  const caches = handles.map(() => new EngineCache());
+  const created = await Promise.all(
+    handles.map(async (h, i) => {
+      let total = 0;
+      for (;;) {
+        const tick = await runTick(h.db, caches[i] as EngineCache, now, 5);
+        total += tick.created;
+        if (tick.claimed === 0) return total;
+      }
+    }),
+  );
+  return created.reduce((a, b) => a + b, 0);
+}
+
+async function levels(h: DatabaseHandle) {
+  const rows = await h.db.select().from(notifications).where(eq(notifications.tenantId, 'w'));
+  return rows.map((r) => `${r.ticketId}/${r.metric}/${r.level}/${r.late}`).sort();
+}
+
+describeEachDriver('worker tick', (handle, url) => {
+  it('four workers racing create every due level exactly once, late after downtime', async () => {
+    const h = handle();
+    await saveConfig(h.db, 'w', CONFIG, 'test');
+    const engine = await new EngineCache().engineFor(h.db, 'w');
+    for (let i = 0; i < TICKETS; i++) await ingestEvents(h.db, 'w', [created(`T${i}`)], engine, T0);
+    const others = url()
+      ? await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: url() })))
+      : [h, h, h];
+    const workers = [h, ...others];
+
+    // Down for two hours: first_response passed 50%, 90% and breach; resolution nothing yet.
+    expect(await drain(workers, T0 + 2 * H)).toBe(TICKETS * 3);
+    expect(await drain(workers, T0 + 2 * H)).toBe(0);
+    // Later, resolution's levels come due too: each once.
+    expect(await drain(workers, T0 + 9 * H)).toBe(TICKETS * 3);
+    if (url()) await Promise.all(others.map((o) => o.close()));
+
+    const all = await levels(h);
+    expect(all).toHaveLength(TICKETS * 6);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.filter((l) => l.startsWith('T7/'))).toEqual([
+      'T7/first_response/50%/true',
+      'T7/first_response/90%/true',
+      'T7/first_response/breach/true',
+      'T7/resolution/50%/true',
+      'T7/resolution/90%/true',
+      'T7/resolution/breach/true',
+    ]);
+    // Nothing open is left to check before its next level: no stuck claims.
+    const due = rowsOf<{ n: number }>(
+      await h.db.execute(
+        sql`select count(*)::int as n from cycles where tenant_id = 'w' and next_check_at <= ${new Date(T0 + 9 * H).toISOString()}::timestamptz`,
+      ),
+    );
+    expect(due[0]?.n).toBe(0);
+  });
+
+  it('a level made obsolete before anyone looked is not sent; on time is not late', async () => {
+    const h = handle();
+    const engine = await new EngineCache().engineFor(h.db, 'w');
+    await ingestEvents(h.db, 'w', [created('R1', T0 + 20 * H)], engine, T0 + 20 * H);
+    // The reply comes after 50% was reached but before any worker ran: nothing to say now.
+    const reply = parseEvents([
+      {
+        id: 'R1-r',
+        ticket: 'R1',
+        type: 'message',
+        at: new Date(T0 + 20 * H + 40 * 60_000).toISOString(),
+        author: 'agent',
+        public: true,
+      },
+    ]);
+    await ingestEvents(h.db, 'w', reply, engine, T0 + 20 * H + 40 * 60_000);
+    expect(await drain([h], T0 + 20 * H + 40 * 60_000)).toBe(0);
+    expect((await levels(h)).filter((l) => l.startsWith('R1/'))).toEqual([]);
+    // A worker on time: resolution's 50% (4h) noticed 30 s after it is not late.
+    expect(await drain([h], T0 + 24 * H + 30_000)).toBe(1);
+    const [row] = await h.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, 'w'), eq(notifications.ticketId, 'R1')));
+    expect(row).toMatchObject({ metric: 'resolution', level: '50%', late: false });
+    expect(row?.payload).toMatchObject({ subject: 'Help R1' });
+  });
+});
