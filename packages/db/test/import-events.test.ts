@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type ImportItem, type ImportProgress, importEvents } from '../src/import-events.js';
 import { cycles } from '../src/schema/index.js';
-import { describeEachDriver } from './drivers.js';
+import { describeEachDriver } from '../src/testing.js';
 
 const conformance = new URL('../../../conformance/', import.meta.url);
 const engine = new Engine(

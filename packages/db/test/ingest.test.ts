@@ -12,7 +12,7 @@ import { openDatabase } from '../src/client.js';
 import type { Database } from '../src/database.js';
 import { ingestEvents } from '../src/ingest.js';
 import { cycles, tickets } from '../src/schema/index.js';
-import { describeEachDriver } from './drivers.js';
+import { describeEachDriver } from '../src/testing.js';
 
 const conformance = new URL('../../../conformance/', import.meta.url);
 const engine = new Engine(

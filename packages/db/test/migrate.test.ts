@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../src/client.js';
 import { rowsOf } from '../src/rows.js';
-import { describeEachDriver } from './drivers.js';
+import { describeEachDriver } from '../src/testing.js';
 
 describeEachDriver('migrations', (handle, url) => {
   it('creates every table, tenant first in every primary key', async () => {

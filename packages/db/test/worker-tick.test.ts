@@ -8,8 +8,8 @@ import { EngineCache } from '../src/engine-cache.js';
 import { ingestEvents } from '../src/ingest.js';
 import { rowsOf } from '../src/rows.js';
 import { notifications } from '../src/schema/index.js';
+import { describeEachDriver } from '../src/testing.js';
 import { runTick } from '../src/worker-tick.js';
-import { describeEachDriver } from './drivers.js';
 
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 const H = 3_600_000;

@@ -1,8 +1,10 @@
+// Test support, exported as `@breachless/db/testing` for every package whose suites need a
+// real database: not part of the runtime.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import type { DatabaseHandle } from '../src/database.js';
+import { openDatabase } from './client.js';
+import type { DatabaseHandle } from './database.js';
 
 /**
  * Runs a behavioural suite on every driver: embedded PGlite always, and real PostgreSQL

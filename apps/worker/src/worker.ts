@@ -1,0 +1,78 @@
+import { type Database, EngineCache, runTick, type TickResult } from '@breachless/db';
+import type { Logger } from 'pino';
+import type { WorkerMetrics } from './metrics.js';
+
+export interface WorkerOptions {
+  readonly db: Database;
+  /** The clock: UTC milliseconds. Tests drive it; production passes `Date.now`. */
+  readonly clock: () => number;
+  readonly logger: Logger;
+  readonly metrics: WorkerMetrics;
+  readonly batchSize?: number;
+}
+
+/**
+ * Scans cycles whose next check has come, in batches, until none is left, at every tick.
+ * A tick never overlaps the previous one; a failing tick (PostgreSQL restarting, say) is
+ * logged and retried at the next tick, so the process never crash-loops.
+ */
+export class Worker {
+  readonly #options: WorkerOptions;
+  readonly #engines = new EngineCache();
+  #running: Promise<TickResult | undefined> | undefined;
+  #stopping = false;
+  #healthy = true;
+
+  constructor(options: WorkerOptions) {
+    this.#options = options;
+  }
+
+  /** Whether the last tick reached the database. */
+  get healthy(): boolean {
+    return this.#healthy;
+  }
+
+  /** Runs one tick unless one is running or the worker is stopping; resolves to its totals. */
+  tick(): Promise<TickResult | undefined> {
+    if (this.#stopping) return Promise.resolve(undefined);
+    this.#running ??= this.#drain().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  /** Stops taking ticks and waits for the one in flight: its batch commits, or rolls back. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    await this.#running;
+  }
+
+  async #drain(): Promise<TickResult | undefined> {
+    const { db, clock, logger, metrics } = this.#options;
+    const timer = metrics.tickSeconds.startTimer();
+    const total = { claimed: 0, created: 0, lagMs: 0 };
+    try {
+      for (;;) {
+        const now = clock();
+        const result = await runTick(db, this.#engines, now, this.#options.batchSize);
+        total.claimed += result.claimed;
+        total.created += result.created;
+        total.lagMs = Math.max(total.lagMs, result.lagMs);
+        if (result.claimed === 0 || this.#stopping) break;
+      }
+      this.#healthy = true;
+      metrics.claimed.inc(total.claimed);
+      metrics.created.inc(total.created);
+      metrics.lagSeconds.set(total.lagMs / 1000);
+      if (total.claimed > 0) logger.info({ ...total }, 'tick');
+      return total;
+    } catch (error) {
+      this.#healthy = false;
+      metrics.failures.inc();
+      logger.error({ err: error }, 'tick failed; retrying at the next tick');
+      return undefined;
+    } finally {
+      timer();
+    }
+  }
+}
