@@ -20,6 +20,7 @@ export {
   recomputeTickets,
 } from './ingest.js';
 export { notificationRows } from './notification-rows.js';
+export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';
 export { runTick, type TickResult } from './worker-tick.js';

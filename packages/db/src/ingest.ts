@@ -4,6 +4,7 @@ import { cycleRow } from './cycle-rows.js';
 import type { Database } from './database.js';
 import { loadEvents, storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
+import { routeNotifications } from './routing.js';
 import { cycles, notifications, tickets } from './schema/index.js';
 
 export interface IngestResult {
@@ -124,7 +125,8 @@ export async function recomputeTickets(
       .insert(notifications)
       .values(outbox.slice(i, i + 500))
       .onConflictDoNothing()
-      .returning({ id: notifications.id });
+      .returning();
+    await routeNotifications(db, tenant, inserted, now);
     created += inserted.length;
   }
   return created;

@@ -100,3 +100,20 @@ export const digestRuns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.subscriptionId, t.period] })],
 );
+
+/** Acknowledgements and snoozes from the chat apps: they silence a cycle's further warnings. */
+export const cycleAcks = pgTable(
+  'cycle_acks',
+  {
+    tenantId: tenantId(),
+    ticketId: text('ticket_id').notNull(),
+    metric: text('metric').notNull(),
+    cycle: integer('cycle').notNull(),
+    userId: text('user_id').notNull(),
+    /** `ack` silences every further warning; `snooze` until `until`. Breaches always go out. */
+    kind: text('kind').notNull(),
+    until: instant('until'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.ticketId, t.metric, t.cycle, t.userId] })],
+);

@@ -1,6 +1,7 @@
 export {
   chatIdentities,
   chatSubscriptions,
+  cycleAcks,
   deliveries,
   digestRuns,
   notifications,
