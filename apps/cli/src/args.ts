@@ -1,10 +1,14 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { parseInstant } from '@breachless/core';
+import { localDateStart, parseInstant } from '@breachless/core';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Parses a command's flags strictly: an unknown or malformed flag is a usage error. */
+/**
+ * Parses a command's flags strictly: an unknown flag, a stray positional or a flag without
+ * its value is a usage error (exit 2) that shows the command's usage. `--help`/`-h` is
+ * added to every command so each one answers it.
+ */
 export function parseFlags<T extends Options>(argv: readonly string[], options: T, usage: string) {
   try {
     return parseArgs({
@@ -14,6 +18,7 @@ export function parseFlags<T extends Options>(argv: readonly string[], options: 
       allowPositionals: false,
     }).values;
   } catch (error) {
+    // node:util's messages carry a hint on a second line that names its own API; keep line one.
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments', usage);
   }
 }
@@ -24,10 +29,26 @@ export function required(value: string | undefined, flag: string, usage: string)
   return value;
 }
 
-/** An ISO instant with an offset, as the spec requires. */
+/** An ISO instant with an offset, as the spec requires (a bare local time is ambiguous). */
 export function instantFlag(value: string, flag: string): number {
   const at = parseInstant(value);
   if (at === undefined)
     throw new UsageError(`--${flag}: "${value}" is not an ISO-8601 instant with an offset or Z`);
   return at;
+}
+
+/**
+ * An IANA zone name, checked with the same library that reads calendars and report days,
+ * so a zone accepted here is never refused further in.
+ */
+export function zoneFlag(value: string | undefined, flag = 'tz'): string {
+  const zone = value ?? 'UTC';
+  if (localDateStart(zone, '2000-01-01') === undefined)
+    throw new UsageError(`--${flag}: "${zone}" is not an IANA time zone (like America/New_York)`);
+  return zone;
+}
+
+/** "Now" for a command: `--at`, else the real clock truncated to whole seconds. */
+export function atFlag(value: string | undefined, now: () => number): number {
+  return value === undefined ? Math.floor(now() / 1000) * 1000 : instantFlag(value, 'at');
 }

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Io } from '../src/io.js';
@@ -16,7 +18,17 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs the CLI in-process with real files and a fixed "real now". */
+/** A scratch folder for a test file's fixtures; returns a writer giving each file's path. */
+export function scratch(): (name: string, text: string) => string {
+  const dir = mkdtempSync(join(tmpdir(), 'breachless-cli-'));
+  return (name, text) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+}
+
+/** Runs the CLI in-process with real files and a fixed "real now" (2026-11-25T18:00:00Z). */
 export function cli(argv: string[], env: Record<string, string> = {}): Ran {
   let stdout = '';
   let stderr = '';

@@ -1,124 +1,113 @@
-import {
-  type BusinessCalendar,
-  compileCalendars,
-  formatInstant,
-  parseDuration,
-  parseInstant,
-} from '@breachless/core';
+import { compileCalendars, formatDuration, parseDuration } from '@breachless/core';
 import { instantFlag, parseFlags, required } from '../args.js';
 import { UsageError } from '../errors.js';
+import { localTimeFormatter } from '../format/local-time.js';
 import { type Io, readUserFile } from '../io.js';
 import { configPath, loadConfig } from '../load.js';
+import { type CalendarMode, runCases, solveCase } from './calendar-cases.js';
 
+/** `breachless calendar --help`. */
 export const CALENDAR_USAGE = `Usage: breachless calendar due     --config FILE --calendar ID --from ISO --duration 4h [--json]
        breachless calendar between --config FILE --calendar ID --from ISO --to ISO     [--json]
        breachless calendar due|between --config FILE --cases FILE.ndjson
 
-Business-time arithmetic in a calendar of the config:
+Business-time arithmetic in a calendar of the config (the built-in 24x7 is always there):
   due      the earliest instant at which the duration of business time has elapsed
+           (a duration that uses up a day ends at its closing time); d = 24 business hours
   between  the business seconds inside [from, to)
---cases reads one case per line ({"id","calendar","from","duration"} or {"id","calendar",
-"from","to"}) and prints one result per line; a bad case prints its error, the others run.`;
 
-type Mode = 'due' | 'between';
-type Case = { id?: unknown; calendar?: unknown; from?: unknown; to?: unknown; duration?: unknown };
+  --config FILE    calendars (and policies), YAML or JSON (default: $BREACHLESS_CONFIG,
+                   then ./breachless.config.yaml)
+  --calendar ID    the calendar's id
+  --from ISO       an instant with an offset or Z
+  --duration D     due: business time like 45s, 90m, 4h, 1h30m, 2d
+  --to ISO         between: the end, excluded
+  --json           print {"due":ISO} or {"seconds":N}
+  --cases FILE     NDJSON, one case a line: {"id","calendar","from","duration"} (due) or
+                   {"id","calendar","from","to"} (between); prints one JSON line per case,
+                   {"id","due"} or {"id","seconds"}, and {"id","error"} for a bad case while
+                   the others still run`;
 
-/** One case's answer: `{due}` or `{seconds}`; throws a plain message for a bad case. */
-function solve(
-  mode: Mode,
-  calendars: ReadonlyMap<string, BusinessCalendar>,
-  c: Case,
-): { due: string } | { seconds: number } {
-  const calendar = calendars.get(String(c.calendar));
-  if (!calendar) throw new Error(`unknown calendar "${String(c.calendar)}"`);
-  const from = typeof c.from === 'string' ? parseInstant(c.from) : undefined;
-  if (from === undefined) throw new Error('from: not an ISO-8601 instant with an offset');
-  if (mode === 'due') {
-    const seconds = typeof c.duration === 'string' ? parseDuration(c.duration) : undefined;
-    if (seconds === undefined) throw new Error('duration: not a duration (like 4h, 1h30m, 2d)');
-    return { due: formatInstant(calendar.add(from, seconds)) };
-  }
-  const to = typeof c.to === 'string' ? parseInstant(c.to) : undefined;
-  if (to === undefined) throw new Error('to: not an ISO-8601 instant with an offset');
-  return { seconds: calendar.between(from, to) };
-}
+const COMMON = {
+  config: { type: 'string' },
+  calendar: { type: 'string' },
+  from: { type: 'string' },
+  cases: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
-function runCases(
-  mode: Mode,
-  calendars: ReadonlyMap<string, BusinessCalendar>,
-  text: string,
-): string {
-  const out: string[] = [];
-  for (const [i, line] of text.split('\n').entries()) {
-    if (line.trim() === '') continue;
-    let c: Case;
-    try {
-      c = JSON.parse(line) as Case;
-    } catch {
-      out.push(JSON.stringify({ id: null, line: i + 1, error: 'not valid JSON' }));
-      continue;
-    }
-    try {
-      out.push(JSON.stringify({ id: c.id ?? null, ...solve(mode, calendars, c) }));
-    } catch (error) {
-      out.push(JSON.stringify({ id: c.id ?? null, error: (error as Error).message }));
-    }
-  }
-  return out.map((l) => `${l}\n`).join('');
-}
+// Each mode takes only its own operand, so `due --to` is refused instead of ignored.
+const FLAGS = {
+  due: { ...COMMON, duration: { type: 'string' } },
+  between: { ...COMMON, to: { type: 'string' } },
+} as const;
 
-/** `breachless calendar due|between`: business-time arithmetic, one case or many. */
+/** `breachless calendar due|between`: business-time arithmetic, one case or a file of them. */
 export function calendarCommand(argv: readonly string[], io: Io): number {
   const [mode, ...rest] = argv;
-  if (mode === '--help' || mode === '-h' || mode === undefined) {
+  if (mode === '--help' || mode === '-h') {
     io.stdout(`${CALENDAR_USAGE}\n`);
-    if (mode === undefined) throw new UsageError('missing due or between', CALENDAR_USAGE);
     return 0;
   }
+  if (mode === undefined) throw new UsageError('missing due or between', CALENDAR_USAGE);
   if (mode !== 'due' && mode !== 'between')
     throw new UsageError(`unknown calendar command "${mode}"`, CALENDAR_USAGE);
-  const flags = parseFlags(
-    rest,
-    {
-      config: { type: 'string' },
-      calendar: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      duration: { type: 'string' },
-      cases: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    CALENDAR_USAGE,
-  );
+  // The two modes' flag sets differ by one string flag; read them through one shape.
+  const flags = parseFlags(rest, FLAGS[mode], CALENDAR_USAGE) as Record<
+    string,
+    string | boolean | undefined
+  >;
   if (flags.help) {
     io.stdout(`${CALENDAR_USAGE}\n`);
     return 0;
   }
-  const calendars = compileCalendars(loadConfig(io, configPath(io, flags.config)).calendars);
-  if (flags.cases !== undefined) {
-    io.stdout(runCases(mode, calendars, readUserFile(io, flags.cases, 'cases file')));
-    return 0;
-  }
-  const id = required(flags.calendar, 'calendar', CALENDAR_USAGE);
-  if (!calendars.has(id))
+  const str = (name: string) => flags[name] as string | undefined;
+  return str('cases') === undefined
+    ? single(mode, str, Boolean(flags.json), io)
+    : cases(mode, str, io);
+}
+
+function cases(mode: CalendarMode, str: (name: string) => string | undefined, io: Io): number {
+  const mixed = ['calendar', 'from', 'to', 'duration'].filter((f) => str(f) !== undefined);
+  if (mixed.length)
     throw new UsageError(
-      `--calendar: no calendar "${id}" in the config (have ${[...calendars.keys()].join(', ')})`,
+      `--cases takes each case's calendar and instants from the file, not --${mixed.join(', --')}`,
+      CALENDAR_USAGE,
     );
-  instantFlag(required(flags.from, 'from', CALENDAR_USAGE), 'from');
-  if (mode === 'due') {
-    const duration = required(flags.duration, 'duration', CALENDAR_USAGE);
-    if (parseDuration(duration) === undefined)
-      throw new UsageError(`--duration: "${duration}" is not a duration (like 4h, 1h30m, 2d)`);
-  } else {
-    instantFlag(required(flags.to, 'to', CALENDAR_USAGE), 'to');
-  }
-  const result = solve(mode, calendars, {
-    calendar: id,
-    from: flags.from,
-    to: flags.to,
-    duration: flags.duration,
-  });
-  if (flags.json) io.stdout(`${JSON.stringify(result)}\n`);
-  else io.stdout(`${'due' in result ? result.due : `${result.seconds} seconds`}\n`);
+  const path = str('cases') as string;
+  const calendars = compileCalendars(loadConfig(io, configPath(io, str('config'))).calendars);
+  io.stdout(runCases(mode, calendars, readUserFile(io, path, 'cases file')));
+  return 0;
+}
+
+function single(
+  mode: CalendarMode,
+  str: (name: string) => string | undefined,
+  json: boolean,
+  io: Io,
+): number {
+  // Flags first, with usage on a mistake; the config is read only once they make sense.
+  const id = required(str('calendar'), 'calendar', CALENDAR_USAGE);
+  const from = required(str('from'), 'from', CALENDAR_USAGE);
+  instantFlag(from, 'from');
+  const to = mode === 'between' ? required(str('to'), 'to', CALENDAR_USAGE) : undefined;
+  if (to !== undefined) instantFlag(to, 'to');
+  const duration =
+    mode === 'due' ? required(str('duration'), 'duration', CALENDAR_USAGE) : undefined;
+  if (duration !== undefined && parseDuration(duration) === undefined)
+    throw new UsageError(`--duration: "${duration}" is not a duration (like 4h, 1h30m, 2d)`);
+  const calendars = compileCalendars(loadConfig(io, configPath(io, str('config'))).calendars);
+  const calendar = calendars.get(id);
+  if (!calendar)
+    throw new UsageError(
+      `--calendar: no calendar "${id}" in the config (it has ${[...calendars.keys()].join(', ')})`,
+    );
+  const answer = solveCase(mode, calendars, { calendar: id, from, to, duration });
+  if (json) io.stdout(`${JSON.stringify(answer)}\n`);
+  else if ('due' in answer) {
+    // The calendar's own zone is where "due at 11:00" makes sense to its team.
+    const local = localTimeFormatter(calendar.timezone)(Date.parse(answer.due));
+    io.stdout(`${answer.due}  (${local} ${calendar.timezone})\n`);
+  } else io.stdout(`${answer.seconds} seconds (${formatDuration(answer.seconds)})\n`);
   return 0;
 }

@@ -1,28 +1,30 @@
-import { Engine, explainJson } from '@breachless/core';
-import { instantFlag, parseFlags } from '../args.js';
+import { Engine, explainJson, formatInstant, type TicketEvent } from '@breachless/core';
+import { atFlag, parseFlags, required, zoneFlag } from '../args.js';
 import { UsageError } from '../errors.js';
 import { explainTicketText } from '../format/explain-text.js';
 import { localTimeFormatter } from '../format/local-time.js';
 import type { Io } from '../io.js';
 import { configPath, loadConfig, loadEvents } from '../load.js';
 
+/** `breachless explain --help`. */
 export const EXPLAIN_USAGE = `Usage: breachless explain --config FILE --events FILE [--at ISO] [--ticket ID]
                           [--json] [--timeline] [--tz ZONE]
 
-Shows every ticket's SLA cycles at an instant: status, due and breach instants, elapsed
-business time against the target, fired warnings, and the timeline of what started, paused,
-resumed, retargeted and stopped each cycle.
+Shows every ticket's SLA cycles at an instant: policy, status, when each cycle started and
+stopped or is due, elapsed business time against the target, fired warnings, the breach,
+and the timeline of what started, paused, resumed, retargeted and stopped each cycle.
 
   --config FILE   calendars and policies, YAML or JSON (default: $BREACHLESS_CONFIG, then
-                  breachless.config.yaml)
-  --events FILE   ticket events, NDJSON
-  --at ISO        the evaluation instant, "now" (default: the real now); later events are ignored
+                  ./breachless.config.yaml)
+  --events FILE   ticket events, NDJSON (one event per line)
+  --at ISO        the evaluation instant, "now", with an offset or Z (default: the real
+                  now); events after it are ignored
   --ticket ID     only this ticket
-  --json          the JSON document of formats.md (instants in UTC)
-  --timeline      with --json: add each cycle's timeline
-  --tz ZONE       zone for the times shown to people (default: UTC)`;
+  --json          the explain document of docs/formats.md, instants in UTC
+  --timeline      with --json: add each cycle's timeline (the text view always has it)
+  --tz ZONE       IANA zone for the times in the text view (default: UTC)`;
 
-/** `breachless explain`: the SLA state of tickets, and why. */
+/** `breachless explain`: the SLA state of tickets at an instant, and why. */
 export function explainCommand(argv: readonly string[], io: Io): number {
   const flags = parseFlags(
     argv,
@@ -41,22 +43,27 @@ export function explainCommand(argv: readonly string[], io: Io): number {
     io.stdout(`${EXPLAIN_USAGE}\n`);
     return 0;
   }
-  if (!flags.events) throw new UsageError('missing --events', EXPLAIN_USAGE);
-  const local = localTimeFormatter(flags.tz ?? 'UTC');
-  const at =
-    flags.at === undefined ? Math.floor(io.now() / 1000) * 1000 : instantFlag(flags.at, 'at');
+  const eventsPath = required(flags.events, 'events', EXPLAIN_USAGE);
+  const zone = zoneFlag(flags.tz);
+  const at = atFlag(flags.at, io.now);
   const engine = new Engine(loadConfig(io, configPath(io, flags.config)));
-  const events = loadEvents(io, flags.events).filter(
+  const events = loadEvents(io, eventsPath).filter(
     (e) => flags.ticket === undefined || e.ticket === flags.ticket,
   );
-  const tickets = engine.evaluate(events, at, { trace: !flags.json || Boolean(flags.timeline) });
+  const json = Boolean(flags.json);
+  const tickets = engine.evaluate(events, at, { trace: !json || Boolean(flags.timeline) });
   if (flags.ticket !== undefined && tickets.length === 0)
-    throw new UsageError(`no ticket ${flags.ticket} in ${flags.events}`);
-  if (flags.json) {
+    throw new UsageError(`no ticket "${flags.ticket}" in ${eventsPath} up to ${formatInstant(at)}`);
+  if (json) {
     io.stdout(`${JSON.stringify(explainJson(tickets, at, Boolean(flags.timeline)), null, 2)}\n`);
     return 0;
   }
-  const title = `SLA state at ${local(at)} ${flags.tz ?? 'UTC'} (${new Date(at).toISOString().slice(0, 19)}Z), ${tickets.length} ticket${tickets.length === 1 ? '' : 's'}`;
-  io.stdout(`${[title, '', ...tickets.map((t) => `${explainTicketText(t, local)}\n`)].join('\n')}`);
+  const local = localTimeFormatter(zone);
+  const byId = new Map<string, TicketEvent>();
+  for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e);
+  const count = `${tickets.length} ticket${tickets.length === 1 ? '' : 's'}`;
+  const title = `SLA state at ${local(at)} ${zone} (${formatInstant(at)}), ${count}; times in ${zone}`;
+  const body = tickets.map((t) => explainTicketText(t, { local, events: byId }));
+  io.stdout(`${[title, ...body].join('\n\n')}\n`);
   return 0;
 }

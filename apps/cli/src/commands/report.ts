@@ -4,39 +4,67 @@ import {
   GROUP_KEYS,
   type GroupKey,
   localDateStart,
+  parseInstant,
   reportCsv,
   reportRowJson,
 } from '@breachless/core';
-import { instantFlag, parseFlags, required } from '../args.js';
+import { atFlag, parseFlags, required, zoneFlag } from '../args.js';
 import { UsageError } from '../errors.js';
 import { reportTable } from '../format/report-table.js';
 import type { Io } from '../io.js';
 import { configPath, loadConfig, loadEvents } from '../load.js';
 
+/** `breachless report --help`. */
 export const REPORT_USAGE = `Usage: breachless report --config FILE --events FILE --from DATE|ISO --to DATE|ISO
                          [--by day,week,month,team,agent,priority,policy,metric,channel]
                          [--tz ZONE] [--format table|csv|json] [--at ISO]
 
-Compliance over the period: per group and metric, cycles achieved and breached, compliance %,
-and the average, minimum, maximum, median and 90th percentile of elapsed business time.
-A cycle counts once, at its outcome: when it was achieved, or when it breached.
+Compliance over a period: per group and metric, cycles achieved and breached, compliance %
+(achieved / (achieved + breached)), and the average, minimum, maximum, median and 90th
+percentile of elapsed business time. A cycle counts once, at its outcome instant (when it
+was achieved, or when it breached) if that instant is inside the period; running, paused
+and cancelled cycles do not count.
 
-  --from DATE|ISO  start of the period; a date YYYY-MM-DD starts at local midnight in --tz
-  --to DATE|ISO    end of the period; a date includes that whole day, an instant is exclusive
-  --by KEYS        grouping, comma-separated (rows are always split by metric)
-  --tz ZONE        zone of dates, days, weeks (from Monday) and months (default: UTC)
-  --format F       table (default), csv or json
-  --at ISO         evaluate the tickets at this instant (default: the real now)`;
+  --config FILE    calendars and policies, YAML or JSON (default: $BREACHLESS_CONFIG, then
+                   ./breachless.config.yaml)
+  --events FILE    ticket events, NDJSON
+  --from DATE|ISO  start of the period, included. A date YYYY-MM-DD means the start of
+                   that day in --tz; an instant needs an offset or Z
+  --to DATE|ISO    end of the period. A date includes that whole day (the period ends at
+                   the start of the next day in --tz); an instant is excluded
+                   (--from 2026-11-01 --to 2026-11-30 is all of November)
+  --by KEYS        grouping, comma-separated; rows are always split by metric. day, week
+                   (starting Monday) and month are read in --tz
+  --tz ZONE        IANA zone of dates, days, weeks and months (default: UTC)
+  --format F       table (default), csv (RFC 4180, seconds) or json ({"rows":[...]})
+  --at ISO         evaluate the tickets at this instant (default: the real now); events
+                   after it are ignored`;
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The start of the local day after `date` (calendar arithmetic on the date itself). */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A period bound. A DATE is read in the report's zone (so `--tz America/New_York --from
+ * 2026-11-02` starts at 05:00Z), and a DATE `--to` takes in its whole day, because that is
+ * what "to the 30th" means to a person; an instant `--to` stays exclusive, as the period is.
+ */
 function bound(value: string, flag: 'from' | 'to', zone: string): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const start = localDateStart(zone, value);
-    if (start === undefined) throw new UsageError(`--${flag}: "${value}" is not a date`);
-    if (flag === 'from') return start;
-    const next = new Date(Date.parse(`${value}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    return localDateStart(zone, next) as number;
+  if (DATE.test(value)) {
+    const start = localDateStart(zone, flag === 'from' ? value : nextDate(value));
+    if (start === undefined || localDateStart(zone, value) === undefined)
+      throw new UsageError(`--${flag}: "${value}" is not a date`);
+    return start;
   }
-  return instantFlag(value, flag);
+  const at = parseInstant(value);
+  if (at === undefined)
+    throw new UsageError(
+      `--${flag}: "${value}" is not a date (YYYY-MM-DD) or an ISO-8601 instant with an offset or Z`,
+    );
+  return at;
 }
 
 function groupKeys(value: string | undefined): GroupKey[] {
@@ -48,7 +76,7 @@ function groupKeys(value: string | undefined): GroupKey[] {
   return keys as GroupKey[];
 }
 
-/** `breachless report`: compliance figures from files. */
+/** `breachless report`: compliance figures from files, as a table, CSV or JSON. */
 export function reportCommand(argv: readonly string[], io: Io): number {
   const flags = parseFlags(
     argv,
@@ -68,24 +96,23 @@ export function reportCommand(argv: readonly string[], io: Io): number {
     io.stdout(`${REPORT_USAGE}\n`);
     return 0;
   }
-  const zone = flags.tz ?? 'UTC';
-  if (localDateStart(zone, '2000-01-01') === undefined)
-    throw new UsageError(`--tz: "${zone}" is not an IANA time zone`);
+  // Every flag is checked before any file is read: a typo costs no parsing.
+  const eventsPath = required(flags.events, 'events', REPORT_USAGE);
+  const zone = zoneFlag(flags.tz);
   const format = flags.format ?? 'table';
-  if (!['table', 'csv', 'json'].includes(format))
+  if (format !== 'table' && format !== 'csv' && format !== 'json')
     throw new UsageError(`--format: "${format}" is not table, csv or json`, REPORT_USAGE);
   const from = bound(required(flags.from, 'from', REPORT_USAGE), 'from', zone);
   const to = bound(required(flags.to, 'to', REPORT_USAGE), 'to', zone);
-  if (to <= from) throw new UsageError('--to must be after --from');
+  if (to <= from) throw new UsageError(`--to must be after --from`);
   const by = groupKeys(flags.by);
-  const at =
-    flags.at === undefined ? Math.floor(io.now() / 1000) * 1000 : instantFlag(flags.at, 'at');
+  const at = atFlag(flags.at, io.now);
   const engine = new Engine(loadConfig(io, configPath(io, flags.config)));
-  const events = loadEvents(io, required(flags.events, 'events', REPORT_USAGE));
-  const rows = complianceReport(engine.evaluate(events, at), { from, to, by, timezone: zone });
+  const tickets = engine.evaluate(loadEvents(io, eventsPath), at);
+  const rows = complianceReport(tickets, { from, to, by, timezone: zone });
   if (format === 'json')
     io.stdout(`${JSON.stringify({ rows: rows.map(reportRowJson) }, null, 2)}\n`);
   else if (format === 'csv') io.stdout(reportCsv(rows, by));
-  else io.stdout(`${reportTable(rows, by, { from, to, zone })}\n`);
+  else io.stdout(`${reportTable(rows, by, { from, to, zone, at })}\n`);
   return 0;
 }
