@@ -116,7 +116,7 @@ describe('the examples', () => {
       /first_response {2}1 {2}achieved {2}2026-11-23 10:00 {2}stopped 2026-11-23 11:50 {2}1h50m \/ 2h +- +75%, 30m/,
     );
     expect(out).toContain(
-      '2026-11-23 11:00  retargeted  now; policy standard, target 2h in calendar ny-office  -> due 2026-11-23 12:00  [e102: priority high]',
+      '2026-11-23 11:00  retargeted  policy standard, target 2h in calendar ny-office  -> due 2026-11-23 12:00  [e102: priority high]',
     );
     expect(out).toContain('2026-11-24 16:30  stopped     status solved');
     // The default zone is UTC, named as such.

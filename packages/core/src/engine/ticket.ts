@@ -256,7 +256,7 @@ export class TicketMachine {
     cycle.timeline?.push({
       at,
       kind: 'retargeted',
-      detail: `now${this.#describeTarget(cycle)}`,
+      detail: this.#describeTarget(cycle).slice(2),
       eventId,
       dueAt: cycle.dueAt(at),
     });
