@@ -1,6 +1,7 @@
 import { byTicket, type Engine, type TicketEvent } from '@breachless/core';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
+import { insertCycles } from './cycle-write.js';
 import type { Database } from './database.js';
 import { loadEvents, storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
@@ -98,27 +99,28 @@ export async function recomputeTickets(
   // like everywhere else in the engine; they are stored and counted when that time comes.
   const grouped = byTicket(await loadEvents(db, tenant, ticketIds), now);
   const rows = [];
+  const updates: SQL[] = [];
   for (const [ticket, list] of grouped) {
     const result = engine.evaluateSorted(ticket, list, now);
     const lastEventAt = list.at(-1)?.at;
-    await db
-      .update(tickets)
-      .set({
-        fields: result.fields,
-        policy: result.policy,
-        state: result.state,
-        evaluatedAt,
-        lastEventAt: lastEventAt === undefined ? null : new Date(lastEventAt),
-      })
-      .where(and(eq(tickets.tenantId, tenant), eq(tickets.id, ticket)));
+    updates.push(
+      sql`(${ticket}, ${JSON.stringify(result.fields)}::jsonb, ${result.policy}, ${result.state}, ${lastEventAt === undefined ? null : new Date(lastEventAt).toISOString()}::timestamptz)`,
+    );
     for (const c of result.cycles) rows.push(cycleRow(tenant, result, c, evaluatedAt));
     if (notify)
       outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }
+  // One statement for every ticket's new fields: a round trip per ticket dominated a tick.
+  for (let i = 0; i < updates.length; i += 500) {
+    await db.execute(sql`
+      update tickets as t set fields = v.fields, policy = v.policy, state = v.state, evaluated_at = ${evaluatedAt.toISOString()}::timestamptz, last_event_at = v.last_event_at
+      from (values ${sql.join(updates.slice(i, i + 500), sql`, `)}) as v(id, fields, policy, state, last_event_at)
+      where t.tenant_id = ${tenant} and t.id = v.id`);
+  }
   await db
     .delete(cycles)
     .where(and(eq(cycles.tenantId, tenant), inArray(cycles.ticketId, [...ticketIds])));
-  for (let i = 0; i < rows.length; i += 500) await db.insert(cycles).values(rows.slice(i, i + 500));
+  await insertCycles(db, rows);
   let created = 0;
   for (let i = 0; i < outbox.length; i += 500) {
     const inserted = await db

@@ -29,13 +29,15 @@ export async function runTick(
   return db.transaction(async (tx) => {
     const at = new Date(now).toISOString();
     // The partial index on next_check_at finds the due cycles without touching the others.
+    // Strictly before now: a level reached exactly at now fires only once time is past it
+    // (semantics.md section 6), so claiming it at now would claim it again and again.
     const claimed = rowsOf<{ tenant_id: string; id: string; due: string | Date }>(
       await tx.execute(sql`
         select t.tenant_id, t.id, d.due from tickets t
         join (
           select tenant_id, ticket_id, min(next_check_at) as due from (
             select tenant_id, ticket_id, next_check_at from cycles
-            where next_check_at is not null and next_check_at <= ${at}::timestamptz
+            where next_check_at is not null and next_check_at < ${at}::timestamptz
             order by next_check_at limit ${batchSize * 4}
           ) c group by tenant_id, ticket_id
         ) d on d.tenant_id = t.tenant_id and d.ticket_id = t.id

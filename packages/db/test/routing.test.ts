@@ -84,16 +84,14 @@ describeEachDriver('routing', (handle) => {
     await db
       .insert(chatIdentities)
       .values({ tenantId: 'r', platform: 'slack', userId: 'U1', agent: 'ana@example.com' });
-    await db
-      .insert(cycleAcks)
-      .values({
-        tenantId: 'r',
-        ticketId: 'T-2',
-        metric: 'first_response',
-        cycle: 1,
-        userId: 'U1',
-        kind: 'ack',
-      });
+    await db.insert(cycleAcks).values({
+      tenantId: 'r',
+      ticketId: 'T-2',
+      metric: 'first_response',
+      cycle: 1,
+      userId: 'U1',
+      kind: 'ack',
+    });
     const engine = await new EngineCache().engineFor(db, 'r');
     await ingestEvents(
       db,

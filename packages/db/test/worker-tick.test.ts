@@ -90,7 +90,7 @@ describeEachDriver('worker tick', (handle, url) => {
     // Nothing open is left to check before its next level: no stuck claims.
     const due = rowsOf<{ n: number }>(
       await h.db.execute(
-        sql`select count(*)::int as n from cycles where tenant_id = 'w' and next_check_at <= ${new Date(T0 + 9 * H).toISOString()}::timestamptz`,
+        sql`select count(*)::int as n from cycles where tenant_id = 'w' and next_check_at < ${new Date(T0 + 9 * H).toISOString()}::timestamptz`,
       ),
     );
     expect(due[0]?.n).toBe(0);
@@ -122,5 +122,25 @@ describeEachDriver('worker tick', (handle, url) => {
       .where(and(eq(notifications.tenantId, 'w'), eq(notifications.ticketId, 'R1')));
     expect(row).toMatchObject({ metric: 'resolution', level: '50%', late: false });
     expect(row?.payload).toMatchObject({ subject: 'Help R1' });
+  });
+
+  it('a level reached exactly now is claimed only once time is past it (no spinning on a frozen clock)', async () => {
+    const h = handle();
+    await saveConfig(h.db, 'exact', CONFIG, 'test');
+    const engine = await new EngineCache().engineFor(h.db, 'exact');
+    const start = T0 + 40 * H;
+    // Every other tenant's checks are long done by then: only this ticket can be due.
+    await drain([h], start);
+    await ingestEvents(h.db, 'exact', [created('E1', start)], engine, start);
+    const cache = new EngineCache();
+    // 50% of 1h is reached at +30m exactly: at that instant it has not fired yet.
+    expect(await runTick(h.db, cache, start + 30 * 60_000)).toMatchObject({
+      claimed: 0,
+      created: 0,
+    });
+    expect(await runTick(h.db, cache, start + 30 * 60_000 + 1000)).toMatchObject({
+      claimed: 1,
+      created: 1,
+    });
   });
 });
