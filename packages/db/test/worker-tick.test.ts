@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../src/database.js';
 import { EngineCache } from '../src/engine-cache.js';
 import { ingestEvents } from '../src/ingest.js';
 import { rowsOf } from '../src/rows.js';
-import { notifications } from '../src/schema/index.js';
+import { cycles, notifications } from '../src/schema/index.js';
 import { describeEachDriver } from '../src/testing.js';
 import { runTick } from '../src/worker-tick.js';
 
@@ -142,5 +142,58 @@ describeEachDriver('worker tick', (handle, url) => {
       claimed: 1,
       created: 1,
     });
+  });
+
+  it('duplicate and late events arriving while workers claim give the same cycles and one notification per level', async () => {
+    const h = handle();
+    await saveConfig(h.db, 'mix', CONFIG, 'test');
+    const engine = await new EngineCache().engineFor(h.db, 'mix');
+    const start = T0 + 60 * H;
+    const now = start + 3 * H;
+    const all: TicketEvent[] = [];
+    for (let i = 0; i < 30; i++) all.push(created(`M${i}`, start));
+    // Replies at +20m for the even tickets, delivered late (after the levels passed) and twice.
+    const replies = parseEvents(
+      Array.from({ length: 15 }, (_, i) => ({
+        id: `M${2 * i}-r`,
+        ticket: `M${2 * i}`,
+        type: 'message',
+        at: new Date(start + 20 * 60_000).toISOString(),
+        author: 'agent',
+        public: true,
+      })),
+    );
+    await ingestEvents(h.db, 'mix', all, engine, start);
+    const others = url()
+      ? await Promise.all([1, 2].map(() => openDatabase({ databaseUrl: url() })))
+      : [h, h];
+    await Promise.all([
+      drain([h, ...others], now),
+      ...replies.map((r, i) =>
+        ingestEvents((others[i % 2] as DatabaseHandle).db, 'mix', [r, r], engine, now),
+      ),
+      ingestEvents(h.db, 'mix', replies, engine, now),
+    ]);
+    await drain([h], now);
+    if (url()) await Promise.all(others.map((o) => o.close()));
+
+    const rows = await h.db.select().from(cycles).where(eq(cycles.tenantId, 'mix'));
+    const expected = engine
+      .evaluate([...all, ...replies], now)
+      .flatMap((t) =>
+        t.cycles.map((c) => `${t.ticket}/${c.metric}/${c.status}/${c.elapsedSeconds}`),
+      );
+    expect(
+      rows.map((c) => `${c.ticketId}/${c.metric}/${c.status}/${c.elapsedSeconds}`).sort(),
+    ).toEqual(expected.sort());
+    const sent = await h.db.select().from(notifications).where(eq(notifications.tenantId, 'mix'));
+    const keys = sent.map((n) => `${n.ticketId}/${n.metric}/${n.cycle}/${n.level}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Odd tickets were never answered: 50%, 90% and breach each once. Even ones were answered
+    // at +20m, but the reply arrived late: a worker that looked first saw an open, breached
+    // cycle and told someone (all three levels), one that looked after saw nothing to say.
+    expect(keys.filter((k) => /^M\d*[13579]\//.test(k))).toHaveLength(15 * 3);
+    for (let i = 0; i < 30; i += 2)
+      expect([0, 3]).toContain(keys.filter((k) => k.startsWith(`M${i}/`)).length);
   });
 });
