@@ -9,6 +9,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The real now, in UTC milliseconds. */
   readonly now: () => number;
+  /** Whether stderr is a terminal, where progress redraws in place. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 /** The process's own streams, files and clock. */
@@ -19,6 +21,7 @@ export function processIo(): Io {
     readFile: (path) => readFileSync(path, 'utf8'),
     env: process.env,
     now: () => Date.now(),
+    stderrIsTerminal: process.stderr.isTTY,
   };
 }
 

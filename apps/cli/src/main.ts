@@ -9,4 +9,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // exitCode rather than exit(): stdout is flushed before the process ends, even into a pipe.
-process.exitCode = run(process.argv.slice(2), processIo());
+process.exitCode = await run(process.argv.slice(2), processIo());

@@ -1,6 +1,8 @@
 import { ConfigError, EventsError } from '@breachless/core';
 import { calendarCommand } from './commands/calendar.js';
 import { explainCommand } from './commands/explain.js';
+import { importCommand } from './commands/import.js';
+import { migrateCommand } from './commands/migrate.js';
 import { reportCommand } from './commands/report.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -14,13 +16,19 @@ Commands (on files, no database):
   calendar due         when a duration of business time ends
   calendar between     business time between two instants
 
+Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DATA_DIR):
+  migrate              apply pending migrations, then exit
+  import FILE          stream ticket events from a file into the database
+
 Run "breachless <command> --help" for a command's options.
 Exit codes: 0 done, 2 bad input (flags, files, config, events), 1 unexpected failure.`;
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number> = {
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
   explain: explainCommand,
   report: reportCommand,
   calendar: calendarCommand,
+  migrate: migrateCommand,
+  import: importCommand,
 };
 
 /**
@@ -28,7 +36,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number> = {
  * Commands build their whole output and write it once at the end, so a command that fails
  * leaves nothing half-printed on stdout.
  */
-export function run(argv: readonly string[], io: Io): number {
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === '--help' || name === '-h' || name === 'help') {
@@ -38,7 +46,8 @@ export function run(argv: readonly string[], io: Io): number {
     if (name === undefined) throw new UsageError('missing command', USAGE);
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`, USAGE);
-    return command(rest, io);
+    const code = command(rest, io);
+    return typeof code === 'number' ? code : code.catch((error: unknown) => reportError(error, io));
   } catch (error) {
     return reportError(error, io);
   }

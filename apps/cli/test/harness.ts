@@ -28,8 +28,7 @@ export function scratch(): (name: string, text: string) => string {
   };
 }
 
-/** Runs the CLI in-process with real files and a fixed "real now" (2026-11-25T18:00:00Z). */
-export function cli(argv: string[], env: Record<string, string> = {}): Ran {
+function memoryIo(env: Record<string, string>) {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -43,8 +42,22 @@ export function cli(argv: string[], env: Record<string, string> = {}): Ran {
     env,
     now: () => Date.parse('2026-11-25T18:00:00Z'),
   };
+  return { io, output: () => ({ stdout, stderr }) };
+}
+
+/** Runs a file command in-process with real files and a fixed "real now" (2026-11-25T18:00:00Z). */
+export function cli(argv: string[], env: Record<string, string> = {}): Ran {
+  const { io, output } = memoryIo(env);
   const code = run(argv, io);
-  return { code, stdout, stderr };
+  if (typeof code !== 'number') throw new Error(`${argv[0]} is a database command: use cliAsync`);
+  return { code, ...output() };
+}
+
+/** Runs any command in-process, database commands included. */
+export async function cliAsync(argv: string[], env: Record<string, string> = {}): Promise<Ran> {
+  const { io, output } = memoryIo(env);
+  const code = await run(argv, io);
+  return { code, ...output() };
 }
 
 /** Runs the real `breachless` bin as a user would after `npm ci`. */

@@ -1,4 +1,10 @@
-export { formatPath, parseConfig, parseConfigText, toProblems } from './parse.js';
+export {
+  formatPath,
+  parseConfig,
+  parseConfigText,
+  readConfigDocument,
+  toProblems,
+} from './parse.js';
 export type {
   Condition,
   ConditionOp,

@@ -36,17 +36,24 @@ export function parseConfig(value: unknown): Config {
 }
 
 /**
- * Parses the text of a config file (YAML, of which JSON is a subset) and validates it.
- * @throws ConfigError with the syntax error's line, or every validation problem by path
+ * Reads the text of a config file (YAML, of which JSON is a subset) into a plain value,
+ * without validating it: what gets stored as the body of a config version.
+ * @throws ConfigError naming the line of a syntax error
  */
-export function parseConfigText(text: string): Config {
-  let value: unknown;
+export function readConfigDocument(text: string): unknown {
   try {
-    value = parseYaml(text, { prettyErrors: true });
+    return parseYaml(text, { prettyErrors: true }) ?? {};
   } catch (cause) {
     const line = (cause as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     const message = (cause as Error).message.split('\n')[0] ?? 'not YAML or JSON';
     throw new ConfigError([{ path: line ? `line ${line}` : '(file)', message }], { cause });
   }
-  return parseConfig(value ?? {});
+}
+
+/**
+ * Parses the text of a config file (YAML or JSON) and validates it.
+ * @throws ConfigError with the syntax error's line, or every validation problem by path
+ */
+export function parseConfigText(text: string): Config {
+  return parseConfig(readConfigDocument(text));
 }
