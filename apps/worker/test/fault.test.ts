@@ -10,10 +10,12 @@ const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const TICKETS = 300;
 const base = process.env.TEST_DATABASE_URL;
 
+const children: ChildProcess[] = [];
+
 /** A real worker process on the scratch database, ticking every second in small batches. */
 function startWorker(url: string): ChildProcess {
   // One process (node --import tsx), so that signals reach the worker itself.
-  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -24,6 +26,8 @@ function startWorker(url: string): ChildProcess {
     },
     stdio: 'ignore',
   });
+  children.push(child);
+  return child;
 }
 
 /** Polls the database (not the clock) until `done` holds; bounded so a hang fails the test. */
@@ -79,7 +83,12 @@ describe.runIf(base)('worker faults on real PostgreSQL', () => {
       await ingestEvents(h.db, 'default', events.slice(i, i + 200), engine, at);
     await h.close();
   });
-  afterAll(async () => drop());
+  afterAll(async () => {
+    // Even when an assertion failed or the test timed out, no worker outlives the suite.
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await drop();
+  });
 
   it('SIGKILL mid-drain, then a restart: every level of every cycle is notified exactly once', async () => {
     const h = await openDatabase({ databaseUrl: url });

@@ -19,6 +19,7 @@ export {
   type RecomputeOptions,
   recomputeTickets,
 } from './ingest.js';
+export { type NotificationView, notificationLog } from './notification-log.js';
 export { notificationRows } from './notification-rows.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';

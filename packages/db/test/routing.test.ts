@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { saveConfig } from '../src/config-store.js';
 import { EngineCache } from '../src/engine-cache.js';
 import { ingestEvents } from '../src/ingest.js';
+import { notificationLog } from '../src/notification-log.js';
 import {
   chatIdentities,
   chatSubscriptions,
@@ -117,5 +118,19 @@ describeEachDriver('routing', (handle) => {
       'T-3 50% -> none unrouted (no linked assignee and no matching alert subscription)',
       'T-3 breach -> slack:channel:C-esc pending',
     ]);
+
+    const log = await notificationLog(db, 'r', { ticket: 'T-2' });
+    expect(
+      log.map((n) => [
+        n.level,
+        n.late,
+        n.deliveries.map((d) => `${d.destination} ${d.state}${d.error ? ` ${d.error}` : ''}`),
+      ]),
+    ).toEqual([
+      ['50%', false, ['none suppressed acknowledged by U1']],
+      ['breach', false, ['slack:channel:C-billing pending', 'slack:channel:C-esc pending'].sort()],
+    ]);
+    expect(await notificationLog(db, 'r', { since: new Date(T0 + 59 * MIN) })).toHaveLength(3);
+    expect(await notificationLog(db, 'other')).toEqual([]);
   });
 });
