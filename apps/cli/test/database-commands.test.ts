@@ -62,3 +62,14 @@ describe('database commands on the embedded PGlite', () => {
     expect(ran.stderr).toContain('--format: "csv" is not supported here');
   });
 });
+
+describe('token create', () => {
+  it('prints a new token once for the tenant, and refuses without one', async () => {
+    const ran = await cliAsync(['token', 'create', '--tenant', 'acme'], env);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.trim()).toMatch(/^bl_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    const again = await cliAsync(['token', 'create', '--tenant', 'acme'], env);
+    expect(again.stdout).not.toBe(ran.stdout);
+    expect((await cliAsync(['token', 'create'], env)).stderr).toContain('missing --tenant');
+  });
+});

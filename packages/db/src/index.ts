@@ -24,4 +24,5 @@ export { notificationRows } from './notification-rows.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';
+export { createToken, revokeToken, verifyToken } from './tokens.js';
 export { runTick, type TickResult } from './worker-tick.js';

@@ -1,0 +1,18 @@
+import type { Database, EngineCache } from '@breachless/db';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+
+/** What the routes need, injected: tests pass a real database and a fixed clock. */
+export interface AppDeps {
+  readonly db: Database;
+  readonly engines: EngineCache;
+  /** UTC milliseconds. */
+  readonly clock: () => number;
+  readonly logger: Logger;
+  readonly registry: Registry;
+  /** Largest accepted request body. */
+  readonly maxBodyBytes: number;
+}
+
+/** Hono variables set by the auth middleware. */
+export type AppEnv = { Variables: { tenant: string; tokenId: string } };

@@ -1,0 +1,44 @@
+import { EngineCache, openDatabase } from '@breachless/db';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createApp } from './app.js';
+import { readEnv } from './env.js';
+
+const env = (() => {
+  try {
+    return readEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`breachless api: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+})();
+const logger = pino({ level: env.LOG_LEVEL });
+const handle = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.BREACHLESS_DATA_DIR,
+});
+const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+const app = createApp({
+  db: handle.db,
+  engines: new EngineCache(),
+  clock: Date.now,
+  logger,
+  registry,
+  maxBodyBytes: env.BREACHLESS_MAX_BODY_BYTES,
+});
+const server = serve({ fetch: app.fetch, port: env.PORT }, (info) =>
+  logger.info({ port: info.port }, 'api listening'),
+);
+
+// SIGTERM: stop taking connections, let requests in flight finish, then close the database.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'stopping');
+    server.close(async () => {
+      await handle.close();
+      process.exit(0);
+    });
+  });
+}
