@@ -13,14 +13,12 @@ export async function createToken(db: Database, tenant: string, label?: string):
   const id = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   await db.insert(tenants).values({ id: tenant, name: tenant }).onConflictDoNothing();
-  await db
-    .insert(apiTokens)
-    .values({
-      tenantId: tenant,
-      id,
-      secretHash: hash(secret).toString('hex'),
-      label: label ?? null,
-    });
+  await db.insert(apiTokens).values({
+    tenantId: tenant,
+    id,
+    secretHash: hash(secret).toString('hex'),
+    label: label ?? null,
+  });
   return `bl_${id}_${secret}`;
 }
 
