@@ -63,18 +63,22 @@ const byType = {
   'ticket.deleted': z.looseObject({ ...base, type: z.literal('ticket.deleted') }),
 };
 
+// Built once: zod schemas are costly to construct, and imports check events by the million.
+const uniformByType = Object.fromEntries(
+  Object.entries(byType).map(([type, schema]) => [
+    type,
+    schema.transform((e) => uniformEvent(e as TicketEvent)) as unknown as z.ZodType<TicketEvent>,
+  ]),
+) as Record<keyof typeof byType, z.ZodType<TicketEvent>>;
+const notAnObject = z.never({ error: 'must be a JSON object' });
+const unknownType = z.looseObject({
+  type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
+}) as unknown as z.ZodType<TicketEvent>;
+
 /** One ticket event on the wire; unknown keys are kept by the parser but ignored. */
 export const eventSchema = choose((value): z.ZodType<TicketEvent> => {
   const type = (value as { type?: unknown } | null)?.type;
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return z.never({ error: 'must be a JSON object' });
-  if (typeof type === 'string' && type in byType) {
-    const schema = byType[type as keyof typeof byType];
-    return schema.transform((e) =>
-      uniformEvent(e as TicketEvent),
-    ) as unknown as z.ZodType<TicketEvent>;
-  }
-  return z.looseObject({
-    type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
-  }) as unknown as z.ZodType<TicketEvent>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return notAnObject;
+  if (typeof type === 'string' && type in byType) return uniformByType[type as keyof typeof byType];
+  return unknownType;
 });
