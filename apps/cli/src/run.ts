@@ -5,6 +5,7 @@ import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { reportCommand } from './commands/report.js';
 import { tokenCommand } from './commands/token.js';
+import { webhookSecretCommand } from './commands/webhook-secret.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -19,8 +20,10 @@ Commands (on files, no database):
 
 Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DATA_DIR):
   migrate              apply pending migrations, then exit
-  import FILE          stream ticket events from a file into the database
+  import FILE          stream ticket events (NDJSON, ServiceNow CSV, Zendesk audits)
+                       from a file into the database
   token create         a new API token for a tenant, printed once
+  webhook-secret       add or retire the secret a helpdesk signs its webhooks with
 
 Run "breachless <command> --help" for a command's options.
 Exit codes: 0 done, 2 bad input (flags, files, config, events), 1 unexpected failure.`;
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   migrate: migrateCommand,
   import: importCommand,
   token: tokenCommand,
+  'webhook-secret': webhookSecretCommand,
 };
 
 /**

@@ -31,13 +31,13 @@ describe('database commands on the embedded PGlite', () => {
     const first = await cliAsync(args, env);
     expect(first.code).toBe(0);
     const lines = first.stdout.split('\n');
-    expect(lines[1]).toMatch(
-      /events read (\d+): \1 new, 0 duplicates \(already known\), 0 rejected/,
-    );
+    const mapped = /mapped to (\d+) events/.exec(lines[1] ?? '')?.[1];
+    expect(Number(mapped)).toBeGreaterThan(0);
+    expect(lines[2]).toBe(`  events: ${mapped} new, 0 duplicates (already known), 0 rejected`);
     expect(first.stderr).toContain('100%');
     const again = await cliAsync(args, env);
-    expect(again.stdout.split('\n')[1]).toMatch(
-      /events read (\d+): 0 new, \1 duplicates \(already known\), 0 rejected/,
+    expect(again.stdout.split('\n')[2]).toBe(
+      `  events: 0 new, ${mapped} duplicates (already known), 0 rejected`,
     );
   });
 
@@ -49,7 +49,8 @@ describe('database commands on the embedded PGlite', () => {
     );
     const ran = await cliAsync(['import', file, '--format', 'ndjson', '--tenant', 'mixed'], env);
     expect(ran.code).toBe(2);
-    expect(ran.stdout).toContain('events read 3: 1 new, 0 duplicates (already known), 2 rejected');
+    expect(ran.stdout).toContain('records read 3, mapped to 1 events');
+    expect(ran.stdout).toContain('events: 1 new, 0 duplicates (already known), 2 rejected');
     expect(ran.stdout).toContain('rejected line 2: (line): not valid JSON');
     expect(ran.stdout).toContain(
       'rejected line 3: at: "2026-11-23T10:05:00" is not an ISO-8601 instant with an offset or Z',
@@ -60,6 +61,54 @@ describe('database commands on the embedded PGlite', () => {
     const ran = await cliAsync(['import', `${EXAMPLES}events.ndjson`, '--format', 'csv'], env);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain('--format: "csv" is not supported here');
+    const missing = await cliAsync(
+      ['import', join(dir, 'nope.csv'), '--format', 'servicenow-csv'],
+      env,
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+  });
+
+  it('imports a ServiceNow log without reading the future, and names a header lacking columns', async () => {
+    const header =
+      'number,incident_state,sys_mod_count,sys_updated_at,opened_at,priority,assignment_group,assigned_to,contact_type,category,caller_id';
+    const file = join(dir, 'incidents.csv');
+    writeFileSync(
+      file,
+      [
+        header,
+        'INC9,New,0,23/11/2026 09:00,23/11/2026 09:00,2 - High,Billing,?,Email,Cat 1,Caller 1',
+        'INC9,Active,1,23/11/2026 09:20,23/11/2026 09:00,2 - High,Billing,Ana,Email,Cat 1,Caller 1',
+        'INC9,-100,2,23/11/2026 09:30,23/11/2026 09:00,2 - High,Billing,Ana,Email,Cat 1,Caller 1',
+      ].join('\n'),
+    );
+    const args = [
+      'import',
+      file,
+      '--format',
+      'servicenow-csv',
+      '--tenant',
+      'snow',
+      '--tz',
+      'Europe/Lisbon',
+    ];
+    const ran = await cliAsync(args, env);
+    expect(ran).toMatchObject({ code: 0 });
+    expect(ran.stdout).toContain('records read 3, mapped to 3 events');
+    expect(ran.stdout).toContain('events: 3 new, 0 duplicates (already known), 0 rejected');
+    expect(ran.stdout).toContain('skipped 1: incident_state -100 (junk row)');
+    expect(ran.stdout).toContain(
+      'note: ServiceNow dates were read as wall-clock times in Europe/Lisbon',
+    );
+    expect((await cliAsync(args, env)).stdout).toContain('events: 0 new, 3 duplicates');
+    writeFileSync(file, 'number,incident_state\nINC1,New\n');
+    const bad = await cliAsync(
+      ['import', file, '--format', 'servicenow-csv', '--tenant', 'snow'],
+      env,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('sys_updated_at: column is missing');
+    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
 
@@ -71,5 +120,47 @@ describe('token create', () => {
     const again = await cliAsync(['token', 'create', '--tenant', 'acme'], env);
     expect(again.stdout).not.toBe(ran.stdout);
     expect((await cliAsync(['token', 'create'], env)).stderr).toContain('missing --tenant');
+  });
+});
+
+describe('webhook-secret', () => {
+  it('prints a generated secret once, stores a given one silently, and checks its flags', async () => {
+    const made = await cliAsync(
+      ['webhook-secret', 'add', '--tenant', 'acme', '--platform', 'github'],
+      env,
+    );
+    expect(made.code).toBe(0);
+    expect(made.stdout.trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const given = [
+      'webhook-secret',
+      'add',
+      '--tenant',
+      'acme',
+      '--platform',
+      'zendesk',
+      '--secret',
+      'zd-1',
+    ];
+    const stored = await cliAsync(given, env);
+    expect(stored.stdout).toBe('stored the zendesk secret for tenant acme\n');
+    const retire = [
+      'webhook-secret',
+      'retire',
+      '--tenant',
+      'acme',
+      '--platform',
+      'github',
+      '--keep',
+      'none',
+    ];
+    expect((await cliAsync(retire, env)).stdout).toBe(
+      'removed 1 github secret(s) of tenant acme\n',
+    );
+    const bad = await cliAsync(
+      ['webhook-secret', 'add', '--tenant', 'acme', '--platform', 'freshdesk'],
+      env,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"freshdesk" is not one of zendesk, github, jira');
   });
 });

@@ -338,8 +338,9 @@ describe('config text', () => {
     expect(parseConfigText(JSON.stringify({ policies: [] }))).toEqual({
       calendars: [],
       policies: [],
+      connectors: {},
     });
-    expect(parseConfigText('')).toEqual({ calendars: [], policies: [] });
+    expect(parseConfigText('')).toEqual({ calendars: [], policies: [], connectors: {} });
     expect(problemsOf(yaml.replace('30m', '30x'), parseConfigText)).toEqual([
       { path: 'policies[0].targets.first_response.*', message: expect.stringContaining('"30x"') },
     ]);
@@ -454,5 +455,38 @@ describe('a valid config', () => {
     expect(fallback?.warnings).toEqual([]);
     expect(fallback?.when).toEqual({ always: true });
     expect(fallback?.targets).toEqual({ resolution: { '*': 45 } });
+  });
+});
+
+describe('the connectors section', () => {
+  it('keeps each helpdesk mapping and lists every bad entry by path', () => {
+    const config = parseConfig({
+      connectors: {
+        zendesk: { baseUrl: 'https://acme.zendesk.com', teams: { '360001': 'billing' } },
+        github: { labelPriorities: { P1: 'urgent' }, agentLogins: ['octocat'] },
+        jira: { statuses: { 'Awaiting approval': 'on_hold' }, teamField: 'customfield_10001' },
+      },
+    });
+    expect(config.connectors.zendesk?.teams).toEqual({ '360001': 'billing' });
+    expect(config.connectors.jira?.statuses).toEqual({ 'Awaiting approval': 'on_hold' });
+    expect(parseConfig({}).connectors).toEqual({});
+    let problems: readonly Problem[] = [];
+    try {
+      parseConfig({
+        connectors: {
+          zendesk: { baseUrl: 'not a url', secret: 'x' },
+          jira: { statuses: { Waiting: 'asleep' } },
+          freshdesk: {},
+        },
+      });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'connectors',
+      'connectors.jira.statuses.Waiting',
+      'connectors.zendesk',
+      'connectors.zendesk.baseUrl',
+    ]);
   });
 });

@@ -1,48 +1,34 @@
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { checkEvent, readConfigDocument } from '@breachless/core';
-import { EngineCache, type ImportItem, importEvents, saveConfig } from '@breachless/db';
+import {
+  ConnectorError,
+  IMPORT_FORMATS,
+  type ImportSource,
+  isImportFormat,
+  openImport,
+} from '@breachless/connectors';
+import { readConfigDocument } from '@breachless/core';
+import { currentConfig, EngineCache, importEvents, saveConfig } from '@breachless/db';
 import { parseFlags, required } from '../args.js';
 import { describeDatabase, openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import { progressReporter } from '../format/progress.js';
 import { type Io, readUserFile } from '../io.js';
+import { importSummary } from './import-summary.js';
 
-export const IMPORT_USAGE = `Usage: breachless import FILE --format ndjson [--tenant ID] [--config FILE] [--batch N]
+export const IMPORT_USAGE = `Usage: breachless import FILE --format ndjson|servicenow-csv|zendesk-json [options]
 
-Streams ticket events from a file of any size into the database in batches, recomputing the
-tickets' cycles; running it twice changes nothing (events are known by id). Shows progress on
-stderr and ends with a summary: events, tickets, duplicates, and rejected lines with reasons.
-An import is history: it sends no notifications.
-  --format ndjson   one event per line, as in formats.md
-  --tenant ID       whose data (default: default)
-  --config FILE     store this config as the tenant's current one first
-  --batch N         events per transaction (default 2000)`;
-
-async function* ndjsonItems(
-  path: string,
-  onBytes: (n: number) => void,
-): AsyncGenerator<ImportItem> {
-  const stream = createReadStream(path);
-  stream.on('data', (chunk) => onBytes(chunk.length));
-  let line = 0;
-  for await (const text of createInterface({
-    input: stream,
-    crlfDelay: Number.POSITIVE_INFINITY,
-  })) {
-    line++;
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      yield { line, problems: [{ path: '(line)', message: 'not valid JSON' }] };
-      continue;
-    }
-    const checked = checkEvent(value);
-    yield 'event' in checked ? { event: checked.event } : { line, problems: checked.problems };
-  }
-}
+Streams ticket events from a file of any size (.gz read as it streams) into the database in
+batches, recomputing the tickets' cycles; running it twice changes nothing (events are known
+by id). Shows progress on stderr and ends with a summary: events, tickets, duplicates,
+records skipped on purpose, and rejected records with reasons. An import is history: it
+sends no notifications.
+  --format ndjson           one event per line, as in formats.md
+  --format servicenow-csv   a ServiceNow incident event log (data/README.md)
+  --format zendesk-json     Zendesk ticket audits, one audit or page of audits per line;
+                            ids mapped through the config's connectors.zendesk
+  --tenant ID               whose data (default: default)
+  --config FILE             store this config as the tenant's current one first
+  --tz ZONE                 servicenow-csv: the zone of its wall-clock dates (default UTC)
+  --batch N                 events per transaction (default 2000)`;
 
 /** `breachless import`. */
 export async function importCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -54,6 +40,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       format: { type: 'string' },
       tenant: { type: 'string' },
       config: { type: 'string' },
+      tz: { type: 'string' },
       batch: { type: 'string' },
     },
     IMPORT_USAGE,
@@ -63,20 +50,15 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
     return 0;
   }
   const path = required(file, 'FILE', IMPORT_USAGE);
-  if (required(flags.format, 'format', IMPORT_USAGE) !== 'ndjson')
+  const format = required(flags.format, 'format', IMPORT_USAGE);
+  if (!isImportFormat(format))
     throw new UsageError(
-      `--format: "${flags.format}" is not supported here; use ndjson`,
+      `--format: "${format}" is not supported here; use ${IMPORT_FORMATS.join(', ')}`,
       IMPORT_USAGE,
     );
   const batchSize = Number(flags.batch ?? 2000);
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new UsageError(`--batch: "${flags.batch}" is not a positive whole number`);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new UsageError(`cannot read ${path}: no such file`);
-  }
   const config =
     flags.config === undefined
       ? undefined
@@ -85,40 +67,57 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   const handle = await openServiceDatabase(io);
   try {
     if (config !== undefined) await saveConfig(handle.db, tenant, config, `import:${flags.config}`);
+    const stored = await currentConfig(handle.db, tenant);
+    const source = connectorError(() =>
+      openImport(path, format, {
+        ...(flags.tz ? { timezone: flags.tz } : {}),
+        ...(stored?.config.connectors.zendesk ? { zendesk: stored.config.connectors.zendesk } : {}),
+      }),
+    );
     const engine = await new EngineCache().engineFor(handle.db, tenant);
-    let bytes = 0;
-    const progress = progressReporter(io.stderr, Boolean(io.stderrIsTerminal), size);
-    const summary = await importEvents(
-      handle.db,
-      tenant,
-      ndjsonItems(path, (n) => (bytes += n)),
-      engine,
-      io.now(),
-      {
+    const progress = progressReporter(
+      io.stderr,
+      Boolean(io.stderrIsTerminal),
+      source.progress().totalBytes ?? 0,
+    );
+    const summary = await run(source, () =>
+      importEvents(handle.db, tenant, source, engine, io.now(), {
         batchSize,
         onProgress: (p) =>
           progress.update(
-            bytes,
+            source.progress().bytesRead,
             `${p.accepted} new, ${p.duplicates} duplicates, ${p.rejected} rejected`,
           ),
-      },
+      }),
     );
     progress.finish();
-    const lines = [
-      `imported ${path} into ${describeDatabase(io)}, tenant ${tenant}`,
-      `  events read ${summary.read}: ${summary.accepted} new, ${summary.duplicates} duplicates (already known), ${summary.rejected} rejected`,
-      `  tickets recomputed ${summary.tickets}`,
-      ...summary.rejections.map(
-        (r) =>
-          `  rejected line ${r.line}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      ),
-      ...(summary.rejected > summary.rejections.length
-        ? [`  ... and ${summary.rejected - summary.rejections.length} more rejected lines`]
-        : []),
-    ];
-    io.stdout(`${lines.join('\n')}\n`);
+    const header = `imported ${path} (${format}) into ${describeDatabase(io)}, tenant ${tenant}`;
+    io.stdout(`${[header, ...importSummary(summary, source.stats())].join('\n')}\n`);
     return summary.rejected > 0 ? 2 : 0;
   } finally {
     await handle.close();
+  }
+}
+
+// A file the connector cannot read at all (no such file, a CSV header lacking columns, an
+// unknown zone) is bad input: exit 2 with the connector's reasons, not a failure.
+function connectorError<T>(open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof ConnectorError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function run<T>(source: ImportSource, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ConnectorError)
+      throw new UsageError(
+        `${error.message}\n(${source.format} import stopped; batches already stored stay, and a rerun skips them)`,
+      );
+    throw error;
   }
 }

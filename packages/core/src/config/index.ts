@@ -1,3 +1,4 @@
+export type { ConnectorSettings } from './connectors-schema.js';
 export {
   formatPath,
   parseConfig,

@@ -1,4 +1,5 @@
 import type { CalendarSpec } from '../calendar/types.js';
+import type { ConnectorSettings } from './connectors-schema.js';
 
 export const METRICS = [
   'first_response',
@@ -55,8 +56,9 @@ export interface Policy {
   readonly retarget: 'keep' | 'restart';
 }
 
-/** A validated configuration: calendars and an ordered list of policies. */
+/** A validated configuration: calendars, an ordered list of policies, helpdesk mappings. */
 export interface Config {
   readonly calendars: readonly CalendarSpec[];
   readonly policies: readonly Policy[];
+  readonly connectors: ConnectorSettings;
 }

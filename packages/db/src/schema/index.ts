@@ -7,5 +7,5 @@ export {
   notifications,
 } from './chat.js';
 export { cycles } from './cycles.js';
-export { apiTokens, configs, tenants } from './tenants.js';
+export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';
 export { ticketEvents, tickets } from './tickets.js';

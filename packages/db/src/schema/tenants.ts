@@ -36,3 +36,20 @@ export const configs = pgTable(
   // The primary key serves "latest version" too: a b-tree reads backwards as fast.
   (t) => [primaryKey({ columns: [t.tenantId, t.version] })],
 );
+
+/**
+ * The secrets helpdesks sign their webhooks with. Kept in plain text, unlike API tokens: an
+ * HMAC can only be checked with the secret itself. Several per platform while one is being
+ * rotated out; any of them verifies. The route's `?tenant=` picks the tenant, and only that
+ * tenant's secrets can verify, so naming another tenant gains nothing.
+ */
+export const webhookSecrets = pgTable(
+  'webhook_secrets',
+  {
+    tenantId: tenantId(),
+    platform: text('platform').notNull(),
+    secret: text('secret').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.platform, t.secret] })],
+);
