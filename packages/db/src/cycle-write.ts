@@ -4,47 +4,78 @@ import type { cycles } from './schema/index.js';
 
 type CycleRow = typeof cycles.$inferInsert;
 
+const ms = (d: Date | null | undefined) => (d == null ? null : d.getTime());
+
 /**
- * Inserts cycle rows as one JSON document that PostgreSQL expands with jsonb_to_recordset:
- * one parameter instead of 22 per row, which made writing a worker's batch several times
- * faster than a multi-row VALUES insert.
+ * Replaces the cycles of `ticketIds` with `rows` (their complete new set) in one statement:
+ * rows come as one JSON document (one parameter instead of 22 per row), each an array with
+ * instants as epoch milliseconds (JSON.stringify of objects holding Dates cost 6.5 times as
+ * much). A row equal to the stored one is not written at all, and `evaluated_at` then keeps
+ * the instant it last changed: a recompute usually changes one cycle of a ticket, and
+ * rewriting the others (with their index entries) was most of PostgreSQL's work per event.
+ * Cycles no longer in the set are deleted.
  */
-export async function insertCycles(db: Database, rows: readonly CycleRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    const doc = JSON.stringify(
-      rows.slice(i, i + 2000).map((r) => ({
-        tenant_id: r.tenantId,
-        ticket_id: r.ticketId,
-        metric: r.metric,
-        cycle: r.cycle,
-        status: r.status,
-        policy: r.policy,
-        calendar: r.calendar,
-        target_seconds: r.targetSeconds,
-        elapsed_seconds: r.elapsedSeconds,
-        started_at: r.startedAt,
-        stopped_at: r.stoppedAt,
-        due_at: r.dueAt,
-        breached_at: r.breachedAt,
-        outcome_at: r.outcomeAt,
-        warnings_fired: r.warningsFired,
-        fired: r.fired,
-        next_check_at: r.nextCheckAt,
-        team: r.team,
-        agent: r.agent,
-        priority: r.priority,
-        channel: r.channel,
-        evaluated_at: r.evaluatedAt,
-      })),
-    );
-    await db.execute(sql`
-      insert into cycles (tenant_id, ticket_id, metric, cycle, status, policy, calendar, target_seconds, elapsed_seconds,
-        started_at, stopped_at, due_at, breached_at, outcome_at, warnings_fired, fired, next_check_at, team, agent, priority, channel, evaluated_at)
-      select tenant_id, ticket_id, metric, cycle, status, policy, calendar, target_seconds, elapsed_seconds,
-        started_at, stopped_at, due_at, breached_at, outcome_at, coalesce(warnings_fired, '[]'), coalesce(fired, '[]'), next_check_at, team, agent, priority, channel, evaluated_at
-      from jsonb_to_recordset(${doc}::jsonb) as x(tenant_id text, ticket_id text, metric text, cycle int, status text, policy text,
-        calendar text, target_seconds int, elapsed_seconds int, started_at timestamptz, stopped_at timestamptz, due_at timestamptz,
-        breached_at timestamptz, outcome_at timestamptz, warnings_fired jsonb, fired jsonb, next_check_at timestamptz, team text,
-        agent text, priority text, channel text, evaluated_at timestamptz)`);
-  }
+export async function replaceCycles(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+  rows: readonly CycleRow[],
+): Promise<void> {
+  const doc = JSON.stringify(
+    rows.map((r) => [
+      r.ticketId,
+      r.metric,
+      r.cycle,
+      r.status,
+      r.policy,
+      r.calendar,
+      r.targetSeconds,
+      r.elapsedSeconds,
+      ms(r.startedAt),
+      ms(r.stoppedAt),
+      ms(r.dueAt),
+      ms(r.breachedAt),
+      ms(r.outcomeAt),
+      r.warningsFired ?? [],
+      r.fired ?? [],
+      ms(r.nextCheckAt),
+      r.team,
+      r.agent,
+      r.priority,
+      r.channel,
+      ms(r.evaluatedAt),
+    ]),
+  );
+  const at = (i: number) => sql.raw(`to_timestamp((r->>${i})::float8 / 1000)`);
+  await db.execute(sql`
+    with fresh as (
+      select r->>0 as ticket_id, r->>1 as metric, (r->>2)::int as cycle, r->>3 as status, r->>4 as policy,
+        r->>5 as calendar, (r->>6)::int as target_seconds, (r->>7)::int as elapsed_seconds, ${at(8)} as started_at,
+        ${at(9)} as stopped_at, ${at(10)} as due_at, ${at(11)} as breached_at, ${at(12)} as outcome_at,
+        r->13 as warnings_fired, r->14 as fired, ${at(15)} as next_check_at, r->>16 as team, r->>17 as agent,
+        r->>18 as priority, r->>19 as channel, ${at(20)} as evaluated_at
+      from jsonb_array_elements(${doc}::jsonb) as x(r)
+    ),
+    gone as (
+      delete from cycles c
+      where c.tenant_id = ${tenant}
+        and c.ticket_id in (select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb))
+        and not exists (select 1 from fresh f where f.ticket_id = c.ticket_id and f.metric = c.metric and f.cycle = c.cycle)
+    )
+    insert into cycles as c (tenant_id, ticket_id, metric, cycle, status, policy, calendar, target_seconds, elapsed_seconds,
+      started_at, stopped_at, due_at, breached_at, outcome_at, warnings_fired, fired, next_check_at, team, agent, priority, channel, evaluated_at)
+    select ${tenant}, * from fresh
+    on conflict (tenant_id, ticket_id, metric, cycle) do update set
+      status = excluded.status, policy = excluded.policy, calendar = excluded.calendar,
+      target_seconds = excluded.target_seconds, elapsed_seconds = excluded.elapsed_seconds,
+      started_at = excluded.started_at, stopped_at = excluded.stopped_at, due_at = excluded.due_at,
+      breached_at = excluded.breached_at, outcome_at = excluded.outcome_at, warnings_fired = excluded.warnings_fired,
+      fired = excluded.fired, next_check_at = excluded.next_check_at, team = excluded.team, agent = excluded.agent,
+      priority = excluded.priority, channel = excluded.channel, evaluated_at = excluded.evaluated_at
+    where (c.status, c.policy, c.calendar, c.target_seconds, c.elapsed_seconds, c.started_at, c.stopped_at, c.due_at,
+        c.breached_at, c.outcome_at, c.warnings_fired, c.fired, c.next_check_at, c.team, c.agent, c.priority, c.channel)
+      is distinct from (excluded.status, excluded.policy, excluded.calendar, excluded.target_seconds,
+        excluded.elapsed_seconds, excluded.started_at, excluded.stopped_at, excluded.due_at, excluded.breached_at,
+        excluded.outcome_at, excluded.warnings_fired, excluded.fired, excluded.next_check_at, excluded.team,
+        excluded.agent, excluded.priority, excluded.channel)`);
 }

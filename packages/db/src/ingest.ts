@@ -1,7 +1,7 @@
 import { byTicket, type Engine, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
-import { insertCycles } from './cycle-write.js';
+import { replaceCycles } from './cycle-write.js';
 import type { Database } from './database.js';
 import { loadEvents, storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
@@ -120,10 +120,7 @@ export async function recomputeTickets(
       update tickets as t set fields = v.fields, policy = v.policy, state = v.state, evaluated_at = ${evaluatedAt.toISOString()}::timestamptz, last_event_at = v.last_event_at
       from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id text, fields jsonb, policy text, state text, last_event_at timestamptz)
       where t.tenant_id = ${tenant} and t.id = v.id`);
-  await db.execute(sql`
-    delete from cycles
-    where tenant_id = ${tenant} and ticket_id in (select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb))`);
-  await insertCycles(db, rows);
+  await replaceCycles(db, tenant, ticketIds, rows);
   let created = 0;
   for (let i = 0; i < outbox.length; i += 500) {
     const inserted = await db
