@@ -1,11 +1,18 @@
 import { ConfigError, EventsError } from '@breachless/core';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
 import { requireToken } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './env.js';
 import { HttpError } from './errors.js';
+import { atRiskRoutes } from './routes/at-risk.js';
+import { configRoutes } from './routes/config.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 /**
  * The HTTP API as a Hono app: pure wiring over injected dependencies, so tests call
@@ -15,8 +22,22 @@ export function createApp(deps: AppDeps) {
   const v1 = new Hono<AppEnv>()
     .use(requireToken(deps))
     .route('/events', eventRoutes(deps))
-    .route('/', ticketRoutes(deps));
-  const app = new Hono().route('/', healthRoutes(deps)).route('/v1', v1);
+    .route('/', ticketRoutes(deps))
+    .route('/at-risk', atRiskRoutes(deps))
+    .route('/reports', reportRoutes(deps))
+    .route('/config', configRoutes(deps));
+  // Every route, health included: a request stuck on the database answers 503 rather than
+  // hold its client. The work in flight is not cancelled; it finishes unseen.
+  const requestTimeout = timeout(
+    deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    () => new HTTPException(503, { message: 'request timed out' }),
+  );
+  // Webhooks come before `/v1`: their credential is the helpdesk's signature, not a token.
+  const app = new Hono()
+    .use(requestTimeout)
+    .route('/', healthRoutes(deps))
+    .route('/v1/webhooks', webhookRoutes(deps))
+    .route('/v1', v1);
   app.onError((error, c) => {
     if (error instanceof EventsError || error instanceof ConfigError) {
       return c.json(
@@ -32,6 +53,7 @@ export function createApp(deps: AppDeps) {
         { error: error.message, ...(error.problems ? { problems: error.problems } : {}) },
         error.status,
       );
+    if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     const requestId = crypto.randomUUID();
     deps.logger.error({ err: error, requestId, path: c.req.path }, 'request failed');
     return c.json({ error: 'internal error', requestId }, 500);

@@ -12,6 +12,8 @@ export interface AppDeps {
   readonly registry: Registry;
   /** Largest accepted request body. */
   readonly maxBodyBytes: number;
+  /** How long a request may take before it answers 503; `DEFAULT_REQUEST_TIMEOUT_MS` if unset. */
+  readonly requestTimeoutMs?: number;
 }
 
 /** Hono variables set by the auth middleware. */

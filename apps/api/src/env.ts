@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** 30 s: room for a config change to recompute a large tenant, under the 60 s proxies allow. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   BREACHLESS_DATA_DIR: z.string().default('./.breachless'),
@@ -9,6 +12,13 @@ const schema = z.object({
     .int()
     .min(1)
     .default(5 * 1024 * 1024),
+  // setTimeout's largest delay: a longer one would fire at once.
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .default(DEFAULT_REQUEST_TIMEOUT_MS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -27,6 +27,7 @@ const app = createApp({
   logger,
   registry,
   maxBodyBytes: env.BREACHLESS_MAX_BODY_BYTES,
+  requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
 });
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) =>
   logger.info({ port: info.port }, 'api listening'),

@@ -50,7 +50,9 @@ async function multiplied(copies: number): Promise<string> {
   const done = pipeline(out, createWriteStream(path));
   for (let copy = 1; copy <= copies; copy++) {
     let header = true;
-    for await (const line of createInterface({ input: createReadStream(SAMPLE).pipe(createGunzip()) })) {
+    for await (const line of createInterface({
+      input: createReadStream(SAMPLE).pipe(createGunzip()),
+    })) {
       if (header) {
         header = false;
         if (copy === 1) out.write(`${line}\n`);
@@ -72,7 +74,18 @@ async function run(file: string, rows: number): Promise<void> {
     const start = performance.now();
     const ran = spawnSync(
       '/usr/bin/time',
-      ['-f', 'peak-rss-kb %M', 'node', CLI, 'import', file, '--format', 'servicenow-csv', '--config', config],
+      [
+        '-f',
+        'peak-rss-kb %M',
+        'node',
+        CLI,
+        'import',
+        file,
+        '--format',
+        'servicenow-csv',
+        '--config',
+        config,
+      ],
       { env, encoding: 'utf8' },
     );
     const seconds = (performance.now() - start) / 1000;
@@ -88,6 +101,8 @@ async function run(file: string, rows: number): Promise<void> {
   }
 }
 
-console.log('breachless import --format servicenow-csv into PostgreSQL (one process, batches of 2000)');
+console.log(
+  'breachless import --format servicenow-csv into PostgreSQL (one process, batches of 2000)',
+);
 await run(SAMPLE, 141_712);
 if (process.env.BENCH_QUICK !== '1') await run(await multiplied(3), 141_712 * 3);

@@ -1,4 +1,6 @@
+export { type AtRiskCycle, type AtRiskFilter, atRiskCycles } from './at-risk.js';
 export { type OpenOptions, openDatabase } from './client.js';
+export { complianceRows } from './compliance-rows.js';
 export { configVersion, currentConfig, type StoredConfig, saveConfig } from './config-store.js';
 export { cycleRow } from './cycle-rows.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
@@ -21,6 +23,7 @@ export {
 } from './ingest.js';
 export { type NotificationView, notificationLog } from './notification-log.js';
 export { notificationRows } from './notification-rows.js';
+export { recomputeOpenTickets } from './recompute-open.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CycleResult } from '../engine/types.js';
-import type { GroupKey } from './types.js';
+import type { GroupKey, ReportCycle } from './types.js';
 
 // An empty string is what some helpdesks export for "no team": report it with the missing ones.
 const text = (value: unknown): string | null =>
@@ -16,7 +15,7 @@ const text = (value: unknown): string | null =>
  * `null` when the ticket has no such field.
  * @throws RangeError for a zone luxon does not know, or a cycle without an outcome
  */
-export function groupValue(cycle: CycleResult, key: GroupKey, zone: string): string | null {
+export function groupValue(cycle: ReportCycle, key: GroupKey, zone: string): string | null {
   switch (key) {
     case 'day':
     case 'week':

@@ -2,5 +2,5 @@ export { groupValue } from './buckets.js';
 export { type ReportRowJson, reportCsv, reportRowJson } from './output.js';
 export { complianceReport } from './report.js';
 export { compliancePct, elapsedStats, percentile } from './stats.js';
-export type { ElapsedStats, GroupKey, ReportOptions, ReportRow } from './types.js';
+export type { ElapsedStats, GroupKey, ReportCycle, ReportOptions, ReportRow } from './types.js';
 export { GROUP_KEYS } from './types.js';

@@ -1,9 +1,14 @@
 import { IANAZone } from 'luxon';
 import { METRICS, type Metric } from '../config/types.js';
-import type { CycleResult, TicketResult } from '../engine/types.js';
 import { groupValue } from './buckets.js';
 import { compliancePct, elapsedStats } from './stats.js';
-import { GROUP_KEYS, type GroupKey, type ReportOptions, type ReportRow } from './types.js';
+import {
+  GROUP_KEYS,
+  type GroupKey,
+  type ReportCycle,
+  type ReportOptions,
+  type ReportRow,
+} from './types.js';
 
 interface Bucket {
   group: Partial<Record<GroupKey, string | null>>;
@@ -13,7 +18,8 @@ interface Bucket {
 }
 
 /**
- * Compliance over the cycles of some tickets (semantics.md section 7): every achieved or
+ * Compliance over the cycles of some tickets (the engine's `TicketResult`s, or any groups of
+ * `ReportCycle`s such as stored cycle rows; semantics.md section 7): every achieved or
  * breached cycle counts once, at its outcome instant (`stoppedAt` if achieved, `breachedAt`
  * if breached), when that is in `[from, to)`; running, paused and cancelled cycles do not
  * count. One row per group of `options.by` and metric; `row.group` holds the `by` keys other
@@ -22,7 +28,7 @@ interface Bucket {
  * @throws RangeError for an unknown group key or zone, or a period that ends before it starts
  */
 export function complianceReport(
-  tickets: Iterable<TicketResult>,
+  tickets: Iterable<{ readonly cycles: readonly ReportCycle[] }>,
   options: ReportOptions,
 ): ReportRow[] {
   checkOptions(options);
@@ -61,7 +67,7 @@ function checkOptions({ from, to, by, timezone }: ReportOptions): void {
     throw new RangeError(`"${timezone}" is not an IANA time zone`);
 }
 
-function counts(cycle: CycleResult, { from, to }: ReportOptions): boolean {
+function counts(cycle: ReportCycle, { from, to }: ReportOptions): boolean {
   if (cycle.status !== 'achieved' && cycle.status !== 'breached') return false;
   return cycle.outcomeAt !== null && cycle.outcomeAt >= from && cycle.outcomeAt < to;
 }

@@ -1,4 +1,5 @@
 import type { Metric } from '../config/types.js';
+import type { CycleResult } from '../engine/types.js';
 import type { Instant } from '../time/instant.js';
 
 /** What a compliance report can be grouped by (semantics.md section 7). */
@@ -14,6 +15,15 @@ export const GROUP_KEYS = [
   'channel',
 ] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
+
+/**
+ * The parts of a cycle a compliance report reads. The engine's `CycleResult` is one; so is a
+ * stored cycle row, which lets a database report without rebuilding whole ticket results.
+ */
+export type ReportCycle = Pick<
+  CycleResult,
+  'metric' | 'status' | 'elapsedSeconds' | 'outcomeAt' | 'policy' | 'fields'
+>;
 
 export interface ReportOptions {
   /** Cycles count when their outcome instant is in `[from, to)`. */

@@ -1,0 +1,64 @@
+import {
+  type CycleStatus,
+  complianceReport,
+  type Metric,
+  type ReportCycle,
+  type ReportOptions,
+  type ReportRow,
+} from '@breachless/core';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { cycles } from './schema/index.js';
+
+/** The outcomes a report counts; every other status has no outcome instant. */
+const COUNTED: CycleStatus[] = ['achieved', 'breached'];
+
+/**
+ * The compliance report of the tenant's stored cycles whose outcome is in `[from, to)`: the
+ * rows `breachless report` gives for the same events, computed by the core's
+ * `complianceReport` so both paths share one definition of every figure. Only the columns
+ * the report reads are loaded (the `cycles_outcome` index finds the period); the fields a
+ * cycle is grouped by are those the cycle row kept from its outcome.
+ *
+ * A cycle counts as its ticket was last evaluated: one that breached since (no new event,
+ * the worker not yet past its due instant) counts once the worker records the breach.
+ * A plain function of the database so that a pre-aggregated rollup can replace it.
+ * @throws RangeError for options the core refuses (unknown group key or zone, reversed period)
+ */
+export async function complianceRows(
+  db: Database,
+  tenant: string,
+  options: ReportOptions,
+): Promise<ReportRow[]> {
+  const rows = await db
+    .select({
+      metric: cycles.metric,
+      status: cycles.status,
+      elapsedSeconds: cycles.elapsedSeconds,
+      outcomeAt: cycles.outcomeAt,
+      policy: cycles.policy,
+      team: cycles.team,
+      agent: cycles.agent,
+      priority: cycles.priority,
+      channel: cycles.channel,
+    })
+    .from(cycles)
+    .where(
+      and(
+        eq(cycles.tenantId, tenant),
+        gte(cycles.outcomeAt, new Date(options.from)),
+        lt(cycles.outcomeAt, new Date(options.to)),
+        inArray(cycles.status, COUNTED),
+      ),
+    );
+  // The columns hold what the engine wrote (cycle-rows.ts), so the casts restore its types.
+  const counted: ReportCycle[] = rows.map((r) => ({
+    metric: r.metric as Metric,
+    status: r.status as CycleStatus,
+    elapsedSeconds: r.elapsedSeconds,
+    outcomeAt: r.outcomeAt?.getTime() ?? null,
+    policy: r.policy,
+    fields: { team: r.team, assignee: r.agent, priority: r.priority, channel: r.channel },
+  }));
+  return complianceReport([{ cycles: counted }], options);
+}
