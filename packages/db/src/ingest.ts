@@ -5,8 +5,8 @@ import { replaceCycles } from './cycle-write.js';
 import type { Database } from './database.js';
 import { loadEvents, storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
+import { insertNotifications } from './outbox-write.js';
 import { routeNotifications } from './routing.js';
-import { notifications } from './schema/index.js';
 
 export interface IngestResult {
   /** Events stored now. */
@@ -121,15 +121,7 @@ export async function recomputeTickets(
       from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id text, fields jsonb, policy text, state text, last_event_at timestamptz)
       where t.tenant_id = ${tenant} and t.id = v.id`);
   await replaceCycles(db, tenant, ticketIds, rows);
-  let created = 0;
-  for (let i = 0; i < outbox.length; i += 500) {
-    const inserted = await db
-      .insert(notifications)
-      .values(outbox.slice(i, i + 500))
-      .onConflictDoNothing()
-      .returning();
-    await routeNotifications(db, tenant, inserted, now);
-    created += inserted.length;
-  }
-  return created;
+  const created = await insertNotifications(db, tenant, outbox);
+  await routeNotifications(db, tenant, created, now);
+  return created.length;
 }

@@ -1,17 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from './database.js';
-import {
-  chatIdentities,
-  chatSubscriptions,
-  cycleAcks,
-  deliveries,
-  type notifications,
-} from './schema/index.js';
+import { type CreatedNotification, insertDeliveries } from './outbox-write.js';
+import { chatIdentities, chatSubscriptions, cycleAcks, type deliveries } from './schema/index.js';
 
-type Created = Pick<
-  typeof notifications.$inferSelect,
-  'id' | 'ticketId' | 'metric' | 'cycle' | 'level' | 'payload'
->;
+type Created = CreatedNotification;
 
 /** What an alert subscription listens to; an absent key matches everything. */
 export interface AlertFilters {
@@ -125,10 +117,6 @@ export async function routeNotifications(
         nextAttemptAt: new Date(now),
       });
   }
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insert(deliveries)
-      .values(rows.slice(i, i + 500))
-      .onConflictDoNothing();
+  await insertDeliveries(db, tenant, rows);
   return rows.length;
 }
