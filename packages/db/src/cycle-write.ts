@@ -59,8 +59,11 @@ export async function replaceCycles(
     gone as (
       delete from cycles c
       where c.tenant_id = ${tenant}
-        and c.ticket_id in (select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb))
-        and not exists (select 1 from fresh f where f.ticket_id = c.ticket_id and f.metric = c.metric and f.cycle = c.cycle)
+        -- = any(array(...)) is evaluated once and drives the primary key whatever the
+        -- statistics say; "in (select ...)" let a young table's plan rerun the function for
+        -- every row. NOT IN over the CTE is a hashed subplan, not a rescan per stored cycle.
+        and c.ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
+        and (c.ticket_id, c.metric, c.cycle) not in (select ticket_id, metric, cycle from fresh)
     )
     insert into cycles as c (tenant_id, ticket_id, metric, cycle, status, policy, calendar, target_seconds, elapsed_seconds,
       started_at, stopped_at, due_at, breached_at, outcome_at, warnings_fired, fired, next_check_at, team, agent, priority, channel, evaluated_at)

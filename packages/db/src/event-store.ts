@@ -65,7 +65,7 @@ export async function loadEvents(
     await db.execute(sql`
       select body from ticket_events
       where tenant_id = ${tenant}
-        and ticket_id in (select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb))
+        and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
       order by seq`),
   );
   return rows.map((r) => fromBody(r.body));

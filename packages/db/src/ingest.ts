@@ -63,7 +63,7 @@ export async function lockTickets(
     on conflict do nothing`);
   await db.execute(sql`
     select id from tickets
-    where tenant_id = ${tenant} and id in (select jsonb_array_elements_text(${ids}::jsonb))
+    where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))
     order by id
     for update`);
 }
