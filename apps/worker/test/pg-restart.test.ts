@@ -1,28 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { parseEvents } from '@breachless/core';
-import { EngineCache, ingestEvents, openDatabase, rowsOf, saveConfig } from '@breachless/db';
-import { sql } from 'drizzle-orm';
+import type { ChildProcess } from 'node:child_process';
+import { openDatabase } from '@breachless/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countNotifications,
+  LEVELS,
+  seedDueTickets,
+  startWorker,
+  TICKETS,
+  until,
+} from './fault-harness.js';
 import { type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
-
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const TICKETS = 300;
-const LEVELS = 3; // 50%, 90% and the breach of each ticket's first response
-
-/** Polls until `done` holds; bounded so that a hang fails the test instead of stalling it. */
-async function until<T>(
-  read: () => Promise<T>,
-  done: (v: T) => boolean,
-  limitMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if ((value !== undefined && done(value)) || Date.now() > deadline) return value as T;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // A server of its own to restart (the shared one serves the other suites): CI has the
 // PostgreSQL binaries whenever it sets TEST_DATABASE_URL.
@@ -32,33 +19,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL restart under a runn
   const port = 39_000 + (process.pid % 1000);
   beforeAll(async () => {
     pg = await startPrivatePostgres();
-    const h = await openDatabase({ databaseUrl: pg.url });
-    await h.migrate();
-    const policy = {
-      id: 'p',
-      calendar: '24x7',
-      targets: { first_response: { '*': '1h' } },
-      warnings: ['50%', '90%'],
-    };
-    await saveConfig(h.db, 'default', { policies: [policy] }, 'test');
-    // Created three hours ago and ingested then: every level is due, none notified yet.
-    const at = Date.now() - 3 * 3_600_000;
-    const created = (i: number) => ({
-      id: `c${i}`,
-      ticket: `T-${i}`,
-      type: 'ticket.created',
-      at: new Date(at).toISOString(),
-      fields: { status: 'new' },
-    });
-    const events = parseEvents(Array.from({ length: TICKETS }, (_, i) => created(i)));
-    await ingestEvents(
-      h.db,
-      'default',
-      events,
-      await new EngineCache().engineFor(h.db, 'default'),
-      at,
-    );
-    await h.close();
+    await seedDueTickets(pg.url);
   }, 60_000);
   afterAll(() => {
     if (worker && worker.exitCode === null) worker.kill('SIGKILL');
@@ -66,25 +27,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a PostgreSQL restart under a runn
   });
 
   it('the worker reports unhealthy, keeps running, reconnects, and notifies every level exactly once', async () => {
-    worker = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-      env: {
-        ...process.env,
-        DATABASE_URL: pg.url,
-        WORKER_SCHEDULE: '* * * * * *',
-        WORKER_BATCH_SIZE: '10',
-        WORKER_PORT: String(port),
-        LOG_LEVEL: 'silent',
-      },
-      stdio: 'ignore',
-    });
+    worker = startWorker(pg.url, port);
     const health = () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status);
     const h = await openDatabase({ databaseUrl: pg.url });
-    const count = async () =>
-      rowsOf<{ n: number; distinct: number }>(
-        await h.db.execute(
-          sql`select count(*)::int as n, count(distinct (ticket_id, metric, cycle, level))::int as distinct from notifications`,
-        ),
-      )[0] ?? { n: 0, distinct: 0 };
+    const count = () => countNotifications(h.db);
     expect((await until(count, (c) => c.n > 0)).n).toBeGreaterThan(0);
 
     // Down long enough for at least one tick to fail against the stopped server.

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
+import { epochMs } from './rows.js';
 import type { cycles } from './schema/index.js';
 
 type CycleRow = typeof cycles.$inferInsert;
-
-const ms = (d: Date | null | undefined) => (d == null ? null : d.getTime());
 
 /**
  * Replaces the cycles of `ticketIds` with `rows` (their complete new set) in one statement:
@@ -31,19 +30,19 @@ export async function replaceCycles(
       r.calendar,
       r.targetSeconds,
       r.elapsedSeconds,
-      ms(r.startedAt),
-      ms(r.stoppedAt),
-      ms(r.dueAt),
-      ms(r.breachedAt),
-      ms(r.outcomeAt),
+      epochMs(r.startedAt),
+      epochMs(r.stoppedAt),
+      epochMs(r.dueAt),
+      epochMs(r.breachedAt),
+      epochMs(r.outcomeAt),
       r.warningsFired ?? [],
       r.fired ?? [],
-      ms(r.nextCheckAt),
+      epochMs(r.nextCheckAt),
       r.team,
       r.agent,
       r.priority,
       r.channel,
-      ms(r.evaluatedAt),
+      epochMs(r.evaluatedAt),
     ]),
   );
   const at = (i: number) => sql.raw(`to_timestamp((r->>${i})::float8 / 1000)`);

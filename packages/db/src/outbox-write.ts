@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
-import { rowsOf } from './rows.js';
+import { epochMs, rowsOf } from './rows.js';
 import type { deliveries, notifications } from './schema/index.js';
 
 type NotificationRow = typeof notifications.$inferInsert;
@@ -11,8 +11,6 @@ export type CreatedNotification = Pick<
   typeof notifications.$inferSelect,
   'id' | 'ticketId' | 'metric' | 'cycle' | 'level' | 'payload'
 >;
-
-const ms = (d: Date | null | undefined) => (d == null ? null : d.getTime());
 
 /**
  * Offers notification rows to the outbox and returns those created now: a row whose cycle
@@ -27,7 +25,15 @@ export async function insertNotifications(
 ): Promise<CreatedNotification[]> {
   if (rows.length === 0) return [];
   const doc = JSON.stringify(
-    rows.map((r) => [r.ticketId, r.metric, r.cycle, r.level, ms(r.at), r.late ?? false, r.payload]),
+    rows.map((r) => [
+      r.ticketId,
+      r.metric,
+      r.cycle,
+      r.level,
+      epochMs(r.at),
+      r.late ?? false,
+      r.payload,
+    ]),
   );
   const created = rowsOf<{
     id: string | number;
@@ -68,7 +74,7 @@ export async function insertDeliveries(
       r.destination,
       r.state ?? 'pending',
       r.lastError ?? null,
-      ms(r.nextAttemptAt),
+      epochMs(r.nextAttemptAt),
     ]),
   );
   await db.execute(sql`

@@ -1,6 +1,7 @@
 import { ConfigError, readConfigDocument } from '@breachless/core';
 import { currentConfig, recomputeOpenTickets, saveConfig } from '@breachless/db';
 import { Hono } from 'hono';
+import { limitBody } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
 
@@ -52,10 +53,8 @@ export function configRoutes(deps: AppDeps) {
         changedAt: stored.createdAt.toISOString(),
       });
     })
-    .put('/', async (c) => {
+    .put('/', limitBody(deps), async (c) => {
       const text = await c.req.text();
-      if (Buffer.byteLength(text) > deps.maxBodyBytes)
-        throw new HttpError(413, `body over ${deps.maxBodyBytes} bytes`);
       // An empty YAML document reads as {}, a config with no policies: refuse it rather than
       // let an empty request switch every SLA off. `{}` stays possible, written out.
       if (text.trim() === '') throw new HttpError(400, 'body is empty: send the whole config');

@@ -1,7 +1,7 @@
 import { type Problem, parseEvents } from '@breachless/core';
 import { ingestEvents } from '@breachless/db';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
 
@@ -40,15 +40,7 @@ function readValues(text: string, contentType: string): unknown[] {
 
 /** `POST /v1/events`: all-or-nothing; 202 {accepted, duplicates} or 400 with every problem. */
 export function eventRoutes(deps: AppDeps) {
-  // The limit is enforced while the body streams in, so an oversized request is refused
-  // before it is held in memory.
-  const limit = bodyLimit({
-    maxSize: deps.maxBodyBytes,
-    onError: () => {
-      throw new HttpError(413, `body over ${deps.maxBodyBytes} bytes`);
-    },
-  });
-  return new Hono<AppEnv>().post('/', limit, async (c) => {
+  return new Hono<AppEnv>().post('/', limitBody(deps), async (c) => {
     const text = await c.req.text();
     const values = readValues(text, c.req.header('content-type') ?? '');
     if (values.length > MAX_EVENTS)

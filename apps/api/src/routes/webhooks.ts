@@ -5,9 +5,9 @@ import {
   type WebhookPlatform,
   type WebhookRequest,
 } from '@breachless/connectors';
-import { currentConfig, ingestEvents, webhookSecretsFor } from '@breachless/db';
+import { ingestEvents, webhookSecretsFor } from '@breachless/db';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.js';
 import type { AppDeps } from '../context.js';
 import { HttpError } from '../errors.js';
 
@@ -23,41 +23,33 @@ const isPlatform = (name: string): name is WebhookPlatform =>
  * for a signature that does not verify, 400 for a signed body that cannot be mapped.
  */
 export function webhookRoutes(deps: AppDeps) {
-  return new Hono().post(
-    '/:platform',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new HttpError(413, `body over ${deps.maxBodyBytes} bytes`);
-      },
-    }),
-    async (c) => {
-      const platform = c.req.param('platform');
-      if (!isPlatform(platform)) throw new HttpError(404, `no webhook for "${platform}"`);
-      const tenant = c.req.query('tenant') ?? 'default';
-      const rawBody = new Uint8Array(await c.req.arrayBuffer());
-      const secret = await webhookSecretsFor(deps.db, tenant, platform);
-      const settings = (await currentConfig(deps.db, tenant))?.config.connectors[platform];
-      const request = {
-        platform,
-        secret,
-        rawBody,
-        headers: c.req.header(),
-        now: deps.clock(),
-        ...(settings ? { options: settings } : {}),
-      } as WebhookRequest;
-      const outcome = mapped(() => receiveWebhook(request));
-      if (outcome.kind === 'rejected') {
-        // The reason goes to the log, not to the caller: it would help a forger.
-        deps.logger.warn({ platform, tenant, reason: outcome.reason }, 'webhook refused');
-        throw new HttpError(401, 'webhook signature not verified');
-      }
-      if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
-      const engine = await deps.engines.engineFor(deps.db, tenant);
-      const result = await ingestEvents(deps.db, tenant, outcome.events, engine, deps.clock());
-      return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
-    },
-  );
+  return new Hono().post('/:platform', limitBody(deps), async (c) => {
+    const platform = c.req.param('platform');
+    if (!isPlatform(platform)) throw new HttpError(404, `no webhook for "${platform}"`);
+    const tenant = c.req.query('tenant') ?? 'default';
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+    const secret = await webhookSecretsFor(deps.db, tenant, platform);
+    // The engine carries the tenant's current config: one query serves mapping and ingest.
+    const engine = await deps.engines.engineFor(deps.db, tenant);
+    const settings = engine.config.connectors[platform];
+    const request = {
+      platform,
+      secret,
+      rawBody,
+      headers: c.req.header(),
+      now: deps.clock(),
+      ...(settings ? { options: settings } : {}),
+    } as WebhookRequest;
+    const outcome = mapped(() => receiveWebhook(request));
+    if (outcome.kind === 'rejected') {
+      // The reason goes to the log, not to the caller: it would help a forger.
+      deps.logger.warn({ platform, tenant, reason: outcome.reason }, 'webhook refused');
+      throw new HttpError(401, 'webhook signature not verified');
+    }
+    if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
+    const result = await ingestEvents(deps.db, tenant, outcome.events, engine, deps.clock());
+    return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
+  });
 }
 
 function mapped<T>(map: () => T): T {

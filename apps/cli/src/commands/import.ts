@@ -1,12 +1,6 @@
-import {
-  ConnectorError,
-  IMPORT_FORMATS,
-  type ImportSource,
-  isImportFormat,
-  openImport,
-} from '@breachless/connectors';
+import { ConnectorError, IMPORT_FORMATS, isImportFormat, openImport } from '@breachless/connectors';
 import { readConfigDocument } from '@breachless/core';
-import { currentConfig, EngineCache, importEvents, saveConfig } from '@breachless/db';
+import { EngineCache, importEvents, saveConfig } from '@breachless/db';
 import { parseFlags, required } from '../args.js';
 import { describeDatabase, openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
@@ -67,20 +61,21 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   const handle = await openServiceDatabase(io);
   try {
     if (config !== undefined) await saveConfig(handle.db, tenant, config, `import:${flags.config}`);
-    const stored = await currentConfig(handle.db, tenant);
-    const source = connectorError(() =>
+    // The engine carries the tenant's current config, connector mappings included.
+    const engine = await new EngineCache().engineFor(handle.db, tenant);
+    const zendesk = engine.config.connectors.zendesk;
+    const source = await asUsage(() =>
       openImport(path, format, {
         ...(flags.tz ? { timezone: flags.tz } : {}),
-        ...(stored?.config.connectors.zendesk ? { zendesk: stored.config.connectors.zendesk } : {}),
+        ...(zendesk ? { zendesk } : {}),
       }),
     );
-    const engine = await new EngineCache().engineFor(handle.db, tenant);
     const progress = progressReporter(
       io.stderr,
       Boolean(io.stderrIsTerminal),
       source.progress().totalBytes ?? 0,
     );
-    const summary = await run(source, () =>
+    const summary = await asUsage(() =>
       importEvents(handle.db, tenant, source, engine, io.now(), {
         batchSize,
         onProgress: (p) =>
@@ -101,22 +96,13 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
 
 // A file the connector cannot read at all (no such file, a CSV header lacking columns, an
 // unknown zone) is bad input: exit 2 with the connector's reasons, not a failure.
-function connectorError<T>(open: () => T): T {
-  try {
-    return open();
-  } catch (error) {
-    if (error instanceof ConnectorError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-async function run<T>(source: ImportSource, work: () => Promise<T>): Promise<T> {
+async function asUsage<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof ConnectorError)
       throw new UsageError(
-        `${error.message}\n(${source.format} import stopped; batches already stored stay, and a rerun skips them)`,
+        `${error.message}\n(batches stored before this stay; a rerun skips them as duplicates)`,
       );
     throw error;
   }
