@@ -70,3 +70,14 @@ export async function configVersion(db: Database, tenant: string, version: numbe
     .where(and(eq(configs.tenantId, tenant), eq(configs.version, version)));
   return row;
 }
+
+/** The number of the tenant's current config version, 0 before the first: one index probe. */
+export async function currentConfigVersion(db: Database, tenant: string): Promise<number> {
+  const [row] = await db
+    .select({ version: configs.version })
+    .from(configs)
+    .where(eq(configs.tenantId, tenant))
+    .orderBy(desc(configs.version))
+    .limit(1);
+  return row?.version ?? 0;
+}

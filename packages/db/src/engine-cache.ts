@@ -1,5 +1,5 @@
 import { Engine, parseConfig } from '@breachless/core';
-import { currentConfig } from './config-store.js';
+import { currentConfig, currentConfigVersion } from './config-store.js';
 import type { Database } from './database.js';
 
 const EMPTY = parseConfig({});
@@ -13,10 +13,11 @@ export class EngineCache {
 
   /** The engine for the tenant's current config (one with no policies before the first). */
   async engineFor(db: Database, tenant: string): Promise<Engine> {
+    // Every request asks; only a new version reads and validates the config body again.
+    const cached = this.#engines.get(tenant);
+    if (cached && cached.version === (await currentConfigVersion(db, tenant))) return cached.engine;
     const stored = await currentConfig(db, tenant);
     const version = stored?.version ?? 0;
-    const cached = this.#engines.get(tenant);
-    if (cached && cached.version === version) return cached.engine;
     const engine = new Engine(stored?.config ?? EMPTY);
     this.#engines.set(tenant, { version, engine });
     return engine;
