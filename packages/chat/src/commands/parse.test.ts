@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from './parse.js';
+
+const ok = (text: string) => {
+  const result = parseCommand(text);
+  if (!result.ok) throw new Error(`${text}: ${result.error}`);
+  return result.command;
+};
+const refused = (text: string) => {
+  const result = parseCommand(text);
+  if (result.ok) throw new Error(`${text} was accepted`);
+  return result;
+};
+
+describe('parseCommand', () => {
+  it('reads stats with a period, filters, grouping and public', () => {
+    expect(ok('stats')).toEqual({
+      name: 'stats',
+      period: { kind: 'days', days: 7 },
+      public: false,
+    });
+    expect(ok('stats 30d team:billing priority:high by:agent public')).toEqual({
+      name: 'stats',
+      period: { kind: 'days', days: 30 },
+      team: 'billing',
+      priority: 'high',
+      by: 'agent',
+      public: true,
+    });
+    expect(ok('STATS yesterday agent:ana@example.com')).toMatchObject({
+      period: { kind: 'yesterday' },
+      agent: 'ana@example.com',
+    });
+    expect(ok('stats 2026-11-01..2026-11-15 team:"Billing EMEA"')).toMatchObject({
+      period: { kind: 'range', from: '2026-11-01', to: '2026-11-15' },
+      team: 'Billing EMEA',
+    });
+    expect(ok('stats mtd team:“Billing EMEA”')).toMatchObject({ team: 'Billing EMEA' });
+  });
+
+  it('reads at-risk, breached, ticket, subscriptions, unsubscribe and link', () => {
+    expect(ok('at-risk')).toEqual({ name: 'at-risk', withinSeconds: 7200 });
+    expect(ok('at-risk within:30m team:billing')).toEqual({
+      name: 'at-risk',
+      withinSeconds: 1800,
+      team: 'billing',
+    });
+    expect(ok('breached today')).toEqual({ name: 'breached', period: { kind: 'today' } });
+    expect(ok('ticket SUP-102')).toEqual({ name: 'ticket', ticket: 'SUP-102' });
+    expect(ok('subscriptions')).toEqual({ name: 'subscriptions' });
+    expect(ok('unsubscribe sub_42')).toEqual({ name: 'unsubscribe', id: 'sub_42' });
+    expect(ok('link ana@example.com')).toEqual({ name: 'link', email: 'ana@example.com' });
+    expect(ok('')).toEqual({ name: 'help' });
+  });
+
+  it('reads alert and digest subscriptions', () => {
+    expect(ok('subscribe alerts team:billing metric:first_response')).toEqual({
+      name: 'subscribe-alerts',
+      team: 'billing',
+      metric: 'first_response',
+    });
+    expect(ok('subscribe digest weekdays 9:05 Europe/Berlin team:billing')).toEqual({
+      name: 'subscribe-digest',
+      schedule: 'weekdays',
+      time: '09:05',
+      zone: 'Europe/Berlin',
+      team: 'billing',
+    });
+    expect(ok('subscribe digest daily 17:30')).toEqual({
+      name: 'subscribe-digest',
+      schedule: 'daily',
+      time: '17:30',
+    });
+  });
+
+  it('answers a malformed command with what was wrong and its usage line, never a throw', () => {
+    const cases: [string, RegExp, RegExp][] = [
+      ['stats 400d', /1d to 366d/, /^\/sla stats /],
+      ['stats 2026-11-15..2026-11-01', /ends before it starts/, /^\/sla stats /],
+      ['stats 2026-02-30..2026-03-01', /2026-02-30 is not a calendar date/, /^\/sla stats /],
+      ['stats by:weather', /^by: /, /^\/sla stats /],
+      ['stats color:red', /color: is not an option here/, /^\/sla stats /],
+      ['stats team:a team:b', /team: given twice/, /^\/sla stats /],
+      ['stats team:', /team: needs a value/, /^\/sla stats /],
+      ['stats loudly', /"loudly" is not understood/, /^\/sla stats /],
+      ['at-risk within:soon', /"soon" is not a duration/, /^\/sla at-risk /],
+      ['ticket', /which ticket\?/, /^\/sla ticket ID$/],
+      ['link not-an-email', /email address/, /^\/sla link /],
+      ['subscribe digest hourly 09:00', /how often/, /^\/sla subscribe /],
+      ['subscribe digest daily 25:00', /HH:MM/, /^\/sla subscribe /],
+      ['subscribe digest daily 09:00 Mars/Olympus', /not a time zone/, /^\/sla subscribe /],
+      ['subscribe alerts metric:speed', /^metric: /, /^\/sla subscribe /],
+      ['subscribe newsletter', /alerts or a digest/, /^\/sla subscribe /],
+      ['stats team:"Billing', /quote is not closed/, /^\/sla stats /],
+    ];
+    for (const [text, error, usage] of cases) {
+      const result = refused(text);
+      expect(result.error, text).toMatch(error);
+      expect(result.usage, text).toMatch(usage);
+    }
+    const unknown = refused('dance');
+    expect(unknown.error).toBe('"dance" is not a command');
+    expect(unknown.usage.split('\n')).toHaveLength(9);
+  });
+
+  it('uses the platform prefix in usage lines', () => {
+    expect(parseCommand('ticket', 'sla')).toMatchObject({ ok: false, usage: 'sla ticket ID' });
+  });
+});
+
+describe('parseCommand on any input', () => {
+  it('never throws, and a refusal always says what and how (fixed seed)', () => {
+    const word = fc.constantFrom(
+      'stats',
+      'at-risk',
+      'breached',
+      'ticket',
+      'subscribe',
+      'digest',
+      'alerts',
+      'link',
+      '7d',
+      'team:',
+      'by:day',
+      '"',
+      '“',
+      '09:00',
+      '..',
+      'public',
+    );
+    const input = fc.oneof(
+      fc.string(),
+      fc.array(fc.oneof(word, fc.string()), { maxLength: 6 }).map((w) => w.join(' ')),
+    );
+    fc.assert(
+      fc.property(input, (text) => {
+        const result = parseCommand(text);
+        if (!result.ok) {
+          expect(result.error.length).toBeGreaterThan(0);
+          expect(result.usage).toMatch(/^\/sla /);
+        }
+      }),
+      { seed: 20261125, numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import type { Metric } from '@breachless/core';
+
+/** The span a figure covers, as typed; resolved to instants in the reader's zone later. */
+export type Period =
+  | { readonly kind: 'today' | 'yesterday' | 'mtd' }
+  | { readonly kind: 'days'; readonly days: number }
+  | { readonly kind: 'range'; readonly from: string; readonly to: string };
+
+/** What `stats ... by:X` may group by. */
+export const STATS_GROUPS = ['team', 'agent', 'priority', 'metric', 'day'] as const;
+export type StatsGroup = (typeof STATS_GROUPS)[number];
+
+/** How often a digest posts. */
+export const DIGEST_SCHEDULES = ['daily', 'weekdays', 'weekly'] as const;
+export type DigestSchedule = (typeof DIGEST_SCHEDULES)[number];
+
+/** One `/sla` command (or `@bot sla ...` in Teams), parsed. */
+export type SlaCommand =
+  | { readonly name: 'help' }
+  | {
+      readonly name: 'stats';
+      readonly period: Period;
+      readonly team?: string;
+      readonly priority?: string;
+      readonly agent?: string;
+      readonly by?: StatsGroup;
+      /** Post to the channel instead of answering the asker alone. */
+      readonly public: boolean;
+    }
+  | { readonly name: 'at-risk'; readonly withinSeconds: number; readonly team?: string }
+  | { readonly name: 'breached'; readonly period: Period; readonly team?: string }
+  | { readonly name: 'ticket'; readonly ticket: string }
+  | {
+      readonly name: 'subscribe-alerts';
+      readonly team?: string;
+      readonly priority?: string;
+      readonly metric?: Metric;
+    }
+  | {
+      readonly name: 'subscribe-digest';
+      readonly schedule: DigestSchedule;
+      /** Local time, `HH:MM`. */
+      readonly time: string;
+      /** IANA zone; absent means the subscriber's own. */
+      readonly zone?: string;
+      readonly team?: string;
+    }
+  | { readonly name: 'unsubscribe'; readonly id: string }
+  | { readonly name: 'subscriptions' }
+  | { readonly name: 'link'; readonly email: string };
+
+/** A parse: the command, or what was wrong with the usage line of the command meant. */
+export type ParseResult =
+  | { readonly ok: true; readonly command: SlaCommand }
+  | { readonly ok: false; readonly error: string; readonly usage: string };
