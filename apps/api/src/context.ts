@@ -1,4 +1,4 @@
-import type { Database, EngineCache } from '@breachless/db';
+import type { Database, EngineCache, TicketCache } from '@breachless/db';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
@@ -6,6 +6,8 @@ import type { Registry } from 'prom-client';
 export interface AppDeps {
   readonly db: Database;
   readonly engines: EngineCache;
+  /** Tickets this process recomputed lately; absent, every ingest reads tickets back whole. */
+  readonly tickets?: TicketCache;
   /** UTC milliseconds. */
   readonly clock: () => number;
   readonly logger: Logger;

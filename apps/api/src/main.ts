@@ -1,4 +1,4 @@
-import { EngineCache, openDatabase } from '@breachless/db';
+import { EngineCache, openDatabase, TicketCache } from '@breachless/db';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -23,6 +23,7 @@ collectDefaultMetrics({ register: registry });
 const app = createApp({
   db: handle.db,
   engines: new EngineCache(),
+  tickets: new TicketCache(),
   clock: Date.now,
   logger,
   registry,

@@ -1,5 +1,5 @@
 import { Engine, explainJson, parseConfig, parseEvents } from '@breachless/core';
-import { createToken, EngineCache, saveConfig, schema } from '@breachless/db';
+import { createToken, EngineCache, saveConfig, schema, TicketCache } from '@breachless/db';
 import { describeEachDriver } from '@breachless/db/testing';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -29,10 +29,13 @@ const created = (id: string, ticket: string) =>
 
 describeEachDriver('HTTP API', (handle) => {
   let now = T0 + 90 * 60_000;
+  // One cache across requests, as one API process keeps it: ingests go through its warm path.
+  const tickets = new TicketCache();
   const app = () =>
     createApp({
       db: handle().db,
       engines: new EngineCache(),
+      tickets,
       clock: () => now,
       logger: pino({ level: 'silent' }),
       registry: new Registry(),

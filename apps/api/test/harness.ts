@@ -1,6 +1,6 @@
 // Test support for the API suites: the real app over a real database, a clock the test moves,
 // and requests signed with a token of the tenant they name.
-import { createToken, type DatabaseHandle, EngineCache } from '@breachless/db';
+import { createToken, type DatabaseHandle, EngineCache, TicketCache } from '@breachless/db';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { expect } from 'vitest';
@@ -26,6 +26,7 @@ export interface Harness {
 /** A harness over the suite's database; `start` is the clock's first reading. */
 export function harness(handle: () => DatabaseHandle, start: number): Harness {
   const engines = new EngineCache();
+  const tickets = new TicketCache();
   const tokens = new Map<string, Promise<string>>();
   const h: Harness = {
     now: start,
@@ -33,6 +34,7 @@ export function harness(handle: () => DatabaseHandle, start: number): Harness {
       createApp({
         db: handle().db,
         engines,
+        tickets,
         clock: () => h.now,
         logger: pino({ level: 'silent' }),
         registry: new Registry(),

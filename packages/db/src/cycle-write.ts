@@ -5,8 +5,45 @@ import type { cycles } from './schema/index.js';
 
 type CycleRow = typeof cycles.$inferInsert;
 
+/** A cycle row's key, as the cache and the delete of vanished cycles name it. */
+export const cycleKey = (r: Pick<CycleRow, 'ticketId' | 'metric' | 'cycle'>) =>
+  JSON.stringify([r.ticketId, r.metric, r.cycle]);
+
+/** Everything a cycle row says but when it was evaluated, in one comparable string. */
+export function cycleSignature(r: CycleRow): string {
+  return JSON.stringify([
+    r.status,
+    r.policy ?? null,
+    r.calendar ?? null,
+    r.targetSeconds,
+    r.elapsedSeconds,
+    epochMs(r.startedAt),
+    epochMs(r.stoppedAt),
+    epochMs(r.dueAt),
+    epochMs(r.breachedAt),
+    epochMs(r.outcomeAt),
+    r.warningsFired ?? [],
+    // As pairs: jsonb hands objects back with their keys reordered.
+    (r.fired ?? []).map((f) => [f.level, f.at]),
+    epochMs(r.nextCheckAt),
+    r.team ?? null,
+    r.agent ?? null,
+    r.priority ?? null,
+    r.channel ?? null,
+  ]);
+}
+
 /**
- * Replaces the cycles of `ticketIds` with `rows` (their complete new set) in one statement:
+ * Which stored cycles the write removes: those of `tickets` not among the rows written
+ * (the rows are the tickets' complete new set), or exactly the `gone` keys (the rows are
+ * only what changed, known from a cached copy of the stored set).
+ */
+export type CycleScope =
+  | { readonly tickets: readonly string[] }
+  | { readonly gone: readonly (readonly [string, string, number])[] };
+
+/**
+ * Writes cycle rows and removes vanished ones in one statement:
  * rows come as one JSON document (one parameter instead of 22 per row), each an array with
  * instants as epoch milliseconds (JSON.stringify of objects holding Dates cost 6.5 times as
  * much). A row equal to the stored one is not written at all, and `evaluated_at` then keeps
@@ -17,9 +54,11 @@ type CycleRow = typeof cycles.$inferInsert;
 export async function replaceCycles(
   db: Database,
   tenant: string,
-  ticketIds: readonly string[],
+  scope: CycleScope,
   rows: readonly CycleRow[],
 ): Promise<void> {
+  const removes = 'tickets' in scope ? scope.tickets.length : scope.gone.length;
+  if (rows.length === 0 && removes === 0) return;
   const doc = JSON.stringify(
     rows.map((r) => [
       r.ticketId,
@@ -57,12 +96,16 @@ export async function replaceCycles(
     ),
     gone as (
       delete from cycles c
-      where c.tenant_id = ${tenant}
-        -- = any(array(...)) is evaluated once and drives the primary key whatever the
-        -- statistics say; "in (select ...)" let a young table's plan rerun the function for
-        -- every row. NOT IN over the CTE is a hashed subplan, not a rescan per stored cycle.
-        and c.ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
-        and (c.ticket_id, c.metric, c.cycle) not in (select ticket_id, metric, cycle from fresh)
+      where c.tenant_id = ${tenant} and ${
+        'tickets' in scope
+          ? // = any(array(...)) is evaluated once and drives the primary key whatever the
+            // statistics say; "in (select ...)" let a young table's plan rerun the function
+            // for every row. NOT IN over the CTE is a hashed subplan, not a rescan per cycle.
+            sql`c.ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(scope.tickets)}::jsonb)))
+              and (c.ticket_id, c.metric, c.cycle) not in (select ticket_id, metric, cycle from fresh)`
+          : sql`(c.ticket_id, c.metric, c.cycle) in (
+              select k->>0, k->>1, (k->>2)::int from jsonb_array_elements(${JSON.stringify(scope.gone)}::jsonb) as g(k))`
+      }
     )
     insert into cycles as c (tenant_id, ticket_id, metric, cycle, status, policy, calendar, target_seconds, elapsed_seconds,
       started_at, stopped_at, due_at, breached_at, outcome_at, warnings_fired, fired, next_check_at, team, agent, priority, channel, evaluated_at)

@@ -27,6 +27,7 @@ export { recomputeOpenTickets } from './recompute-open.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';
+export { type CachedTicket, TicketCache } from './ticket-cache.js';
 export { createToken, revokeToken, verifyToken } from './tokens.js';
 export { addWebhookSecret, removeWebhookSecrets, webhookSecretsFor } from './webhook-secrets.js';
 export { runTick, type TickResult } from './worker-tick.js';

@@ -1,12 +1,18 @@
 import { byTicket, type Engine, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
-import { replaceCycles } from './cycle-write.js';
+import { cycleKey, cycleSignature, replaceCycles } from './cycle-write.js';
 import type { Database } from './database.js';
-import { loadEvents, storeEvents } from './event-store.js';
+import { storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
 import { insertNotifications } from './outbox-write.js';
+import { type KnownState, ticketEvents, updateTickets } from './recompute-state.js';
 import { routeNotifications } from './routing.js';
+import { rowsOf } from './rows.js';
+import type { cycles } from './schema/index.js';
+import type { TicketCache } from './ticket-cache.js';
+
+type CycleRow = typeof cycles.$inferInsert;
 
 export interface IngestResult {
   /** Events stored now. */
@@ -34,12 +40,11 @@ export async function ingestEvents(
   if (events.length === 0) return { accepted: 0, duplicates: 0, tickets: 0 };
   return db.transaction(async (tx) => {
     const ticketIds = [...new Set(events.map((e) => e.ticket))].sort();
-    await lockTickets(tx, tenant, ticketIds);
+    const revisions = await lockTickets(tx, tenant, ticketIds);
     const stored = await storeEvents(tx, tenant, events);
-    const touched = [
-      ...new Set(events.filter((e) => stored.has(e.id)).map((e) => e.ticket)),
-    ].sort();
-    await recomputeTickets(tx, tenant, touched, engine, now, options);
+    const fresh = events.filter((e) => stored.has(e.id));
+    const touched = [...new Set(fresh.map((e) => e.ticket))].sort();
+    await recomputeTickets(tx, tenant, touched, engine, now, options, { revisions, fresh });
     return {
       accepted: stored.size,
       duplicates: events.length - stored.size,
@@ -48,12 +53,15 @@ export async function ingestEvents(
   });
 }
 
-/** Creates missing ticket rows and locks them all for the rest of the transaction. */
+/**
+ * Creates missing ticket rows and locks them all for the rest of the transaction.
+ * @returns each ticket's revision, read under the lock
+ */
 export async function lockTickets(
   db: Database,
   tenant: string,
   ticketIds: readonly string[],
-): Promise<void> {
+): Promise<Map<string, number>> {
   // Ids travel as one JSON array parameter: a parameter per id made building the statement
   // cost more than running it, and the two drivers agree on JSON where they differ on arrays.
   const ids = JSON.stringify(ticketIds);
@@ -61,17 +69,23 @@ export async function lockTickets(
     insert into tickets (tenant_id, id)
     select ${tenant}, id from jsonb_array_elements_text(${ids}::jsonb) as x(id)
     on conflict do nothing`);
-  await db.execute(sql`
-    select id from tickets
-    where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))
-    order by id
-    for update`);
+  const locked = rowsOf<{ id: string; revision: string | number }>(
+    await db.execute(sql`
+      select id, revision from tickets
+      where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))
+      order by id
+      for update`),
+  );
+  // int8 comes back as a string from postgres.js and as a number from PGlite.
+  return new Map(locked.map((r) => [r.id, Number(r.revision)]));
 }
 
 /** A level noticed this long after its instant is marked late: two minutes by default. */
 export const DEFAULT_LATE_MS = 120_000;
 
 export interface RecomputeOptions {
+  /** What this process recomputed lately (the API passes one): fewer reads and writes. */
+  readonly cache?: TicketCache;
   /** Create outbox notifications for fired levels (default); imports of history do not. */
   readonly notify?: boolean;
   readonly lateAfterMs?: number;
@@ -89,15 +103,17 @@ export async function recomputeTickets(
   engine: Engine,
   now: number,
   options: RecomputeOptions = {},
+  known?: KnownState,
 ): Promise<number> {
   if (ticketIds.length === 0) return 0;
   const notify = options.notify ?? true;
-  const outbox = [];
   const evaluatedAt = new Date(now);
+  const { warm, events } = await ticketEvents(db, tenant, ticketIds, options.cache, known);
   // Events stamped after `now` (a helpdesk clock ahead of ours) take effect at their instant,
   // like everywhere else in the engine; they are stored and counted when that time comes.
-  const grouped = byTicket(await loadEvents(db, tenant, ticketIds), now);
-  const rows = [];
+  const grouped = byTicket([...events.values()].flat(), now);
+  const outbox = [];
+  const rows: CycleRow[] = [];
   const updates = [];
   for (const [ticket, list] of grouped) {
     const result = engine.evaluateSorted(ticket, list, now);
@@ -113,14 +129,35 @@ export async function recomputeTickets(
     if (notify)
       outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }
-  // One statement for every ticket's new fields (a round trip per ticket dominated a tick),
-  // its rows as one JSON document (parameters per row dominated an import).
-  if (updates.length > 0)
-    await db.execute(sql`
-      update tickets as t set fields = v.fields, policy = v.policy, state = v.state, evaluated_at = ${evaluatedAt.toISOString()}::timestamptz, last_event_at = v.last_event_at
-      from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id text, fields jsonb, policy text, state text, last_event_at timestamptz)
-      where t.tenant_id = ${tenant} and t.id = v.id`);
-  await replaceCycles(db, tenant, ticketIds, rows);
+  const revisions = await updateTickets(db, tenant, ticketIds, updates, evaluatedAt);
+  // Signatures only for a cache to keep: without one, every ticket takes the cold path.
+  const signatures = new Map(ticketIds.map((id) => [id, new Map<string, string>()]));
+  if (options.cache)
+    for (const r of rows) signatures.get(r.ticketId)?.set(cycleKey(r), cycleSignature(r));
+  // Tickets cached at the revision they carry: send only what changed since.
+  const cold = ticketIds.filter((id) => !warm.has(id));
+  await replaceCycles(
+    db,
+    tenant,
+    { tickets: cold },
+    rows.filter((r) => !warm.has(r.ticketId)),
+  );
+  const warmRows = rows.filter((r) => {
+    const before = warm.get(r.ticketId)?.cycles.get(cycleKey(r));
+    return warm.has(r.ticketId) && before !== signatures.get(r.ticketId)?.get(cycleKey(r));
+  });
+  const gone: [string, string, number][] = [];
+  for (const [id, entry] of warm)
+    for (const key of entry.cycles.keys())
+      if (!signatures.get(id)?.has(key)) gone.push(JSON.parse(key));
+  await replaceCycles(db, tenant, { gone }, warmRows);
+  if (options.cache)
+    for (const id of ticketIds) {
+      const revision = revisions.get(id);
+      const cycles = signatures.get(id);
+      if (revision !== undefined && cycles)
+        options.cache.set(tenant, id, { revision, events: events.get(id) ?? [], cycles });
+    }
   const created = await insertNotifications(db, tenant, outbox);
   await routeNotifications(db, tenant, created, now);
   return created.length;

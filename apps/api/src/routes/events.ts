@@ -50,7 +50,9 @@ export function eventRoutes(deps: AppDeps) {
     const foreign = events.findIndex((e) => e.tenant !== undefined && e.tenant !== tenant);
     if (foreign >= 0) throw new HttpError(403, `event [${foreign}] names another tenant`);
     const engine = await deps.engines.engineFor(deps.db, tenant);
-    const result = await ingestEvents(deps.db, tenant, events, engine, deps.clock());
+    const result = await ingestEvents(deps.db, tenant, events, engine, deps.clock(), {
+      ...(deps.tickets ? { cache: deps.tickets } : {}),
+    });
     return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
   });
 }

@@ -47,7 +47,9 @@ export function webhookRoutes(deps: AppDeps) {
       throw new HttpError(401, 'webhook signature not verified');
     }
     if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
-    const result = await ingestEvents(deps.db, tenant, outcome.events, engine, deps.clock());
+    const result = await ingestEvents(deps.db, tenant, outcome.events, engine, deps.clock(), {
+      ...(deps.tickets ? { cache: deps.tickets } : {}),
+    });
     return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
   });
 }

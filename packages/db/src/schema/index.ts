@@ -8,4 +8,4 @@ export {
 } from './chat.js';
 export { cycles } from './cycles.js';
 export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';
-export { ticketEvents, tickets } from './tickets.js';
+export { ticketEvents, ticketRevisions, tickets } from './tickets.js';

@@ -1,5 +1,21 @@
-import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+} from 'drizzle-orm/pg-core';
 import { instant, tenantId } from './columns.js';
+
+/**
+ * Numbers every recompute of a ticket. A value is never handed out twice, even by a
+ * transaction that rolls back, so a process may trust what it cached of a ticket exactly
+ * while the ticket still carries the revision it cached it at.
+ */
+export const ticketRevisions = pgSequence('ticket_revisions');
 
 /** Tickets with their current fields, as the core last evaluated them. */
 export const tickets = pgTable(
@@ -12,6 +28,8 @@ export const tickets = pgTable(
     state: text('state').notNull().default('open'),
     lastEventAt: instant('last_event_at'),
     evaluatedAt: instant('evaluated_at'),
+    /** Set from ticket_revisions whenever the ticket's events or cycles are written. */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
