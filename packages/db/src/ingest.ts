@@ -1,12 +1,11 @@
 import { byTicket, type Engine, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
-import { cycleKey, cycleSignature, replaceCycles } from './cycle-write.js';
 import type { Database } from './database.js';
 import { storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
 import { insertNotifications } from './outbox-write.js';
-import { type KnownState, ticketEvents, updateTickets } from './recompute-state.js';
+import { eventsOfTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
 import { routeNotifications } from './routing.js';
 import { rowsOf } from './rows.js';
 import type { cycles } from './schema/index.js';
@@ -108,7 +107,7 @@ export async function recomputeTickets(
   if (ticketIds.length === 0) return 0;
   const notify = options.notify ?? true;
   const evaluatedAt = new Date(now);
-  const { warm, events } = await ticketEvents(db, tenant, ticketIds, options.cache, known);
+  const { warm, events } = await eventsOfTickets(db, tenant, ticketIds, options.cache, known);
   // Events stamped after `now` (a helpdesk clock ahead of ours) take effect at their instant,
   // like everywhere else in the engine; they are stored and counted when that time comes.
   const grouped = byTicket([...events.values()].flat(), now);
@@ -130,27 +129,14 @@ export async function recomputeTickets(
       outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }
   const revisions = await updateTickets(db, tenant, ticketIds, updates, evaluatedAt);
-  // Signatures only for a cache to keep: without one, every ticket takes the cold path.
-  const signatures = new Map(ticketIds.map((id) => [id, new Map<string, string>()]));
-  if (options.cache)
-    for (const r of rows) signatures.get(r.ticketId)?.set(cycleKey(r), cycleSignature(r));
-  // Tickets cached at the revision they carry: send only what changed since.
-  const cold = ticketIds.filter((id) => !warm.has(id));
-  await replaceCycles(
+  const signatures = await writeCycles(
     db,
     tenant,
-    { tickets: cold },
-    rows.filter((r) => !warm.has(r.ticketId)),
+    ticketIds,
+    rows,
+    warm,
+    options.cache !== undefined,
   );
-  const warmRows = rows.filter((r) => {
-    const before = warm.get(r.ticketId)?.cycles.get(cycleKey(r));
-    return warm.has(r.ticketId) && before !== signatures.get(r.ticketId)?.get(cycleKey(r));
-  });
-  const gone: [string, string, number][] = [];
-  for (const [id, entry] of warm)
-    for (const key of entry.cycles.keys())
-      if (!signatures.get(id)?.has(key)) gone.push(JSON.parse(key));
-  await replaceCycles(db, tenant, { gone }, warmRows);
   if (options.cache)
     for (const id of ticketIds) {
       const revision = revisions.get(id);

@@ -1,9 +1,13 @@
 import type { TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
+import { cycleKey, cycleSignature, replaceCycles } from './cycle-write.js';
 import type { Database } from './database.js';
 import { loadEvents } from './event-store.js';
 import { rowsOf } from './rows.js';
+import type { cycles } from './schema/index.js';
 import type { CachedTicket, TicketCache } from './ticket-cache.js';
+
+type CycleRow = typeof cycles.$inferInsert;
 
 /** What the caller already knows: revisions read under the locks, events it just stored. */
 export interface KnownState {
@@ -18,7 +22,7 @@ export interface KnownState {
  * the others.
  * @returns the tickets served from the cache, and the events by ticket
  */
-export async function ticketEvents(
+export async function eventsOfTickets(
   db: Database,
   tenant: string,
   ticketIds: readonly string[],
@@ -86,4 +90,43 @@ export async function updateTickets(
       returning t.id, t.revision`),
   );
   return new Map(written.map((r) => [r.id, Number(r.revision)]));
+}
+
+/**
+ * Writes the tickets' new cycle rows: for tickets served from the cache, only the rows
+ * whose signature changed and the removal of vanished ones; for the others, the whole set
+ * (PostgreSQL skips rows equal to the stored ones).
+ * @param sign whether to return the signatures (for a cache to keep)
+ * @returns each ticket's cycle signatures by key (empty maps when not signing)
+ */
+export async function writeCycles(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+  rows: readonly CycleRow[],
+  warm: ReadonlyMap<string, CachedTicket>,
+  sign: boolean,
+): Promise<Map<string, Map<string, string>>> {
+  const signatures = new Map(ticketIds.map((id) => [id, new Map<string, string>()]));
+  const cold: CycleRow[] = [];
+  const changed: CycleRow[] = [];
+  for (const r of rows) {
+    const before = warm.get(r.ticketId);
+    if (!before && !sign) {
+      cold.push(r);
+      continue;
+    }
+    const key = cycleKey(r);
+    const signature = cycleSignature(r);
+    signatures.get(r.ticketId)?.set(key, signature);
+    if (!before) cold.push(r);
+    else if (before.cycles.get(key) !== signature) changed.push(r);
+  }
+  const gone: [string, string, number][] = [];
+  for (const [id, entry] of warm)
+    for (const key of entry.cycles.keys())
+      if (!signatures.get(id)?.has(key)) gone.push(JSON.parse(key));
+  await replaceCycles(db, tenant, { tickets: ticketIds.filter((id) => !warm.has(id)) }, cold);
+  await replaceCycles(db, tenant, { gone }, changed);
+  return signatures;
 }
