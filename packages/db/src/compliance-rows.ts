@@ -6,9 +6,25 @@ import {
   type ReportOptions,
   type ReportRow,
 } from '@breachless/core';
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { cycles } from './schema/index.js';
+
+/** Only the cycles of one team, priority or agent (the chat commands' `team:X`). */
+export interface CycleFilter {
+  readonly team?: string | undefined;
+  readonly priority?: string | undefined;
+  readonly agent?: string | undefined;
+}
+
+/** The conditions of a filter on the cycles table. */
+export function filterClauses(filter: CycleFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.team !== undefined) where.push(eq(cycles.team, filter.team));
+  if (filter.priority !== undefined) where.push(eq(cycles.priority, filter.priority));
+  if (filter.agent !== undefined) where.push(eq(cycles.agent, filter.agent));
+  return where;
+}
 
 /** The outcomes a report counts; every other status has no outcome instant. */
 const COUNTED: CycleStatus[] = ['achieved', 'breached'];
@@ -29,6 +45,7 @@ export async function complianceRows(
   db: Database,
   tenant: string,
   options: ReportOptions,
+  filter: CycleFilter = {},
 ): Promise<ReportRow[]> {
   const rows = await db
     .select({
@@ -49,6 +66,7 @@ export async function complianceRows(
         gte(cycles.outcomeAt, new Date(options.from)),
         lt(cycles.outcomeAt, new Date(options.to)),
         inArray(cycles.status, COUNTED),
+        ...filterClauses(filter),
       ),
     );
   // The columns hold what the engine wrote (cycle-rows.ts), so the casts restore its types.

@@ -1,6 +1,33 @@
 export { type AtRiskCycle, type AtRiskFilter, atRiskCycles } from './at-risk.js';
+export { type BreachedCycle, breachedCycles } from './breached.js';
+export { agentOf, linkIdentity, recordAck, userOfAgent } from './chat-identities.js';
+export {
+  deleteInstallation,
+  findInstallation,
+  firstReceipt,
+  forgetReceipts,
+  installationOfTenant,
+  saveInstallation,
+} from './chat-installations.js';
+export {
+  claimDeliveries,
+  type DeliveryKey,
+  markDelivered,
+  markFailed,
+  markRetry,
+  type StoredRef,
+  settleMessage,
+} from './chat-outbox.js';
+export {
+  addSubscription,
+  type ChannelSubscription,
+  channelSubscriptions,
+  type NewSubscription,
+  removeSubscription,
+} from './chat-subscriptions.js';
+export { type UnsettledRow, unsettledMessages } from './chat-unsettled.js';
 export { type OpenOptions, openDatabase } from './client.js';
-export { complianceRows } from './compliance-rows.js';
+export { type CycleFilter, complianceRows } from './compliance-rows.js';
 export { configVersion, currentConfig, type StoredConfig, saveConfig } from './config-store.js';
 export { cycleRow } from './cycle-rows.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -44,12 +45,18 @@ export const deliveries = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     nextAttemptAt: instant('next_attempt_at'),
+    /** `conversation/id` of the message the cycle lives in at this destination. */
     messageRef: text('message_ref'),
     deliveredAt: instant('delivered_at'),
+    /** The final state the message shows (`breached`, `achieved`, `cancelled`); null while open. */
+    settled: text('settled'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.notificationId, t.destination] }),
     index('deliveries_due').on(t.state, t.nextAttemptAt),
+    index('deliveries_unsettled')
+      .on(t.tenantId, t.notificationId)
+      .where(sql`${t.state} = 'delivered' and ${t.settled} is null`),
   ],
 );
 

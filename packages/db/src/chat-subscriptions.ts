@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Database } from './database.js';
+import { chatSubscriptions, deliveries } from './schema/index.js';
+
+/** A new subscription of a channel, from `/sla subscribe`. */
+export interface NewSubscription {
+  readonly platform: string;
+  readonly channel: string;
+  readonly kind: 'alerts' | 'digest';
+  /** What alerts it hears (routing.ts `AlertFilters`) or which team a digest covers. */
+  readonly filters: Record<string, string>;
+  /** A digest's schedule: `{ every, time, zone }`. */
+  readonly schedule?: Record<string, string>;
+  readonly createdBy: string;
+}
+
+/** A stored subscription with the deliveries to its channel that gave up. */
+export interface ChannelSubscription extends NewSubscription {
+  readonly id: string;
+  readonly failed: number;
+  readonly lastError: string | null;
+}
+
+/**
+ * Subscribes a channel and returns the subscription's id: short (`s` and six letters or
+ * digits) because people type it back in `/sla unsubscribe`.
+ */
+export async function addSubscription(
+  db: Database,
+  tenant: string,
+  s: NewSubscription,
+): Promise<string> {
+  const id = `s${randomBytes(4).readUInt32BE().toString(36).padStart(6, '0').slice(-6)}`;
+  await db.insert(chatSubscriptions).values({
+    tenantId: tenant,
+    id,
+    platform: s.platform,
+    channel: s.channel,
+    kind: s.kind,
+    filters: s.filters,
+    schedule: s.schedule ?? null,
+    createdBy: s.createdBy,
+  });
+  return id;
+}
+
+/**
+ * Removes a subscription of this channel. Another channel's id is refused as if unknown, so
+ * one channel cannot silence another by guessing.
+ * @returns whether there was one to remove
+ */
+export async function removeSubscription(
+  db: Database,
+  tenant: string,
+  where: { platform: string; channel: string; id: string },
+): Promise<boolean> {
+  const removed = await db
+    .delete(chatSubscriptions)
+    .where(
+      and(
+        eq(chatSubscriptions.tenantId, tenant),
+        eq(chatSubscriptions.id, where.id),
+        eq(chatSubscriptions.platform, where.platform),
+        eq(chatSubscriptions.channel, where.channel),
+      ),
+    )
+    .returning({ id: chatSubscriptions.id });
+  return removed.length > 0;
+}
+
+/** The channel's subscriptions, oldest first, with the failed deliveries to the channel. */
+export async function channelSubscriptions(
+  db: Database,
+  tenant: string,
+  platform: string,
+  channel: string,
+): Promise<ChannelSubscription[]> {
+  const subscriptions = await db
+    .select()
+    .from(chatSubscriptions)
+    .where(
+      and(
+        eq(chatSubscriptions.tenantId, tenant),
+        eq(chatSubscriptions.platform, platform),
+        eq(chatSubscriptions.channel, channel),
+      ),
+    )
+    .orderBy(asc(chatSubscriptions.createdAt), asc(chatSubscriptions.id));
+  const destination = `${platform}:channel:${channel}`;
+  const [failures] = await db
+    .select({ failed: count() })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.tenantId, tenant),
+        eq(deliveries.destination, destination),
+        eq(deliveries.state, 'failed'),
+      ),
+    );
+  const [latest] = failures?.failed
+    ? await db
+        .select({ error: deliveries.lastError })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.tenantId, tenant),
+            eq(deliveries.destination, destination),
+            eq(deliveries.state, 'failed'),
+          ),
+        )
+        .orderBy(desc(deliveries.notificationId))
+        .limit(1)
+    : [];
+  return subscriptions.map((s) => ({
+    id: s.id,
+    platform: s.platform,
+    channel: s.channel,
+    kind: s.kind as 'alerts' | 'digest',
+    filters: s.filters as Record<string, string>,
+    ...(s.schedule ? { schedule: s.schedule as Record<string, string> } : {}),
+    createdBy: s.createdBy,
+    // Failures belong to the channel, not to one subscription: deliveries record where.
+    failed: Number(failures?.failed ?? 0),
+    lastError: latest?.error ?? null,
+  }));
+}
