@@ -13,3 +13,29 @@ export {
   type StatsGroup,
 } from './commands/types.js';
 export { allUsage, USAGE } from './commands/usage.js';
+export { alertView, deliverAlert, stateOf } from './delivery/alert-view.js';
+export { type Backoff, exponentialBackoff } from './delivery/backoff.js';
+export { DeliveryLanes, type LanesOptions, type Send } from './delivery/lanes.js';
+export { DeliveryPump, type PumpOptions } from './delivery/pump.js';
+export { realTimer, type Timer } from './delivery/timer.js';
+export {
+  type AlertPayload,
+  type ClaimedDelivery,
+  laneOf,
+  type Outbox,
+  type UnsettledMessage,
+} from './delivery/types.js';
+export type { ChatPort, MessageRef } from './port/chat-port.js';
+export {
+  ChatError,
+  PermanentChatError,
+  RateLimitedError,
+  TransientChatError,
+} from './port/errors.js';
+export { describeSubscription } from './run/manage.js';
+export { type Bounds, periodBounds } from './run/period-bounds.js';
+export type { CommandContext, SlaQueries, StoredSubscription } from './run/queries.js';
+export { runCommand } from './run/run-command.js';
+export { SNOOZE_CHOICES, type SnoozeChoice, snoozeUntil } from './run/snooze.js';
+export * from './views/format.js';
+export type * from './views/types.js';

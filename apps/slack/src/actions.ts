@@ -1,0 +1,86 @@
+import {
+  alertView,
+  formatLocal,
+  SNOOZE_CHOICES,
+  type SnoozeChoice,
+  snoozeUntil,
+  stateOf,
+} from '@breachless/chat';
+import { cycleAlert, recordAck } from '@breachless/db';
+import type { App, BlockAction } from '@slack/bolt';
+import { ACTIONS, readCycleBlockId } from './blocks/alert.js';
+import { type SlackDeps, workspaceOf } from './deps.js';
+import { slackPort } from './slack-port.js';
+
+/**
+ * The alert's buttons. Acknowledge silences the cycle's further warnings; Snooze silences them
+ * until a chosen instant; both update the alert in place to say who did it. A breach still
+ * alerts whatever was clicked. Open ticket is a link: Slack reports the click, we only ack it.
+ */
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action(ACTIONS.open, async ({ ack }) => {
+    await ack();
+  });
+  app.action<BlockAction>(ACTIONS.ack, async ({ ack, body, client, context }) => {
+    await ack();
+    await silence(deps, body, client, context.tenant as string, 'ack', undefined);
+  });
+  app.action<BlockAction>(ACTIONS.snooze, async ({ ack, body, action, client, context }) => {
+    await ack();
+    const choice = action.type === 'static_select' ? action.selected_option?.value : undefined;
+    if (!SNOOZE_CHOICES.includes(choice as SnoozeChoice)) return;
+    await silence(deps, body, client, context.tenant as string, 'snooze', choice as SnoozeChoice);
+  });
+}
+
+async function silence(
+  deps: SlackDeps,
+  body: BlockAction,
+  client: Parameters<typeof slackPort>[0],
+  tenant: string,
+  kind: 'ack' | 'snooze',
+  choice: SnoozeChoice | undefined,
+): Promise<void> {
+  const key = readCycleBlockId(body.actions[0]?.block_id);
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  const ts = body.message?.ts ?? body.container?.message_ts;
+  if (!key || !channel || !ts) return;
+  try {
+    const alert = await cycleAlert(deps.db, tenant, key);
+    if (!alert) return;
+    const now = deps.clock();
+    const calendar = alert.calendar
+      ? (await deps.engines.engineFor(deps.db, tenant)).calendars.get(alert.calendar)
+      : undefined;
+    const until = kind === 'snooze' && choice ? snoozeUntil(choice, now, calendar) : null;
+    await recordAck(deps.db, tenant, {
+      ...key,
+      user: body.user.id,
+      kind,
+      until: until === null ? null : new Date(until),
+    });
+    const name = body.user.name ?? body.user.id;
+    const { zone } = await deps.readers.of(
+      client,
+      workspaceOf(body.team ? { teamId: body.team.id } : {}),
+      body.user.id,
+    );
+    const note =
+      until === null
+        ? `Acknowledged by ${name}: no more warnings for this cycle (a breach still alerts).`
+        : `Snoozed by ${name} until ${formatLocal(until, zone)}.`;
+    const user = await deps.mentions.userFor(tenant, alert.payload.assignee, client);
+    const view = {
+      ...alertView(
+        { ...key, late: alert.late, payload: alert.payload },
+        stateOf(alert.level),
+        now,
+        user,
+      ),
+      note,
+    };
+    await slackPort(client).update({ conversation: channel, id: ts }, view);
+  } catch (error) {
+    deps.logger.error({ err: error, tenant, key }, 'alert action failed');
+  }
+}

@@ -1,0 +1,124 @@
+import { type AlertView, formatRelative, metricLabel, truncate } from '@breachless/chat';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { LIMITS } from './limits.js';
+import { date, escape, link, who } from './mrkdwn.js';
+
+/** The action ids of an alert's controls; the cycle they act on is in the block id. */
+export const ACTIONS = { ack: 'sla_ack', snooze: 'sla_snooze', open: 'sla_open' } as const;
+
+/** Snooze choices: option value and label. */
+export const SNOOZES = [
+  ['30m', '30 minutes'],
+  ['1h', '1 hour'],
+  ['next-business-day', 'Until next business day'],
+] as const;
+
+/** Which cycle an alert's buttons act on, kept in the actions block's id. */
+export interface CycleKey {
+  readonly ticket: string;
+  readonly metric: string;
+  readonly cycle: number;
+}
+
+export const cycleBlockId = (k: CycleKey) =>
+  `sla:${JSON.stringify([k.ticket, k.metric, k.cycle])}`.slice(0, LIMITS.blockId);
+
+/** Reads a cycle back from a block id; undefined for anything we did not write. */
+export function readCycleBlockId(blockId: string | undefined): CycleKey | undefined {
+  if (!blockId?.startsWith('sla:')) return undefined;
+  try {
+    const [ticket, metric, cycle] = JSON.parse(blockId.slice(4)) as unknown[];
+    if (typeof ticket === 'string' && typeof metric === 'string' && Number.isInteger(cycle))
+      return { ticket, metric, cycle: cycle as number };
+  } catch {
+    // Not ours, or cut at the block id limit: fall through.
+  }
+  return undefined;
+}
+
+function headline(v: AlertView): { icon: string; words: string } {
+  const metric = metricLabel(v.metric);
+  const Metric = metric.charAt(0).toUpperCase() + metric.slice(1);
+  switch (v.state.kind) {
+    case 'warning':
+      return {
+        icon: ':warning:',
+        words: `${Metric} due ${v.dueAt === null ? 'soon' : formatRelative(v.dueAt, v.now)}`,
+      };
+    case 'breached':
+      return {
+        icon: ':rotating_light:',
+        words: `${Metric} breached${v.breachedAt === null ? '' : ` ${formatRelative(v.breachedAt, v.now)}`}`,
+      };
+    case 'achieved':
+      return { icon: ':white_check_mark:', words: `${Metric} achieved` };
+    case 'cancelled':
+      return { icon: ':heavy_minus_sign:', words: `${Metric} no longer measured` };
+  }
+}
+
+/**
+ * An alert as Block Kit: what is due or breached, on which ticket, for whom, and (while the
+ * cycle is open) the buttons to acknowledge, snooze or open it. `text` is the notification
+ * line phones show.
+ */
+export function alertBlocks(v: AlertView): { text: string; blocks: KnownBlock[] } {
+  const { icon, words } = headline(v);
+  const ticket = v.subject ? `${v.ticket} ${v.subject}` : v.ticket;
+  const title = `${icon} *${escape(words)}* · ${link(v.url, truncate(ticket, 200))}`;
+  const fields = [
+    `*Priority*\n${escape(v.priority ?? 'none')}`,
+    `*Team*\n${escape(v.team ?? 'none')}`,
+    `*Assignee*\n${who(v.assignee)}`,
+    v.state.kind === 'breached' && v.breachedAt !== null
+      ? `*Breached*\n${date(v.breachedAt, 'UTC')}`
+      : `*Due*\n${v.dueAt === null ? 'not running' : date(v.dueAt, 'UTC')}`,
+  ];
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(title, LIMITS.sectionText) } },
+    {
+      type: 'section',
+      fields: fields.map((f) => ({ type: 'mrkdwn', text: truncate(f, LIMITS.fieldText) })),
+    },
+  ];
+  const notes = [
+    v.state.kind === 'warning' ? `Warning level ${escape(v.state.level)} reached` : undefined,
+    v.late ? 'Noticed late (the monitor was behind)' : undefined,
+    v.note ? escape(v.note) : undefined,
+  ].filter((n): n is string => n !== undefined);
+  if (notes.length > 0)
+    blocks.push({ type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) });
+  const actions = controls(v);
+  if (actions) blocks.push(actions);
+  return { text: truncate(`${words}: ${ticket}`, LIMITS.messageText), blocks };
+}
+
+function controls(v: AlertView): ActionsBlock | undefined {
+  const open = v.state.kind === 'warning';
+  const elements: ActionsBlock['elements'] = [];
+  if (open) {
+    elements.push({
+      type: 'button',
+      action_id: ACTIONS.ack,
+      text: { type: 'plain_text', text: 'Acknowledge' },
+      style: 'primary',
+    });
+    elements.push({
+      type: 'static_select',
+      action_id: ACTIONS.snooze,
+      placeholder: { type: 'plain_text', text: 'Snooze' },
+      options: SNOOZES.map(([value, label]) => ({
+        value,
+        text: { type: 'plain_text', text: label },
+      })),
+    });
+  }
+  if (v.url && /^https?:\/\//.test(v.url))
+    elements.push({
+      type: 'button',
+      action_id: ACTIONS.open,
+      text: { type: 'plain_text', text: 'Open ticket' },
+      url: v.url.slice(0, 3000),
+    });
+  return elements.length > 0 ? { type: 'actions', block_id: cycleBlockId(v), elements } : undefined;
+}

@@ -1,0 +1,60 @@
+import type { ChatView, HomeView } from '@breachless/chat';
+import type { KnownBlock } from '@slack/types';
+import { alertBlocks } from './alert.js';
+import { header } from './chunks.js';
+import { LIMITS } from './limits.js';
+import {
+  cycleListBlocks,
+  noticeBlocks,
+  statsBlocks,
+  subscriptionsBlocks,
+  ticketBlocks,
+} from './reports.js';
+
+/** A message's Block Kit and the plain text notifications show. */
+export interface Rendered {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+/** Renders a view as a message, within Slack's limits (50 blocks, text lengths). */
+export function render(view: ChatView, maxBlocks: number = LIMITS.messageBlocks): Rendered {
+  switch (view.kind) {
+    case 'alert':
+      return alertBlocks(view);
+    case 'notice':
+      return noticeBlocks(view);
+    case 'stats':
+      return statsBlocks(view, maxBlocks);
+    case 'at-risk':
+    case 'breached':
+      return cycleListBlocks(view, maxBlocks);
+    case 'ticket':
+      return ticketBlocks(view, maxBlocks);
+    case 'subscriptions':
+      return subscriptionsBlocks(view, maxBlocks);
+    case 'home':
+      return homeBlocks(view);
+  }
+}
+
+/** The App Home tab: my at-risk tickets, my team's compliance today (100 blocks at most). */
+function homeBlocks(v: HomeView): Rendered {
+  const blocks: KnownBlock[] = [header('Breachless')];
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: v.agent
+          ? `Linked to helpdesk agent ${v.agent.replaceAll('<', '&lt;')}.`
+          : 'Not linked to a helpdesk agent: `/sla link you@example.com` shows your own tickets here.',
+      },
+    ],
+  });
+  const half = Math.floor((LIMITS.homeBlocks - blocks.length) / 2);
+  blocks.push(...render(v.atRisk, half).blocks);
+  blocks.push({ type: 'divider' });
+  blocks.push(...render(v.today, LIMITS.homeBlocks - blocks.length).blocks);
+  return { text: 'Breachless home', blocks };
+}

@@ -1,0 +1,91 @@
+import {
+  alertView,
+  type Backoff,
+  DeliveryLanes,
+  DeliveryPump,
+  deliverAlert,
+  exponentialBackoff,
+  type Outbox,
+  stateOf,
+  type Timer,
+} from '@breachless/chat';
+import {
+  claimDeliveries,
+  markDelivered,
+  markFailed,
+  markRetry,
+  settleMessage,
+  unsettledMessages,
+} from '@breachless/db';
+import type { SlackDeps } from './deps.js';
+import { slackPort } from './slack-port.js';
+
+export interface DeliveryOptions {
+  readonly timer: Timer;
+  /** Slack allows about one message a second per channel. */
+  readonly intervalMs?: number;
+  readonly maxAttempts?: number;
+  readonly backoff?: Backoff;
+  readonly pollMs?: number;
+}
+
+/** The outbox over PostgreSQL, as the delivery lanes and pump use it. */
+function outboxOf(deps: SlackDeps): Outbox {
+  const { db } = deps;
+  return {
+    claim: (o) => claimDeliveries(db, o),
+    delivered: (d, ref, settled, now) => markDelivered(db, d, ref, settled, now),
+    retry: (d, error, next) => markRetry(db, d, error, next),
+    failed: (d, error) => markFailed(db, d, error),
+    unsettled: (platform, limit) => unsettledMessages(db, platform, limit),
+    settle: (m) => settleMessage(db, m.tenant, m.destination, m.root, m.outcome),
+  };
+}
+
+/**
+ * Delivery of alerts from the outbox to Slack: per-channel lanes at Slack's pace, fed by a
+ * pump that claims `slack:` deliveries and settles alerts whose cycle has stopped. Each
+ * alert mentions the assignee when we can find them in the workspace.
+ */
+export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
+  const outbox = outboxOf(deps);
+  const { timer } = options;
+  const lanes = new DeliveryLanes({
+    outbox,
+    timer,
+    intervalMs: options.intervalMs ?? 1_000,
+    maxAttempts: options.maxAttempts ?? 5,
+    backoff: options.backoff ?? exponentialBackoff(),
+    onError: (error, d) =>
+      deps.logger.warn(
+        {
+          err: error,
+          tenant: d.tenant,
+          destination: d.destination,
+          notification: d.notificationId,
+        },
+        'slack delivery failed',
+      ),
+    send: async (d) => {
+      const client = await deps.workspaces.clientFor(d.tenant);
+      const user = await deps.mentions.userFor(d.tenant, d.payload.assignee, client);
+      return deliverAlert(slackPort(client), d, alertView(d, stateOf(d.level), timer.now(), user));
+    },
+  });
+  const pump = new DeliveryPump({
+    platform: 'slack',
+    outbox,
+    lanes,
+    timer,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    onError: (error) => deps.logger.warn({ err: error }, 'slack delivery round failed'),
+    settle: async (m) => {
+      const client = await deps.workspaces.clientFor(m.tenant);
+      const user = await deps.mentions.userFor(m.tenant, m.payload.assignee, client);
+      const outcome =
+        m.outcome === 'achieved' ? { kind: 'achieved' as const } : { kind: 'cancelled' as const };
+      await slackPort(client).update(m.root, alertView(m, outcome, timer.now(), user));
+    },
+  });
+  return { lanes, pump };
+}

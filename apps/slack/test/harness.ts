@@ -1,0 +1,184 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ManualTimer } from '@breachless/chat/testing';
+import { parseEvents } from '@breachless/core';
+import { type Database, EngineCache, ingestEvents, saveConfig } from '@breachless/db';
+import type { HTTPReceiver } from '@slack/bolt';
+import { pino } from 'pino';
+import { createSlackApp } from '../src/app.js';
+import { slackDelivery } from '../src/delivery.js';
+import type { SlackDeps } from '../src/deps.js';
+import { Mentions } from '../src/mentions.js';
+import { Readers } from '../src/readers.js';
+import { type SlackAuth, Workspaces } from '../src/workspaces.js';
+import { FakeSlack } from './fake-slack.js';
+
+export const SECRET = 'test-signing-secret';
+export const T0 = Date.parse('2026-11-23T14:00:00Z'); // a Monday, 09:00 in New York
+export const MIN = 60_000;
+
+/** Slack's request signature: `v0=` HMAC-SHA256 of `v0:timestamp:body` with the signing secret. */
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** The Slack app on a real HTTP port, a fake Slack Web API, a database and a manual clock. */
+export async function startSlack(
+  db: Database,
+  auth: SlackAuth = { mode: 'single', botToken: 'xoxb-test', botId: 'B1', botUserId: 'UBOT' },
+) {
+  const fake = new FakeSlack(() => timer.now());
+  const timer = new ManualTimer(T0);
+  await fake.start();
+  const clientOptions = { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } };
+  const clock = () => timer.now();
+  const deps: SlackDeps = {
+    db,
+    engines: new EngineCache(),
+    clock,
+    logger: pino({ level: 'silent' }),
+    workspaces: new Workspaces(db, auth, clientOptions),
+    readers: new Readers(clock),
+    mentions: new Mentions(db, clock),
+    managers: new Set(['U-manager']),
+  };
+  const { app, receiver } = createSlackApp(deps, { auth, signingSecret: SECRET, clientOptions });
+  const server: Server = createServer((receiver as HTTPReceiver).requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const delivery = slackDelivery(deps, { timer, pollMs: 1_000 });
+
+  /** POSTs a body to /slack/events, signed now unless told otherwise. */
+  async function post(
+    body: string,
+    type: 'form' | 'json',
+    signing: {
+      secret?: string;
+      timestamp?: number;
+      omit?: boolean;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Response> {
+    const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = {
+      'content-type': type === 'form' ? 'application/x-www-form-urlencoded' : 'application/json',
+      ...signing.headers,
+    };
+    if (!signing.omit) {
+      headers['x-slack-request-timestamp'] = String(timestamp);
+      headers['x-slack-signature'] = sign(signing.secret ?? SECRET, timestamp, body);
+    }
+    return fetch(`${base}/slack/events`, { method: 'POST', headers, body });
+  }
+
+  let responses = 0;
+  /** Runs `/sla text` as `user` in `channel`; resolves to the acknowledgement's body. */
+  async function command(text: string, user = 'U-agent', channel = 'C-support') {
+    const responseId = `r${++responses}`;
+    const body = new URLSearchParams({
+      token: 'legacy',
+      team_id: 'T1',
+      team_domain: 'acme',
+      channel_id: channel,
+      channel_name: 'support',
+      user_id: user,
+      user_name: user.toLowerCase(),
+      command: '/sla',
+      text,
+      api_app_id: 'A1',
+      response_url: `${fake.respondUrl}${responseId}`,
+      trigger_id: '1.2.3',
+    }).toString();
+    const res = await post(body, 'form');
+    const ack = await res.text();
+    return {
+      status: res.status,
+      ack: ack ? (JSON.parse(ack) as Record<string, unknown>) : {},
+      responseId,
+    };
+  }
+
+  /** The answer sent to a command's `response_url`, waiting for the query behind it. */
+  async function answer(responseId: string): Promise<Record<string, unknown>> {
+    for (let i = 0; i < 500; i++) {
+      const call = fake.of('respond').find((c) => c.args.id === responseId);
+      if (call) return call.args;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no answer to ${responseId}`);
+  }
+
+  return {
+    fake,
+    timer,
+    deps,
+    app,
+    base,
+    delivery,
+    post,
+    command,
+    answer,
+    async stop() {
+      await delivery.pump.stop();
+      await new Promise((resolve) => server.close(resolve));
+      await fake.stop();
+    },
+  };
+}
+
+/** The text of every block of a message, joined: what a reader sees. */
+export function textOf(message: Record<string, unknown>): string {
+  return JSON.stringify(message.blocks ?? []).replaceAll('\\n', '\n');
+}
+
+/** A tenant whose policy targets a 1h first response with warnings at 50% and 75%. */
+export async function seedTenant(db: Database, tenant = 'default') {
+  await saveConfig(
+    db,
+    tenant,
+    {
+      calendars: [
+        {
+          id: 'ny',
+          timezone: 'America/New_York',
+          hours: Object.fromEntries(
+            ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]]),
+          ),
+        },
+      ],
+      policies: [
+        {
+          id: 'std',
+          calendar: 'ny',
+          targets: { first_response: { '*': '1h' } },
+          warnings: ['50%', '75%'],
+        },
+      ],
+    },
+    'test',
+  );
+  return new EngineCache().engineFor(db, tenant);
+}
+
+/** Ingests events (plain objects in the spec's format) for a tenant at `now`. */
+export async function ingest(db: Database, tenant: string, events: object[], now: number) {
+  const engine = await new EngineCache().engineFor(db, tenant);
+  await ingestEvents(db, tenant, parseEvents(events), engine, now);
+}
+
+/** `ticket.created` for a ticket at an instant, with fields. */
+export const created = (ticket: string, at: number, fields: Record<string, unknown> = {}) => ({
+  id: `${ticket}-created`,
+  ticket,
+  type: 'ticket.created',
+  at: new Date(at).toISOString(),
+  fields: {
+    status: 'new',
+    subject: `Subject of ${ticket}`,
+    url: `https://help.example.com/${ticket}`,
+    team: 'billing',
+    priority: 'high',
+    ...fields,
+  },
+});

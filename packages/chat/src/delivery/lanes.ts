@@ -1,0 +1,134 @@
+import type { MessageRef } from '../port/chat-port.js';
+import { ChatError, PermanentChatError, RateLimitedError } from '../port/errors.js';
+import type { Backoff } from './backoff.js';
+import type { Timer } from './timer.js';
+import { type ClaimedDelivery, laneOf, type Outbox } from './types.js';
+
+/** Sends one delivery; resolves to the message it left and whether that shows its end. */
+export type Send = (d: ClaimedDelivery) => Promise<{ ref: MessageRef; settled: string | null }>;
+
+export interface LanesOptions {
+  readonly outbox: Outbox;
+  readonly send: Send;
+  readonly timer: Timer;
+  readonly backoff: Backoff;
+  /** At most one message per lane per this many milliseconds (Slack: about one a second). */
+  readonly intervalMs: number;
+  /** Failed attempts (5xx, network) after which a delivery is marked failed. */
+  readonly maxAttempts: number;
+  readonly onError?: (error: unknown, d: ClaimedDelivery) => void;
+}
+
+interface Lane {
+  readonly queue: ClaimedDelivery[];
+  /** No message before this instant: the pace, or a Retry-After. */
+  notBefore: number;
+}
+
+/**
+ * One queue per destination, each paced on its own: a channel that is rate limited, or holds
+ * a thousand alerts, waits alone while every other channel keeps its pace. Within a lane,
+ * deliveries go in claim order. A 429 holds the lane for its Retry-After and tries the same
+ * delivery again; a transient failure puts the delivery back in the outbox with backoff
+ * (so the lane moves on and a crash loses nothing); a permanent one marks it failed at once.
+ */
+export class DeliveryLanes {
+  readonly #options: LanesOptions;
+  readonly #lanes = new Map<string, Lane>();
+  #inFlight = 0;
+
+  constructor(options: LanesOptions) {
+    this.#options = options;
+  }
+
+  /** Queues a claimed delivery in its lane and starts the lane if it was idle. */
+  push(d: ClaimedDelivery): void {
+    const key = laneOf(d);
+    const lane = this.#lanes.get(key);
+    if (lane) {
+      lane.queue.push(d);
+      return;
+    }
+    const fresh: Lane = { queue: [d], notBefore: 0 };
+    this.#lanes.set(key, fresh);
+    this.#inFlight++;
+    void this.#run(key, fresh).finally(() => {
+      this.#inFlight--;
+    });
+  }
+
+  /** Lanes holding at least `depth` deliveries: a claim should not add to them. */
+  busy(depth: number): string[] {
+    return [...this.#lanes].filter(([, l]) => l.queue.length >= depth).map(([k]) => k);
+  }
+
+  /** Deliveries queued in all lanes, including those being sent. */
+  get pending(): number {
+    let n = 0;
+    for (const lane of this.#lanes.values()) n += lane.queue.length;
+    return n;
+  }
+
+  /** Whether every lane has drained. */
+  get idle(): boolean {
+    return this.#inFlight === 0;
+  }
+
+  async #run(key: string, lane: Lane): Promise<void> {
+    const { timer, intervalMs } = this.#options;
+    for (let d = lane.queue[0]; d; d = lane.queue[0]) {
+      const wait = lane.notBefore - timer.now();
+      if (wait > 0) await timer.sleep(wait);
+      const { retryAfterMs, ref } = await this.#attempt(d);
+      if (retryAfterMs !== undefined) {
+        lane.notBefore = timer.now() + retryAfterMs;
+        continue;
+      }
+      lane.queue.shift();
+      lane.notBefore = timer.now() + intervalMs;
+      // A later level of the same cycle, claimed before this one was sent, goes into its message.
+      if (ref)
+        for (const [i, q] of lane.queue.entries())
+          if (!q.root && q.ticket === d.ticket && q.metric === d.metric && q.cycle === d.cycle)
+            lane.queue[i] = { ...q, root: ref };
+    }
+    this.#lanes.delete(key);
+  }
+
+  /** Sends one delivery and records the outcome: the message it left, or a Retry-After. */
+  async #attempt(d: ClaimedDelivery): Promise<{ retryAfterMs?: number; ref?: MessageRef }> {
+    const { outbox, send, timer, backoff, maxAttempts, onError } = this.#options;
+    let sent: Awaited<ReturnType<Send>>;
+    try {
+      sent = await send(d);
+    } catch (error) {
+      if (error instanceof RateLimitedError) return { retryAfterMs: error.retryAfterMs };
+      onError?.(error, d);
+      const why = describe(error);
+      const attempts = d.attempts + 1;
+      await record(() =>
+        error instanceof PermanentChatError || attempts >= maxAttempts
+          ? outbox.failed(d, why)
+          : outbox.retry(d, why, timer.now() + backoff(attempts)),
+      );
+      return {};
+    }
+    await record(() => outbox.delivered(d, sent.ref, sent.settled, timer.now()));
+    return { ref: sent.ref };
+
+    // When the outbox cannot be written (PostgreSQL restarting), the claim's lease runs out
+    // and the delivery is offered again: nothing is lost, at worst a message is repeated.
+    async function record(write: () => Promise<void>): Promise<void> {
+      try {
+        await write();
+      } catch (error) {
+        onError?.(error, d);
+      }
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ChatError) return `${error.code}: ${error.message}`;
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,57 @@
+import { DateTime } from 'luxon';
+import type { Period } from '../commands/types.js';
+
+/** A period as instants in the reader's zone, with how to say it. */
+export interface Bounds {
+  readonly from: number;
+  readonly to: number;
+  readonly label: string;
+}
+
+/**
+ * Resolves a typed period in the reader's zone. Days are calendar days there: `today` is
+ * since local midnight, `7d` is today and the six days before, `mtd` since the 1st,
+ * `2026-11-01..2026-11-15` both days whole. Outcomes count in `[from, to)`, so a period
+ * ending in the future simply has nothing there yet.
+ */
+export function periodBounds(period: Period, zone: string, now: number): Bounds {
+  const today = DateTime.fromMillis(now, { zone }).startOf('day');
+  const day = (d: DateTime) => d.toFormat('d LLL');
+  switch (period.kind) {
+    case 'today':
+      return {
+        from: today.toMillis(),
+        to: today.plus({ days: 1 }).toMillis(),
+        label: `Today (${day(today)})`,
+      };
+    case 'yesterday': {
+      const y = today.minus({ days: 1 });
+      return { from: y.toMillis(), to: today.toMillis(), label: `Yesterday (${day(y)})` };
+    }
+    case 'mtd': {
+      const first = today.startOf('month');
+      return {
+        from: first.toMillis(),
+        to: today.plus({ days: 1 }).toMillis(),
+        label: `Month to date (${today.toFormat('LLLL yyyy')})`,
+      };
+    }
+    case 'days': {
+      const first = today.minus({ days: period.days - 1 });
+      return {
+        from: first.toMillis(),
+        to: today.plus({ days: 1 }).toMillis(),
+        label: `Last ${period.days} days (${day(first)} to ${day(today)})`,
+      };
+    }
+    case 'range': {
+      const first = DateTime.fromISO(period.from, { zone });
+      const last = DateTime.fromISO(period.to, { zone });
+      return {
+        from: first.toMillis(),
+        to: last.plus({ days: 1 }).toMillis(),
+        label: `${period.from} to ${period.to}`,
+      };
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import type { GroupKey, TicketResult } from '@breachless/core';
+import type { SlaCommand } from '../commands/types.js';
+import { allUsage } from '../commands/usage.js';
+import { formatDuration } from '../views/format.js';
+import type { ChatView, StatsView, TicketView } from '../views/types.js';
+import { listSubscriptions, manage } from './manage.js';
+import { periodBounds } from './period-bounds.js';
+import type { CommandContext, SlaQueries } from './queries.js';
+
+/** More than any chat message shows; the renderers cut to their platform's limits. */
+const LIST_LIMIT = 200;
+
+/**
+ * Runs a parsed `/sla` command and returns what to show, the same for Slack and Teams.
+ * Errors a user can fix come back as notices; only a failure of our own (the database
+ * away) throws, and the app answers that with a short apology, never a stack trace.
+ */
+export async function runCommand(
+  command: SlaCommand,
+  ctx: CommandContext,
+  q: SlaQueries,
+): Promise<ChatView> {
+  switch (command.name) {
+    case 'help':
+      return { kind: 'notice', tone: 'info', text: allUsage('/sla') };
+    case 'stats':
+      return stats(command, ctx, q);
+    case 'at-risk': {
+      const items = await q.atRisk({
+        from: ctx.now,
+        to: ctx.now + command.withinSeconds * 1000,
+        team: command.team,
+        limit: LIST_LIMIT,
+      });
+      const team = command.team ? ` for ${command.team}` : '';
+      return {
+        kind: 'at-risk',
+        title: `Due within ${formatDuration(command.withinSeconds)}${team}`,
+        items,
+        total: items.length,
+        now: ctx.now,
+        zone: ctx.zone,
+      };
+    }
+    case 'breached': {
+      const b = periodBounds(command.period, ctx.zone, ctx.now);
+      const { items, total } = await q.breached({
+        from: b.from,
+        to: b.to,
+        team: command.team,
+        limit: LIST_LIMIT,
+      });
+      const team = command.team ? ` for ${command.team}` : '';
+      return {
+        kind: 'breached',
+        title: `Breached: ${b.label}${team}`,
+        items,
+        total,
+        now: ctx.now,
+        zone: ctx.zone,
+      };
+    }
+    case 'ticket': {
+      const result = await q.ticket(command.ticket, ctx.now);
+      return result
+        ? ticketView(result, ctx)
+        : {
+            kind: 'notice',
+            tone: 'error',
+            text: `No events name ticket ${command.ticket}.`,
+          };
+    }
+    case 'subscribe-alerts':
+    case 'subscribe-digest':
+    case 'unsubscribe':
+      return manage(command, ctx, q);
+    case 'subscriptions':
+      return listSubscriptions(q);
+    case 'link':
+      await q.link(command.email);
+      return {
+        kind: 'notice',
+        tone: 'success',
+        text: `You are linked to ${command.email}: alerts on their tickets come to you directly, and your home tab lists them.`,
+      };
+  }
+}
+
+const GROUP: Record<string, GroupKey | undefined> = {
+  team: 'team',
+  agent: 'agent',
+  priority: 'priority',
+  day: 'day',
+  metric: undefined,
+};
+
+async function stats(
+  command: Extract<SlaCommand, { name: 'stats' }>,
+  ctx: CommandContext,
+  q: SlaQueries,
+): Promise<StatsView> {
+  const b = periodBounds(command.period, ctx.zone, ctx.now);
+  const key = command.by ? GROUP[command.by] : undefined;
+  const rows = await q.stats({
+    from: b.from,
+    to: b.to,
+    zone: ctx.zone,
+    by: key ? [key] : [],
+    team: command.team,
+    priority: command.priority,
+    agent: command.agent,
+  });
+  const filters = (['team', 'priority', 'agent'] as const).flatMap((k) =>
+    command[k] ? [`${k}:${command[k]}`] : [],
+  );
+  return {
+    kind: 'stats',
+    period: b.label,
+    from: b.from,
+    to: b.to,
+    zone: ctx.zone,
+    by: command.by ?? null,
+    filters,
+    lines: rows.map((r) => ({
+      group: key ? (r.group[key] ?? null) : null,
+      metric: r.metric,
+      achieved: r.achieved,
+      breached: r.breached,
+      compliancePct: r.compliancePct,
+      achievedP50: r.achievedSeconds.p50,
+    })),
+  };
+}
+
+function ticketView(t: TicketResult, ctx: CommandContext): TicketView {
+  return {
+    kind: 'ticket',
+    ticket: t.ticket,
+    policy: t.policy,
+    now: ctx.now,
+    zone: ctx.zone,
+    cycles: t.cycles.map((c) => ({
+      metric: c.metric,
+      cycle: c.cycle,
+      status: c.status,
+      startedAt: c.startedAt,
+      stoppedAt: c.stoppedAt,
+      dueAt: c.dueAt,
+      breachedAt: c.breachedAt,
+      targetSeconds: c.targetSeconds,
+      elapsedSeconds: c.elapsedSeconds,
+      timeline: (c.timeline ?? []).map((e) => ({ at: e.at, kind: e.kind, detail: e.detail })),
+    })),
+  };
+}

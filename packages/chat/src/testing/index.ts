@@ -1,0 +1,2 @@
+// Test support, exported as `@breachless/chat/testing`: not part of the runtime.
+export { ManualTimer } from './manual-timer.js';
