@@ -9,6 +9,7 @@ export interface AtRiskFilter {
   readonly team?: string | undefined;
   readonly priority?: string | undefined;
   readonly metric?: string | undefined;
+  readonly agent?: string | undefined;
   readonly limit: number;
 }
 
@@ -50,6 +51,7 @@ export async function atRiskCycles(
   if (filter.team !== undefined) where.push(eq(cycles.team, filter.team));
   if (filter.priority !== undefined) where.push(eq(cycles.priority, filter.priority));
   if (filter.metric !== undefined) where.push(eq(cycles.metric, filter.metric));
+  if (filter.agent !== undefined) where.push(eq(cycles.agent, filter.agent));
   const rows = await db
     .select({
       ticket: cycles.ticketId,

@@ -18,6 +18,7 @@ export {
   type StoredRef,
   settleMessage,
 } from './chat-outbox.js';
+export { type ChatScope, chatQueries } from './chat-queries.js';
 export {
   addSubscription,
   type ChannelSubscription,
@@ -29,6 +30,7 @@ export { type UnsettledRow, unsettledMessages } from './chat-unsettled.js';
 export { type OpenOptions, openDatabase } from './client.js';
 export { type CycleFilter, complianceRows } from './compliance-rows.js';
 export { configVersion, currentConfig, type StoredConfig, saveConfig } from './config-store.js';
+export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
 export { cycleRow } from './cycle-rows.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
 export { EngineCache } from './engine-cache.js';
