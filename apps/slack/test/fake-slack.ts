@@ -7,6 +7,8 @@ export interface Call {
   readonly args: Record<string, unknown>;
   /** The test clock's reading when the call arrived. */
   readonly at: number;
+  /** What the fake answered (`ts` of a posted message). */
+  result?: Record<string, unknown>;
 }
 
 /** A scripted failure: an HTTP status (429 with Retry-After seconds, 5xx) or a platform error. */
@@ -90,7 +92,8 @@ export class FakeSlack {
     }
     const method = url.pathname.replace('/api/', '');
     const failure = this.#failures.find((f) => f.method === method && f.times > 0 && f.match(args));
-    this.calls.push({ method, args, at: this.clock() });
+    const call: Call = { method, args, at: this.clock() };
+    this.calls.push(call);
     if (failure) {
       failure.times--;
       const f = failure.failure;
@@ -105,7 +108,8 @@ export class FakeSlack {
       }
       return json(res, f.status, { ok: false, error: 'internal_error' });
     }
-    json(res, 200, this.#answer(method, args));
+    call.result = this.#answer(method, args);
+    json(res, 200, call.result);
   }
 
   #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

@@ -40,11 +40,14 @@ function headline(v: AlertView): { icon: string; words: string } {
   const metric = metricLabel(v.metric);
   const Metric = metric.charAt(0).toUpperCase() + metric.slice(1);
   switch (v.state.kind) {
-    case 'warning':
+    case 'warning': {
+      // A warning noticed late may find its cycle already past due: say when it was due.
+      const due = v.dueAt ?? v.breachedAt;
       return {
         icon: ':warning:',
-        words: `${Metric} due ${v.dueAt === null ? 'soon' : formatRelative(v.dueAt, v.now)}`,
+        words: `${Metric} due ${due === null ? 'soon' : formatRelative(due, v.now)}`,
       };
+    }
     case 'breached':
       return {
         icon: ':rotating_light:',

@@ -1,0 +1,159 @@
+import {
+  addSubscription,
+  EngineCache,
+  linkIdentity,
+  notificationLog,
+  runTick,
+  schema,
+} from '@breachless/db';
+import { describeEachDriver } from '@breachless/db/testing';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { created, ingest, MIN, seedTenant, startSlack, T0, textOf } from './harness.js';
+
+describeEachDriver('alert delivery to Slack', (handle) => {
+  let slack: Awaited<ReturnType<typeof startSlack>>;
+  const tick = async (at: number) => {
+    await slack.timer.advanceTo(at);
+    await runTick(handle().db, new EngineCache(), at);
+  };
+  /** One pump round, then the lanes drain on the manual clock. */
+  const deliver = async () => {
+    await slack.delivery.pump.poll();
+    await slack.timer.runUntil(() => slack.delivery.lanes.idle);
+  };
+  const posts = (channel: string) =>
+    slack.fake.of('chat.postMessage').filter((c) => c.args.channel === channel);
+
+  beforeAll(async () => {
+    const { db } = handle();
+    await seedTenant(db);
+    await addSubscription(db, 'default', {
+      platform: 'slack',
+      channel: 'CBILLING',
+      kind: 'alerts',
+      filters: { team: 'billing' },
+      createdBy: 'UADMIN',
+    });
+    await linkIdentity(db, 'default', {
+      platform: 'slack',
+      user: 'UANA',
+      agent: 'ana@example.com',
+    });
+    slack = await startSlack(db);
+    slack.fake.users.set('UBOB', { id: 'UBOB', email: 'bob@example.com', tz: 'America/New_York' });
+    await ingest(
+      db,
+      'default',
+      [
+        created('T-1', T0, { assignee: 'ana@example.com' }),
+        created('T-2', T0, { assignee: 'bob@example.com' }),
+      ],
+      T0,
+    );
+  });
+  afterAll(() => slack.stop());
+
+  it('posts a warning to the channel and the linked assignee, paced one a second per channel', async () => {
+    await tick(T0 + 31 * MIN);
+    await deliver();
+    const channel = posts('CBILLING');
+    expect(channel).toHaveLength(2);
+    expect((channel[1]?.at ?? 0) - (channel[0]?.at ?? 0)).toBeGreaterThanOrEqual(1_000);
+    const [t1, t2] = ['T-1', 'T-2'].map((t) =>
+      textOf(channel.find((c) => String(c.args.text).includes(t))?.args ?? {}),
+    );
+    expect(t1).toContain(':warning: *First response due in 29m*');
+    expect(t1).toContain('<https://help.example.com/T-1|T-1 Subject of T-1>');
+    expect(t1).toContain('<@UANA>');
+    expect(t2).toContain('<@UBOB>'); // found by email (users.lookupByEmail)
+    for (const id of ['sla_ack', 'sla_snooze', 'sla_open']) expect(t1).toContain(id);
+    expect(slack.fake.of('conversations.open').map((c) => c.args.users)).toEqual(['UANA']);
+    expect(posts('D-UANA')).toHaveLength(1);
+    const log = await notificationLog(handle().db, 'default', { ticket: 'T-1' });
+    expect(log[0]?.deliveries.map((d) => d.state)).toEqual(['delivered', 'delivered']);
+  });
+
+  it('acknowledges from the button: recorded, and the alert updated in place to say who', async () => {
+    const message = posts('CBILLING').find((c) => String(c.args.text).includes('T-1'));
+    const ts = slack.fake.calls.length; // to find the update that follows
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: 'UANA', name: 'ana' },
+      api_app_id: 'A1',
+      channel: { id: 'CBILLING' },
+      container: { type: 'message', channel_id: 'CBILLING', message_ts: '0' },
+      message: { ts: String(message?.result?.ts), type: 'message' },
+      response_url: `${slack.fake.respondUrl}ack`,
+      trigger_id: '1.2.3',
+      actions: [
+        {
+          action_id: 'sla_ack',
+          block_id: 'sla:["T-1","first_response",1]',
+          type: 'button',
+          action_ts: '1',
+        },
+      ],
+    };
+    const res = await slack.post(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'form',
+    );
+    expect(res.status).toBe(200);
+    await slack.timer.runUntil(() =>
+      slack.fake.calls.slice(ts).some((c) => c.method === 'chat.update'),
+    );
+    const update = slack.fake.calls.slice(ts).find((c) => c.method === 'chat.update');
+    expect(update?.args.channel).toBe('CBILLING');
+    expect(update?.args.ts).toBe(message?.result?.ts);
+    expect(textOf(update?.args ?? {})).toContain('Acknowledged by ana');
+    const acks = await handle()
+      .db.select()
+      .from(schema.cycleAcks)
+      .where(and(eq(schema.cycleAcks.ticketId, 'T-1'), eq(schema.cycleAcks.userId, 'UANA')));
+    expect(acks.map((a) => a.kind)).toEqual(['ack']);
+  });
+
+  it('updates a breached warning in place, answers in its thread, and settles an achieved one', async () => {
+    const first = Object.fromEntries(
+      posts('CBILLING').map((c) => [
+        String(c.args.text).includes('T-1') ? 'T-1' : 'T-2',
+        String(c.result?.ts),
+      ]),
+    );
+    const postsBefore = slack.fake.of('chat.postMessage').length;
+    await ingest(
+      handle().db,
+      'default',
+      [
+        {
+          id: 'T-1-reply',
+          ticket: 'T-1',
+          type: 'message',
+          at: new Date(T0 + 50 * MIN).toISOString(),
+          author: 'agent',
+          public: true,
+        },
+      ],
+      T0 + 50 * MIN,
+    );
+    await tick(T0 + 61 * MIN);
+    await deliver();
+    const updates = slack.fake.of('chat.update');
+    const t2 = updates.filter((c) => c.args.ts === first['T-2']);
+    expect(textOf(t2.at(-1)?.args ?? {})).toContain(':rotating_light: *First response breached');
+    const threaded = slack.fake.of('chat.postMessage').slice(postsBefore);
+    // T-2's 75% and breach both went into its message's thread; no new top-level message.
+    expect(
+      threaded.filter((c) => c.args.channel === 'CBILLING').map((c) => c.args.thread_ts),
+    ).toEqual([first['T-2'], first['T-2']]);
+    const t1 = updates.filter((c) => c.args.ts === first['T-1']);
+    expect(textOf(t1.at(-1)?.args ?? {})).toContain(':white_check_mark: *First response achieved*');
+    expect(textOf(t1.at(-1)?.args ?? {})).not.toContain('sla_ack');
+    // Settled messages are not updated again.
+    const count = slack.fake.of('chat.update').length;
+    await deliver();
+    expect(slack.fake.of('chat.update')).toHaveLength(count);
+  });
+});
