@@ -120,7 +120,11 @@ export async function startSlack(
     command,
     answer,
     async stop() {
-      await delivery.pump.stop();
+      // The pump may be asleep on the manual clock: wake it so it sees it is stopping.
+      const stopping = delivery.pump.stop();
+      await timer.advanceTo(timer.now() + 60_000);
+      await stopping;
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await fake.stop();
     },

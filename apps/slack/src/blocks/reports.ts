@@ -46,7 +46,10 @@ export function statsBlocks(v: StatsView, maxBlocks: number): Rendered {
   return { text: `${title}: ${overall.join(', ')}`, blocks };
 }
 
-/** At-risk or breached cycles, one line each, soonest first. */
+/** Lines of a list a reader still scans; the rest is counted, not shown. */
+const LIST_LINES = 50;
+
+/** At-risk or breached cycles, one line each, soonest first, at most 50. */
 export function cycleListBlocks(v: CycleListView, maxBlocks: number): Rendered {
   const blocks: KnownBlock[] = [header(v.title)];
   if (v.items.length === 0) {
@@ -55,7 +58,7 @@ export function cycleListBlocks(v: CycleListView, maxBlocks: number): Rendered {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: none } });
     return { text: `${v.title}: none`, blocks };
   }
-  const lines = v.items.map((i) => {
+  const lines = v.items.slice(0, LIST_LINES).map((i) => {
     const who = [i.team, i.agent, i.priority].filter(Boolean).join(' · ');
     return `• *${escape(i.ticket)}* ${escape(metricLabel(i.metric))} ${v.kind === 'at-risk' ? 'due' : 'breached'} ${date(i.at, v.zone)}${who ? ` (${escape(who)})` : ''}`;
   });
