@@ -66,6 +66,25 @@ describeEachDriver('/sla commands through Bolt', (handle) => {
     expect(textOf(pub)).toMatch(/billing\s+first response\s+50%/);
   });
 
+  it.each([
+    ['stats 7d', 'Last 7 days (17 Nov to 23 Nov)'],
+    ['stats 30d', 'Last 30 days'],
+    ['stats mtd', 'Month to date (November 2026)'],
+    ['stats yesterday', 'No cycle was achieved or breached'],
+    ['stats 2026-11-01..2026-11-23', '2026-11-01 to 2026-11-23'],
+    ['stats today agent:ana@example.com', /first response\s+100%\s+1\/0/],
+    ['stats today priority:high by:priority', 'high'],
+    ['stats today by:day', '2026-11-23'],
+    ['stats today by:metric', 'first response'],
+    ['stats today team:sales', 'No cycle was achieved or breached'],
+    ['breached yesterday', 'No breach in this period'],
+    ['breached 7d team:billing', '*T-2*'],
+    ['at-risk', 'Due within 2h'],
+  ])('answers `%s`', async (text, expected) => {
+    const reply = textOf(await (await run(text, 'U-admin')).answer());
+    expect(reply).toMatch(expected);
+  });
+
   it('lists cycles at risk and breached', async () => {
     const atRisk = textOf(await (await run('at-risk within:1h')).answer());
     expect(atRisk).toContain('*T-3* first response due');

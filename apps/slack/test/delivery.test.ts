@@ -115,6 +115,42 @@ describeEachDriver('alert delivery to Slack', (handle) => {
     expect(acks.map((a) => a.kind)).toEqual(['ack']);
   });
 
+  it('snoozes from the menu until the chosen instant', async () => {
+    const message = posts('CBILLING').find((c) => String(c.args.text).includes('T-2'));
+    const from = slack.fake.calls.length;
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: 'UBOB', name: 'bob' },
+      api_app_id: 'A1',
+      channel: { id: 'CBILLING' },
+      message: { ts: String(message?.result?.ts), type: 'message' },
+      response_url: `${slack.fake.respondUrl}snooze`,
+      trigger_id: '1.2.3',
+      actions: [
+        {
+          action_id: 'sla_snooze',
+          block_id: 'sla:["T-2","first_response",1]',
+          type: 'static_select',
+          selected_option: { value: '1h', text: { type: 'plain_text', text: '1 hour' } },
+          action_ts: '1',
+        },
+      ],
+    };
+    await slack.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form');
+    await slack.timer.runUntil(() =>
+      slack.fake.calls.slice(from).some((c) => c.method === 'chat.update'),
+    );
+    const update = slack.fake.calls.slice(from).find((c) => c.method === 'chat.update');
+    expect(textOf(update?.args ?? {})).toContain('Snoozed by bob until Mon 23 Nov 10:31 EST');
+    const [snooze] = await handle()
+      .db.select()
+      .from(schema.cycleAcks)
+      .where(and(eq(schema.cycleAcks.ticketId, 'T-2'), eq(schema.cycleAcks.userId, 'UBOB')));
+    expect(snooze?.kind).toBe('snooze');
+    expect(snooze?.until?.getTime()).toBe(slack.timer.now() + 60 * MIN);
+  });
+
   it('updates a breached warning in place, answers in its thread, and settles an achieved one', async () => {
     const first = Object.fromEntries(
       posts('CBILLING').map((c) => [
@@ -144,10 +180,17 @@ describeEachDriver('alert delivery to Slack', (handle) => {
     const t2 = updates.filter((c) => c.args.ts === first['T-2']);
     expect(textOf(t2.at(-1)?.args ?? {})).toContain(':rotating_light: *First response breached');
     const threaded = slack.fake.of('chat.postMessage').slice(postsBefore);
-    // T-2's 75% and breach both went into its message's thread; no new top-level message.
+    // T-2's 75% warning was snoozed away; its breach went into the warning's thread, and
+    // nothing new was posted at the top of the channel.
     expect(
       threaded.filter((c) => c.args.channel === 'CBILLING').map((c) => c.args.thread_ts),
-    ).toEqual([first['T-2'], first['T-2']]);
+    ).toEqual([first['T-2']]);
+    const t2log = await notificationLog(handle().db, 'default', { ticket: 'T-2' });
+    expect(t2log.map((n) => `${n.level} ${n.deliveries.map((d) => d.state).join()}`)).toEqual([
+      '50% delivered',
+      '75% suppressed',
+      'breach delivered',
+    ]);
     const t1 = updates.filter((c) => c.args.ts === first['T-1']);
     expect(textOf(t1.at(-1)?.args ?? {})).toContain(':white_check_mark: *First response achieved*');
     expect(textOf(t1.at(-1)?.args ?? {})).not.toContain('sla_ack');
