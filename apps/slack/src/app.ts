@@ -1,6 +1,7 @@
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerActions } from './actions.js';
+import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import { type SlackDeps, workspaceOf } from './deps.js';
 import { registerEvents } from './events.js';
@@ -34,6 +35,7 @@ export interface SlackAppOptions {
  */
 export function createSlackApp(deps: SlackDeps, options: SlackAppOptions) {
   const { auth } = options;
+  const logger = boltLogger(deps.logger);
   const oauth =
     auth.mode === 'oauth'
       ? {
@@ -46,12 +48,12 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions) {
         }
       : {};
   const receiver = options.appToken
-    ? new SocketModeReceiver({ appToken: options.appToken, ...oauth, logLevel: LogLevel.WARN })
+    ? new SocketModeReceiver({ appToken: options.appToken, ...oauth, logger })
     : new HTTPReceiver({
         signingSecret: options.signingSecret ?? '',
         endpoints: '/slack/events',
         ...oauth,
-        logLevel: LogLevel.WARN,
+        logger,
         unhandledRequestTimeoutMillis: 2_900,
       });
   const app = new App({
@@ -64,7 +66,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions) {
         }
       : {}),
     clientOptions: options.clientOptions,
-    logLevel: LogLevel.WARN,
+    logger,
   });
   app.use(async ({ context, next }) => {
     const tenant = await deps.workspaces.tenantOf(workspaceOf(context));

@@ -1,0 +1,86 @@
+import { createServer } from 'node:http';
+import { realTimer } from '@breachless/chat';
+import { EngineCache, forgetReceipts, openDatabase } from '@breachless/db';
+import type { HTTPReceiver } from '@slack/bolt';
+import { pino } from 'pino';
+import { createSlackApp } from './app.js';
+import { slackDelivery } from './delivery.js';
+import type { SlackDeps } from './deps.js';
+import { readEnv } from './env.js';
+import { Mentions } from './mentions.js';
+import { Readers } from './readers.js';
+import { type SlackAuth, Workspaces } from './workspaces.js';
+
+const env = (() => {
+  try {
+    return readEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`breachless slack: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+})();
+const logger = pino({ level: env.LOG_LEVEL });
+const handle = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.BREACHLESS_DATA_DIR,
+});
+const auth: SlackAuth = env.SLACK_BOT_TOKEN
+  ? { mode: 'single', botToken: env.SLACK_BOT_TOKEN }
+  : {
+      mode: 'oauth',
+      clientId: env.SLACK_CLIENT_ID ?? '',
+      clientSecret: env.SLACK_CLIENT_SECRET ?? '',
+      stateSecret: env.SLACK_STATE_SECRET ?? '',
+    };
+const clientOptions = env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {};
+const deps: SlackDeps = {
+  db: handle.db,
+  engines: new EngineCache(),
+  clock: Date.now,
+  logger,
+  workspaces: new Workspaces(handle.db, auth, clientOptions),
+  readers: new Readers(Date.now),
+  mentions: new Mentions(handle.db, Date.now),
+  managers: new Set(env.SLACK_MANAGERS),
+};
+const { app, receiver } = createSlackApp(deps, {
+  auth,
+  signingSecret: env.SLACK_SIGNING_SECRET,
+  appToken: env.SLACK_APP_TOKEN,
+  clientOptions,
+});
+const { pump } = slackDelivery(deps, { timer: realTimer });
+
+// Socket Mode needs no public URL (local development); HTTP mode serves Slack and probes.
+let server: ReturnType<typeof createServer> | undefined;
+if (env.SLACK_APP_TOKEN) {
+  await app.start();
+  logger.info('slack app connected in Socket Mode');
+} else {
+  const listener = (receiver as HTTPReceiver).requestListener;
+  server = createServer((req, res) => {
+    if (req.url === '/healthz') return void res.writeHead(200).end('ok');
+    listener(req, res);
+  });
+  server.listen(env.PORT, () =>
+    logger.info({ port: env.PORT, mode: auth.mode }, 'slack app listening'),
+  );
+}
+pump.start();
+// Slack stops retrying an event within the hour; receipts older than a day are only weight.
+const pruning = setInterval(
+  () => void forgetReceipts(handle.db, Date.now() - 86_400_000).catch(() => {}),
+  3_600_000,
+);
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    logger.info({ signal }, 'stopping');
+    clearInterval(pruning);
+    await pump.stop();
+    server?.close();
+    if (env.SLACK_APP_TOKEN) await app.stop();
+    await handle.close();
+    process.exit(0);
+  });
+}
