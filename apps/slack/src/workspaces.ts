@@ -49,6 +49,9 @@ export class Workspaces {
         ...this.clientOptions,
         retryConfig: { retries: 0 },
         rejectRateLimitedCalls: true,
+        // One lane per channel sends at once; the client's default queue of 100 would hold
+        // lanes back and bunch their messages up.
+        maxRequestConcurrency: 1_000,
       });
       this.#clients.set(token, client);
     }

@@ -79,13 +79,15 @@ export class DeliveryLanes {
     for (let d = lane.queue[0]; d; d = lane.queue[0]) {
       const wait = lane.notBefore - timer.now();
       if (wait > 0) await timer.sleep(wait);
-      const { retryAfterMs, ref } = await this.#attempt(d);
+      const { retryAfterMs, ref, sentAt } = await this.#attempt(d);
       if (retryAfterMs !== undefined) {
         lane.notBefore = timer.now() + retryAfterMs;
         continue;
       }
       lane.queue.shift();
-      lane.notBefore = timer.now() + intervalMs;
+      // Counted from Slack's answer (the message has surely arrived, so the next one cannot
+      // come too soon however the network delays the first), not from our outbox write.
+      lane.notBefore = (sentAt ?? timer.now()) + intervalMs;
       // A later level of the same cycle, claimed before this one was sent, goes into its message.
       if (ref)
         for (const [i, q] of lane.queue.entries())
@@ -96,7 +98,9 @@ export class DeliveryLanes {
   }
 
   /** Sends one delivery and records the outcome: the message it left, or a Retry-After. */
-  async #attempt(d: ClaimedDelivery): Promise<{ retryAfterMs?: number; ref?: MessageRef }> {
+  async #attempt(
+    d: ClaimedDelivery,
+  ): Promise<{ retryAfterMs?: number; ref?: MessageRef; sentAt?: number }> {
     const { outbox, send, timer, backoff, maxAttempts, onError } = this.#options;
     let sent: Awaited<ReturnType<Send>>;
     try {
@@ -113,8 +117,9 @@ export class DeliveryLanes {
       );
       return {};
     }
-    await record(() => outbox.delivered(d, sent.ref, sent.settled, timer.now()));
-    return { ref: sent.ref };
+    const sentAt = timer.now();
+    await record(() => outbox.delivered(d, sent.ref, sent.settled, sentAt));
+    return { ref: sent.ref, sentAt };
 
     // When the outbox cannot be written (PostgreSQL restarting), the claim's lease runs out
     // and the delivery is offered again: nothing is lost, at worst a message is repeated.
