@@ -20,7 +20,7 @@ describeEachDriver('alert delivery to Slack', (handle) => {
   /** One pump round, then the lanes drain on the manual clock. */
   const deliver = async () => {
     await slack.delivery.pump.poll();
-    await slack.timer.runUntil(() => slack.delivery.lanes.idle);
+    await slack.run(() => slack.delivery.lanes.idle);
   };
   const posts = (channel: string) =>
     slack.fake.of('chat.postMessage').filter((c) => c.args.channel === channel);
@@ -101,9 +101,7 @@ describeEachDriver('alert delivery to Slack', (handle) => {
       'form',
     );
     expect(res.status).toBe(200);
-    await slack.timer.runUntil(() =>
-      slack.fake.calls.slice(ts).some((c) => c.method === 'chat.update'),
-    );
+    await slack.run(() => slack.fake.calls.slice(ts).some((c) => c.method === 'chat.update'));
     const update = slack.fake.calls.slice(ts).find((c) => c.method === 'chat.update');
     expect(update?.args.channel).toBe('CBILLING');
     expect(update?.args.ts).toBe(message?.result?.ts);
@@ -138,9 +136,7 @@ describeEachDriver('alert delivery to Slack', (handle) => {
       ],
     };
     await slack.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form');
-    await slack.timer.runUntil(() =>
-      slack.fake.calls.slice(from).some((c) => c.method === 'chat.update'),
-    );
+    await slack.run(() => slack.fake.calls.slice(from).some((c) => c.method === 'chat.update'));
     const update = slack.fake.calls.slice(from).find((c) => c.method === 'chat.update');
     expect(textOf(update?.args ?? {})).toContain('Snoozed by bob until Mon 23 Nov 10:31 EST');
     const [snooze] = await handle()

@@ -60,7 +60,7 @@ describeEachDriver('Slack events', (handle) => {
         headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
       });
       expect(retry.status).toBe(200);
-      await slack.timer.runUntil(() => slack.fake.of('views.publish').length > 0);
+      await slack.run(() => slack.fake.of('views.publish').length > 0);
       // Give a wrongly processed retry the time to show up before counting.
       await new Promise((resolve) => setTimeout(resolve, 200));
       const published = slack.fake.of('views.publish');

@@ -112,6 +112,9 @@ export async function startSlack(
   return {
     fake,
     timer,
+    /** Runs the manual clock until `done`, never moving it while delivery work is in flight. */
+    run: (done: () => boolean) =>
+      timer.runUntil(done, { busy: () => delivery.lanes.sending || delivery.pump.polling }),
     deps,
     app,
     base,

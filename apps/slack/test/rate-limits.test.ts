@@ -50,9 +50,8 @@ describeEachDriver('Slack rate limits and failures', (handle) => {
     );
     slack.fake.fail('chat.postMessage', { status: 500 }, 100, (a) => a.channel === 'CBAD');
     slack.delivery.pump.start();
-    await slack.timer.runUntil(
+    await slack.run(
       () => posts('CBAD').length >= 5 && posts('CHOT').length >= 4 && slack.delivery.lanes.idle,
-      3_600_000,
     );
     const at = (channel: string) => posts(channel).map((c) => (c.at - start) / 1000);
 

@@ -36,6 +36,7 @@ export class DeliveryLanes {
   readonly #options: LanesOptions;
   readonly #lanes = new Map<string, Lane>();
   #inFlight = 0;
+  #sending = 0;
 
   constructor(options: LanesOptions) {
     this.#options = options;
@@ -69,6 +70,11 @@ export class DeliveryLanes {
     return n;
   }
 
+  /** Whether a lane is sending or recording right now (not waiting on time). */
+  get sending(): boolean {
+    return this.#sending > 0;
+  }
+
   /** Whether every lane has drained. */
   get idle(): boolean {
     return this.#inFlight === 0;
@@ -79,7 +85,10 @@ export class DeliveryLanes {
     for (let d = lane.queue[0]; d; d = lane.queue[0]) {
       const wait = lane.notBefore - timer.now();
       if (wait > 0) await timer.sleep(wait);
-      const { retryAfterMs, ref, sentAt } = await this.#attempt(d);
+      this.#sending++;
+      const { retryAfterMs, ref, sentAt } = await this.#attempt(d).finally(() => {
+        this.#sending--;
+      });
       if (retryAfterMs !== undefined) {
         lane.notBefore = timer.now() + retryAfterMs;
         continue;

@@ -25,14 +25,29 @@ export interface PumpOptions {
 export class DeliveryPump {
   readonly #o: Required<Omit<PumpOptions, 'onError'>> & Pick<PumpOptions, 'onError'>;
   #stopping = false;
+  #polling = false;
   #loop: Promise<void> | undefined;
 
   constructor(options: PumpOptions) {
     this.#o = { pollMs: 1_000, perLane: 5, limit: 500, leaseMs: 600_000, ...options };
   }
 
+  /** Whether a round is running right now (not waiting on time). */
+  get polling(): boolean {
+    return this.#polling;
+  }
+
   /** One round: claims what is due (unless the lanes are full) and settles stopped cycles. */
   async poll(): Promise<{ claimed: number; settled: number }> {
+    this.#polling = true;
+    try {
+      return await this.#round();
+    } finally {
+      this.#polling = false;
+    }
+  }
+
+  async #round(): Promise<{ claimed: number; settled: number }> {
     const { outbox, lanes, timer, platform, perLane, limit, leaseMs } = this.#o;
     const room = limit - lanes.pending;
     const claimed =

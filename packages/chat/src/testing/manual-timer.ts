@@ -37,26 +37,28 @@ export class ManualTimer implements Timer {
   }
 
   /**
-   * Lets everything run, jumping the clock to the next deadline whenever all work is waiting
-   * on time, until `done()` holds or no sleeper is left. `settle` waits for real I/O (a fake
-   * HTTP server, the database) between steps.
+   * Lets everything run, jumping the clock to the next deadline whenever all work waits on
+   * time, until `done()` holds or no sleeper is left. Work in flight (an HTTP call, a query)
+   * gets real milliseconds first: time never moves while `busy()` says something is running,
+   * so a slow database cannot make a one-second pace look like thirty.
    */
-  async runUntil(done: () => boolean, limitMs = 3_600_000): Promise<void> {
-    const end = this.#now + limitMs;
+  async runUntil(
+    done: () => boolean,
+    options: { busy?: () => boolean; limitMs?: number } = {},
+  ): Promise<void> {
+    const end = this.#now + (options.limitMs ?? 3_600_000);
     let idleSpins = 0;
     for (;;) {
       await settle();
       if (done()) return;
       const next = this.#waiting.sort((a, b) => a.at - b.at)[0];
       if (next && next.at > end) return;
-      if (next) {
+      if (next && !options.busy?.()) {
         idleSpins = 0;
         await this.advanceTo(next.at);
         continue;
       }
-      // Nobody waits on time, so work is in flight (an HTTP call, a query): give it real
-      // milliseconds, then look again; give up if it never finishes.
-      if (++idleSpins > 2_000) return;
+      if (++idleSpins > 5_000) return;
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   }
