@@ -1,7 +1,7 @@
 import { type AlertView, formatRelative, metricLabel, truncate } from '@breachless/chat';
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { LIMITS } from './limits.js';
-import { date, escape, link, who } from './mrkdwn.js';
+import { date, escapeMrkdwn, link, who } from './mrkdwn.js';
 
 /** The action ids of an alert's controls; the cycle they act on is in the block id. */
 export const ACTIONS = { ack: 'sla_ack', snooze: 'sla_snooze', open: 'sla_open' } as const;
@@ -68,10 +68,10 @@ function headline(v: AlertView): { icon: string; words: string } {
 export function alertBlocks(v: AlertView): { text: string; blocks: KnownBlock[] } {
   const { icon, words } = headline(v);
   const ticket = v.subject ? `${v.ticket} ${v.subject}` : v.ticket;
-  const title = `${icon} *${escape(words)}* · ${link(v.url, truncate(ticket, 200))}`;
+  const title = `${icon} *${escapeMrkdwn(words)}* · ${link(v.url, truncate(ticket, 200))}`;
   const fields = [
-    `*Priority*\n${escape(v.priority ?? 'none')}`,
-    `*Team*\n${escape(v.team ?? 'none')}`,
+    `*Priority*\n${escapeMrkdwn(v.priority ?? 'none')}`,
+    `*Team*\n${escapeMrkdwn(v.team ?? 'none')}`,
     `*Assignee*\n${who(v.assignee)}`,
     v.state.kind === 'breached' && v.breachedAt !== null
       ? `*Breached*\n${date(v.breachedAt, 'UTC')}`
@@ -85,9 +85,9 @@ export function alertBlocks(v: AlertView): { text: string; blocks: KnownBlock[] 
     },
   ];
   const notes = [
-    v.state.kind === 'warning' ? `Warning level ${escape(v.state.level)} reached` : undefined,
+    v.state.kind === 'warning' ? `Warning level ${escapeMrkdwn(v.state.level)} reached` : undefined,
     v.late ? 'Noticed late (the monitor was behind)' : undefined,
-    v.note ? escape(v.note) : undefined,
+    v.note ? escapeMrkdwn(v.note) : undefined,
   ].filter((n): n is string => n !== undefined);
   if (notes.length > 0)
     blocks.push({ type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) });

@@ -5,14 +5,14 @@ import { formatLocal } from '@breachless/chat';
  * escaping them makes a ticket subject like `<!channel> pay now` show as typed instead of
  * pinging a channel or forging a link.
  */
-export function escape(text: string): string {
+export function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** A link when `url` is a plain http(s) URL, else the label alone (never a broken link). */
 export function link(url: string | null, label: string): string {
-  if (!url || !/^https?:\/\/[^\s<>|]+$/.test(url)) return escape(label);
-  return `<${url}|${escape(label).replaceAll('|', '¦')}>`;
+  if (!url || !/^https?:\/\/[^\s<>|]+$/.test(url)) return escapeMrkdwn(label);
+  return `<${url}|${escapeMrkdwn(label).replaceAll('|', '¦')}>`;
 }
 
 /**
@@ -29,5 +29,5 @@ export function who(person: { user?: string; name: string } | null): string {
   if (!person) return 'unassigned';
   return person.user && /^[UW][A-Z0-9]+$/.test(person.user)
     ? `<@${person.user}>`
-    : escape(person.name);
+    : escapeMrkdwn(person.name);
 }

@@ -10,7 +10,7 @@ import {
 } from '@breachless/chat';
 import type { KnownBlock } from '@slack/types';
 import { header, lineSections } from './chunks.js';
-import { date, escape } from './mrkdwn.js';
+import { date, escapeMrkdwn } from './mrkdwn.js';
 
 type Rendered = { text: string; blocks: KnownBlock[] };
 const code = (body: string) => `\`\`\`${body}\`\`\``;
@@ -23,7 +23,10 @@ export function statsBlocks(v: StatsView, maxBlocks: number): Rendered {
   const context = [`${v.filters.join(' ') || 'All tickets'} · times in ${v.zone}`];
   const blocks: KnownBlock[] = [
     header(title),
-    { type: 'context', elements: context.map((text) => ({ type: 'mrkdwn', text: escape(text) })) },
+    {
+      type: 'context',
+      elements: context.map((text) => ({ type: 'mrkdwn', text: escapeMrkdwn(text) })),
+    },
   ];
   if (v.lines.length === 0) {
     blocks.push({
@@ -35,7 +38,7 @@ export function statsBlocks(v: StatsView, maxBlocks: number): Rendered {
   const group = v.by && v.by !== 'metric' ? v.by : null;
   const head = `${group ? `${pad(group, 16)} ` : ''}${pad('metric', 20)} ${pad('compliance', 10)} ${pad('met/missed', 12)} median`;
   const rows = v.lines.map((l) =>
-    escape(
+    escapeMrkdwn(
       `${group ? `${pad(l.group ?? '(none)', 16)} ` : ''}${pad(metricLabel(l.metric), 20)} ${pad(formatPct(l.compliancePct), 10)} ${pad(`${l.achieved}/${l.breached}`, 12)} ${l.achievedP50 === null ? '-' : formatDuration(l.achievedP50)}`,
     ),
   );
@@ -60,7 +63,7 @@ export function cycleListBlocks(v: CycleListView, maxBlocks: number): Rendered {
   }
   const lines = v.items.slice(0, LIST_LINES).map((i) => {
     const who = [i.team, i.agent, i.priority].filter(Boolean).join(' · ');
-    return `• *${escape(i.ticket)}* ${escape(metricLabel(i.metric))} ${v.kind === 'at-risk' ? 'due' : 'breached'} ${date(i.at, v.zone)}${who ? ` (${escape(who)})` : ''}`;
+    return `• *${escapeMrkdwn(i.ticket)}* ${escapeMrkdwn(metricLabel(i.metric))} ${v.kind === 'at-risk' ? 'due' : 'breached'} ${date(i.at, v.zone)}${who ? ` (${escapeMrkdwn(who)})` : ''}`;
   });
   blocks.push(...lineSections(lines, maxBlocks - 1, v.total));
   return { text: `${v.title}: ${v.total}`, blocks };
@@ -82,10 +85,10 @@ export function ticketBlocks(v: TicketView, maxBlocks: number): Rendered {
           ? `, due ${date(c.dueAt, v.zone)}`
           : '';
     lines.push(
-      `*${escape(metricLabel(c.metric))} #${c.cycle}*: ${c.status}, ${formatDuration(c.elapsedSeconds)} used of ${target}${when}`,
+      `*${escapeMrkdwn(metricLabel(c.metric))} #${c.cycle}*: ${c.status}, ${formatDuration(c.elapsedSeconds)} used of ${target}${when}`,
     );
     for (const e of c.timeline)
-      lines.push(`  ${date(e.at, v.zone)} ${escape(e.kind)}: ${escape(e.detail)}`);
+      lines.push(`  ${date(e.at, v.zone)} ${escapeMrkdwn(e.kind)}: ${escapeMrkdwn(e.detail)}`);
   }
   if (v.cycles.length === 0)
     lines.push('No SLA cycle runs on this ticket (no policy target applies).');
@@ -110,7 +113,7 @@ export function subscriptionsBlocks(v: SubscriptionsView, maxBlocks: number): Re
     return { text: 'No subscriptions', blocks };
   }
   const lines = v.items.map(
-    (s) => `• \`${escape(s.id)}\` ${escape(s.kind)}: ${escape(s.description)}`,
+    (s) => `• \`${escapeMrkdwn(s.id)}\` ${escapeMrkdwn(s.kind)}: ${escapeMrkdwn(s.description)}`,
   );
   blocks.push(...lineSections(lines, maxBlocks - 2));
   const failed = v.items[0]?.failed ?? 0;
@@ -120,7 +123,7 @@ export function subscriptionsBlocks(v: SubscriptionsView, maxBlocks: number): Re
       elements: [
         {
           type: 'mrkdwn',
-          text: `:x: ${failed} alert(s) to this channel failed; last error: ${escape(v.items[0]?.lastError ?? 'unknown')}`,
+          text: `:x: ${failed} alert(s) to this channel failed; last error: ${escapeMrkdwn(v.items[0]?.lastError ?? 'unknown')}`,
         },
       ],
     });
@@ -131,12 +134,15 @@ export function subscriptionsBlocks(v: SubscriptionsView, maxBlocks: number): Re
 export function noticeBlocks(v: NoticeView): Rendered {
   const icon = v.tone === 'error' ? ':x: ' : v.tone === 'success' ? ':white_check_mark: ' : '';
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `${icon}${escape(v.text)}`.slice(0, 3000) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${icon}${escapeMrkdwn(v.text)}`.slice(0, 3000) },
+    },
   ];
   if (v.usage)
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Usage: \`${escape(v.usage)}\`` }],
+      elements: [{ type: 'mrkdwn', text: `Usage: \`${escapeMrkdwn(v.usage)}\`` }],
     });
   return { text: v.usage ? `${v.text}\nUsage: ${v.usage}` : v.text, blocks };
 }
