@@ -77,29 +77,12 @@ describeEachDriver('alert delivery to Slack', (handle) => {
   it('acknowledges from the button: recorded, and the alert updated in place to say who', async () => {
     const message = posts('CBILLING').find((c) => String(c.args.text).includes('T-1'));
     const ts = slack.fake.calls.length; // to find the update that follows
-    const payload = {
-      type: 'block_actions',
-      team: { id: 'T1' },
+    const res = await slack.click({
       user: { id: 'UANA', name: 'ana' },
-      api_app_id: 'A1',
-      channel: { id: 'CBILLING' },
-      container: { type: 'message', channel_id: 'CBILLING', message_ts: '0' },
-      message: { ts: String(message?.result?.ts), type: 'message' },
-      response_url: `${slack.fake.respondUrl}ack`,
-      trigger_id: '1.2.3',
-      actions: [
-        {
-          action_id: 'sla_ack',
-          block_id: 'sla:["T-1","first_response",1]',
-          type: 'button',
-          action_ts: '1',
-        },
-      ],
-    };
-    const res = await slack.post(
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-      'form',
-    );
+      channel: 'CBILLING',
+      ts: String(message?.result?.ts),
+      action: { action_id: 'sla_ack', block_id: 'sla:["T-1","first_response",1]', type: 'button' },
+    });
     expect(res.status).toBe(200);
     await slack.run(() => slack.fake.calls.slice(ts).some((c) => c.method === 'chat.update'));
     const update = slack.fake.calls.slice(ts).find((c) => c.method === 'chat.update');
@@ -116,26 +99,17 @@ describeEachDriver('alert delivery to Slack', (handle) => {
   it('snoozes from the menu until the chosen instant', async () => {
     const message = posts('CBILLING').find((c) => String(c.args.text).includes('T-2'));
     const from = slack.fake.calls.length;
-    const payload = {
-      type: 'block_actions',
-      team: { id: 'T1' },
+    await slack.click({
       user: { id: 'UBOB', name: 'bob' },
-      api_app_id: 'A1',
-      channel: { id: 'CBILLING' },
-      message: { ts: String(message?.result?.ts), type: 'message' },
-      response_url: `${slack.fake.respondUrl}snooze`,
-      trigger_id: '1.2.3',
-      actions: [
-        {
-          action_id: 'sla_snooze',
-          block_id: 'sla:["T-2","first_response",1]',
-          type: 'static_select',
-          selected_option: { value: '1h', text: { type: 'plain_text', text: '1 hour' } },
-          action_ts: '1',
-        },
-      ],
-    };
-    await slack.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form');
+      channel: 'CBILLING',
+      ts: String(message?.result?.ts),
+      action: {
+        action_id: 'sla_snooze',
+        block_id: 'sla:["T-2","first_response",1]',
+        type: 'static_select',
+        selected_option: { value: '1h', text: { type: 'plain_text', text: '1 hour' } },
+      },
+    });
     await slack.run(() => slack.fake.calls.slice(from).some((c) => c.method === 'chat.update'));
     const update = slack.fake.calls.slice(from).find((c) => c.method === 'chat.update');
     expect(textOf(update?.args ?? {})).toContain('Snoozed by bob until Mon 23 Nov 10:31 EST');

@@ -72,6 +72,27 @@ export async function startSlack(
     return fetch(`${base}/slack/events`, { method: 'POST', headers, body });
   }
 
+  /** Clicks a control of a message, as Slack posts a `block_actions` payload. */
+  function click(o: {
+    user: { id: string; name: string };
+    channel: string;
+    ts: string;
+    action: Record<string, unknown>;
+  }): Promise<Response> {
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: o.user,
+      api_app_id: 'A1',
+      channel: { id: o.channel },
+      message: { ts: o.ts, type: 'message' },
+      response_url: `${fake.respondUrl}action`,
+      trigger_id: '1.2.3',
+      actions: [{ action_ts: '1', ...o.action }],
+    };
+    return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form');
+  }
+
   let responses = 0;
   /** Runs `/sla text` as `user` in `channel`; resolves to the acknowledgement's body. */
   async function command(text: string, user = 'U-agent', channel = 'C-support') {
@@ -120,6 +141,7 @@ export async function startSlack(
     base,
     delivery,
     post,
+    click,
     command,
     answer,
     async stop() {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { chatSubscriptions, deliveries } from './schema/index.js';
 
@@ -88,30 +88,22 @@ export async function channelSubscriptions(
     )
     .orderBy(asc(chatSubscriptions.createdAt), asc(chatSubscriptions.id));
   const destination = `${platform}:channel:${channel}`;
+  // The count and the latest error in one pass over the channel's failed deliveries.
   const [failures] = await db
-    .select({ failed: count() })
+    .select({
+      failed: count(),
+      lastError: sql<
+        string | null
+      >`(array_agg(${deliveries.lastError} order by ${deliveries.notificationId} desc))[1]`,
+    })
     .from(deliveries)
     .where(
       and(
         eq(deliveries.tenantId, tenant),
-        eq(deliveries.destination, destination),
+        eq(deliveries.destination, `${platform}:channel:${channel}`),
         eq(deliveries.state, 'failed'),
       ),
     );
-  const [latest] = failures?.failed
-    ? await db
-        .select({ error: deliveries.lastError })
-        .from(deliveries)
-        .where(
-          and(
-            eq(deliveries.tenantId, tenant),
-            eq(deliveries.destination, destination),
-            eq(deliveries.state, 'failed'),
-          ),
-        )
-        .orderBy(desc(deliveries.notificationId))
-        .limit(1)
-    : [];
   return subscriptions.map((s) => ({
     id: s.id,
     platform: s.platform,
@@ -122,6 +114,6 @@ export async function channelSubscriptions(
     createdBy: s.createdBy,
     // Failures belong to the channel, not to one subscription: deliveries record where.
     failed: Number(failures?.failed ?? 0),
-    lastError: latest?.error ?? null,
+    lastError: failures?.lastError ?? null,
   }));
 }
