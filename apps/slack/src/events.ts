@@ -1,11 +1,8 @@
-import { type HomeView, periodBounds } from '@breachless/chat';
-import { chatQueries, deleteInstallation, firstReceipt, teamOfAgent } from '@breachless/db';
+import { homeView } from '@breachless/chat';
+import { chatQueries, deleteInstallation, firstReceipt } from '@breachless/db';
 import type { App } from '@slack/bolt';
 import { render } from './blocks/render.js';
 import { type SlackDeps, workspaceOf } from './deps.js';
-
-/** How far ahead the home tab looks for my tickets at risk. */
-const HOME_WINDOW_MS = 24 * 3_600_000;
 
 /**
  * Events: Slack retries an event it thinks we missed (same `event_id`, `X-Slack-Retry-Num`);
@@ -38,55 +35,16 @@ export function registerEvents(app: App, deps: SlackDeps): void {
     if (event.tab !== 'home') return;
     const tenant = context.tenant as string;
     const reader = await deps.readers.of(client, workspaceOf(context), event.user);
-    const now = deps.clock();
     const q = chatQueries(deps.db, deps.engines, {
       tenant,
       platform: 'slack',
       channel: event.channel,
       user: event.user,
     });
-    const agent = await q.linkedAgent();
-    const team = agent ? await teamOfAgent(deps.db, tenant, agent) : null;
-    const items = agent
-      ? await q.atRisk({ from: now, to: now + HOME_WINDOW_MS, agent, limit: 50 })
-      : [];
-    const today = periodBounds({ kind: 'today' }, reader.zone, now);
-    const rows = await q.stats({
-      from: today.from,
-      to: today.to,
-      zone: reader.zone,
-      by: [],
-      team: team ?? undefined,
-    });
-    const home: HomeView = {
-      kind: 'home',
-      agent,
-      atRisk: {
-        kind: 'at-risk',
-        title: 'My tickets due in the next 24h',
-        items,
-        total: items.length,
-        now,
-        zone: reader.zone,
-      },
-      today: {
-        kind: 'stats',
-        period: today.label,
-        from: today.from,
-        to: today.to,
-        zone: reader.zone,
-        by: null,
-        filters: team ? [`team:${team}`] : [],
-        lines: rows.map((r) => ({
-          group: null,
-          metric: r.metric,
-          achieved: r.achieved,
-          breached: r.breached,
-          compliancePct: r.compliancePct,
-          achievedP50: r.achievedSeconds.p50,
-        })),
-      },
-    };
+    const home = await homeView(
+      { zone: reader.zone, now: deps.clock(), canManage: async () => ({ ok: false, why: '' }) },
+      q,
+    );
     await client.views.publish({
       user_id: event.user,
       view: { type: 'home', blocks: render(home).blocks },

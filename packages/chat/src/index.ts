@@ -32,6 +32,7 @@ export {
   RateLimitedError,
   TransientChatError,
 } from './port/errors.js';
+export { homeView } from './run/home.js';
 export { describeSubscription } from './run/manage.js';
 export { type Bounds, periodBounds } from './run/period-bounds.js';
 export type { CommandContext, SlaQueries, StoredSubscription } from './run/queries.js';

@@ -4,6 +4,7 @@ import { breachedCycles } from './breached.js';
 import { agentOf, linkIdentity } from './chat-identities.js';
 import { addSubscription, channelSubscriptions, removeSubscription } from './chat-subscriptions.js';
 import { complianceRows } from './compliance-rows.js';
+import { teamOfAgent } from './cycle-alert.js';
 import type { Database } from './database.js';
 import type { EngineCache } from './engine-cache.js';
 import { loadEvents } from './event-store.js';
@@ -93,5 +94,9 @@ export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope
     subscriptions: () => channelSubscriptions(db, tenant, platform, channel),
     link: (agent: string) => linkIdentity(db, tenant, { platform, user, agent }),
     linkedAgent: () => agentOf(db, tenant, platform, user),
+    myTeam: async () => {
+      const agent = await agentOf(db, tenant, platform, user);
+      return agent ? teamOfAgent(db, tenant, agent) : null;
+    },
   };
 }

@@ -56,6 +56,8 @@ export interface SlaQueries {
   link(agent: string): Promise<void>;
   /** The agent this user is linked to, or null. */
   linkedAgent(): Promise<string | null>;
+  /** The team of the agent this user is linked to (their latest cycle's), or null. */
+  myTeam(): Promise<string | null>;
 }
 
 /** Who asks, from where, and when. */

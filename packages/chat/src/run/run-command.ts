@@ -94,7 +94,8 @@ const GROUP: Record<string, GroupKey | undefined> = {
   metric: undefined,
 };
 
-async function stats(
+/** `stats` as a view; the home tab shows today's the same way. */
+export async function stats(
   command: Extract<SlaCommand, { name: 'stats' }>,
   ctx: CommandContext,
   q: SlaQueries,
