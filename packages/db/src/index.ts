@@ -1,5 +1,11 @@
 export { type AtRiskCycle, type AtRiskFilter, atRiskCycles } from './at-risk.js';
 export { type BreachedCycle, breachedCycles } from './breached.js';
+export {
+  findConversation,
+  forgetConversations,
+  type StoredConversation,
+  saveConversation,
+} from './chat-conversations.js';
 export { agentOf, linkIdentity, recordAck, userOfAgent } from './chat-identities.js';
 export {
   deleteInstallation,

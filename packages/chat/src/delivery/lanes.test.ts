@@ -43,12 +43,13 @@ function recordingOutbox() {
   return { outbox, log };
 }
 
-function lanesWith(send: Send, timer: ManualTimer) {
+function lanesWith(send: Send, timer: ManualTimer, tenantIntervalMs?: number) {
   const { outbox, log } = recordingOutbox();
   const lanes = new DeliveryLanes({
     outbox,
     send,
     timer,
+    ...(tenantIntervalMs ? { tenantIntervalMs } : {}),
     backoff: (attempts) => attempts * 10_000,
     intervalMs: 1_000,
     maxAttempts: 3,
@@ -126,5 +127,22 @@ describe('DeliveryLanes', () => {
     lanes.push(delivery(3, 'slack:channel:A', { ticket: 'T-8' }));
     await timer.runUntil(() => lanes.idle);
     expect(roots).toEqual([null, 'm1', null]);
+  });
+
+  it("spaces a tenant's messages across all its lanes when asked to", async () => {
+    const timer = new ManualTimer(T0);
+    const sent: number[] = [];
+    const { lanes } = lanesWith(
+      async (d) => {
+        sent.push(timer.now() - T0);
+        return { ref: { conversation: 'C', id: String(d.notificationId) }, settled: null };
+      },
+      timer,
+      100,
+    );
+    for (let n = 0; n < 5; n++) lanes.push(delivery(n, `teams:channel:${n}`));
+    lanes.push(delivery(9, 'teams:channel:0'));
+    await timer.runUntil(() => lanes.idle);
+    expect(sent.sort((a, b) => a - b)).toEqual([0, 100, 200, 300, 400, 1000]);
   });
 });

@@ -14,6 +14,11 @@ export interface LanesOptions {
   readonly backoff: Backoff;
   /** At most one message per lane per this many milliseconds (Slack: about one a second). */
   readonly intervalMs: number;
+  /**
+   * At most one message per tenant per this many milliseconds across all its lanes (Teams
+   * caps an app's requests per tenant as well as per conversation); none when absent.
+   */
+  readonly tenantIntervalMs?: number;
   /** Failed attempts (5xx, network) after which a delivery is marked failed. */
   readonly maxAttempts: number;
   readonly onError?: (error: unknown, d: ClaimedDelivery) => void;
@@ -35,6 +40,8 @@ interface Lane {
 export class DeliveryLanes {
   readonly #options: LanesOptions;
   readonly #lanes = new Map<string, Lane>();
+  /** The next instant each tenant may send (with `tenantIntervalMs`). */
+  readonly #tenantSlots = new Map<string, number>();
   #inFlight = 0;
   #sending = 0;
 
@@ -85,6 +92,7 @@ export class DeliveryLanes {
     for (let d = lane.queue[0]; d; d = lane.queue[0]) {
       const wait = lane.notBefore - timer.now();
       if (wait > 0) await timer.sleep(wait);
+      await this.#tenantSlot(d.tenant);
       this.#sending++;
       const { retryAfterMs, ref, sentAt } = await this.#attempt(d).finally(() => {
         this.#sending--;
@@ -104,6 +112,16 @@ export class DeliveryLanes {
             lane.queue[i] = { ...q, root: ref };
     }
     this.#lanes.delete(key);
+  }
+
+  /** Waits for the tenant's next free slot and takes it; lanes queue for slots in turn. */
+  async #tenantSlot(tenant: string): Promise<void> {
+    const interval = this.#options.tenantIntervalMs;
+    if (!interval) return;
+    const now = this.#options.timer.now();
+    const slot = Math.max(now, this.#tenantSlots.get(tenant) ?? 0);
+    this.#tenantSlots.set(tenant, slot + interval);
+    if (slot > now) await this.#options.timer.sleep(slot - now);
   }
 
   /** Sends one delivery and records the outcome: the message it left, or a Retry-After. */

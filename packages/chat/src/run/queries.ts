@@ -62,6 +62,8 @@ export interface SlaQueries {
 
 /** Who asks, from where, and when. */
 export interface CommandContext {
+  /** How the platform's users type the command: `/sla` (Slack, the default) or `sla` (Teams). */
+  readonly prefix?: string;
   /** The reader's IANA zone (their chat profile's), in which periods and times are read. */
   readonly zone: string;
   readonly now: number;

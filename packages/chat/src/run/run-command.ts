@@ -22,7 +22,7 @@ export async function runCommand(
 ): Promise<ChatView> {
   switch (command.name) {
     case 'help':
-      return { kind: 'notice', tone: 'info', text: allUsage('/sla') };
+      return { kind: 'notice', tone: 'info', text: allUsage(ctx.prefix ?? '/sla') };
     case 'stats':
       return stats(command, ctx, q);
     case 'at-risk': {

@@ -7,6 +7,6 @@ export {
   notifications,
 } from './chat.js';
 export { cycles } from './cycles.js';
-export { chatInstallations, chatReceipts } from './installations.js';
+export { chatConversations, chatInstallations, chatReceipts } from './installations.js';
 export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';
 export { ticketEvents, ticketRevisions, tickets } from './tickets.js';

@@ -35,3 +35,29 @@ export const chatReceipts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.platform, t.id] }), index('chat_receipts_age').on(t.receivedAt)],
 );
+
+/**
+ * Where a bot may speak unprompted (Teams): the conversation reference the platform gave when
+ * the bot was installed or addressed, needed for every proactive message. Removed when the
+ * bot is uninstalled or removed from the team.
+ */
+export const chatConversations = pgTable(
+  'chat_conversations',
+  {
+    tenantId: tenantId(),
+    platform: text('platform').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    /** `channel`, `personal` or `groupChat`. */
+    kind: text('kind').notNull(),
+    /** The team a channel belongs to, so removing the bot from a team forgets its channels. */
+    teamId: text('team_id'),
+    /** The user of a personal conversation (their AAD object id), for direct alerts. */
+    userId: text('user_id'),
+    reference: jsonb('reference').notNull(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.platform, t.conversationId] }),
+    index('chat_conversations_user').on(t.tenantId, t.platform, t.userId),
+  ],
+);
