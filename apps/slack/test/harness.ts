@@ -2,10 +2,12 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualTimer } from '@breachless/chat/testing';
-import { parseEvents } from '@breachless/core';
-import { type Database, EngineCache, ingestEvents, saveConfig } from '@breachless/db';
+import { type Database, EngineCache } from '@breachless/db';
 import type { HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
+
+export { created, ingest, seedTenant } from '@breachless/db/testing';
+
 import { createSlackApp } from '../src/app.js';
 import { slackDelivery } from '../src/delivery.js';
 import type { SlackDeps } from '../src/deps.js';
@@ -160,54 +162,3 @@ export async function startSlack(
 export function textOf(message: Record<string, unknown>): string {
   return JSON.stringify(message.blocks ?? []).replaceAll('\\n', '\n');
 }
-
-/** A tenant whose policy targets a 1h first response with warnings at 50% and 75%. */
-export async function seedTenant(db: Database, tenant = 'default') {
-  await saveConfig(
-    db,
-    tenant,
-    {
-      calendars: [
-        {
-          id: 'ny',
-          timezone: 'America/New_York',
-          hours: Object.fromEntries(
-            ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]]),
-          ),
-        },
-      ],
-      policies: [
-        {
-          id: 'std',
-          calendar: 'ny',
-          targets: { first_response: { '*': '1h' } },
-          warnings: ['50%', '75%'],
-        },
-      ],
-    },
-    'test',
-  );
-  return new EngineCache().engineFor(db, tenant);
-}
-
-/** Ingests events (plain objects in the spec's format) for a tenant at `now`. */
-export async function ingest(db: Database, tenant: string, events: object[], now: number) {
-  const engine = await new EngineCache().engineFor(db, tenant);
-  await ingestEvents(db, tenant, parseEvents(events), engine, now);
-}
-
-/** `ticket.created` for a ticket at an instant, with fields. */
-export const created = (ticket: string, at: number, fields: Record<string, unknown> = {}) => ({
-  id: `${ticket}-created`,
-  ticket,
-  type: 'ticket.created',
-  at: new Date(at).toISOString(),
-  fields: {
-    status: 'new',
-    subject: `Subject of ${ticket}`,
-    url: `https://help.example.com/${ticket}`,
-    team: 'billing',
-    priority: 'high',
-    ...fields,
-  },
-});

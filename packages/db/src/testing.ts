@@ -1,10 +1,14 @@
 // Test support, exported as `@breachless/db/testing` for every package whose suites need a
 // real database: not part of the runtime.
 import { randomBytes } from 'node:crypto';
+import { parseEvents } from '@breachless/core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase } from './client.js';
-import type { DatabaseHandle } from './database.js';
+import { saveConfig } from './config-store.js';
+import type { Database, DatabaseHandle } from './database.js';
+import { EngineCache } from './engine-cache.js';
+import { ingestEvents } from './ingest.js';
 
 /**
  * Runs a behavioural suite on every driver: embedded PGlite always, and real PostgreSQL
@@ -65,3 +69,54 @@ export async function createScratchDatabase(
     },
   };
 }
+
+/** A tenant whose policy targets a 1h first response with warnings at 50% and 75%. */
+export async function seedTenant(db: Database, tenant = 'default') {
+  await saveConfig(
+    db,
+    tenant,
+    {
+      calendars: [
+        {
+          id: 'ny',
+          timezone: 'America/New_York',
+          hours: Object.fromEntries(
+            ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]]),
+          ),
+        },
+      ],
+      policies: [
+        {
+          id: 'std',
+          calendar: 'ny',
+          targets: { first_response: { '*': '1h' } },
+          warnings: ['50%', '75%'],
+        },
+      ],
+    },
+    'test',
+  );
+  return new EngineCache().engineFor(db, tenant);
+}
+
+/** Ingests events (plain objects in the spec's format) for a tenant at `now`. */
+export async function ingest(db: Database, tenant: string, events: object[], now: number) {
+  const engine = await new EngineCache().engineFor(db, tenant);
+  await ingestEvents(db, tenant, parseEvents(events), engine, now);
+}
+
+/** `ticket.created` for a ticket at an instant, with fields. */
+export const created = (ticket: string, at: number, fields: Record<string, unknown> = {}) => ({
+  id: `${ticket}-created`,
+  ticket,
+  type: 'ticket.created',
+  at: new Date(at).toISOString(),
+  fields: {
+    status: 'new',
+    subject: `Subject of ${ticket}`,
+    url: `https://help.example.com/${ticket}`,
+    team: 'billing',
+    priority: 'high',
+    ...fields,
+  },
+});
