@@ -17,7 +17,9 @@ export async function rememberConversation(
   const data = (activity.channelData ?? {}) as TeamsData;
   const kind = activity.conversation.conversationType ?? 'personal';
   const id = channelKey(data.channel?.id ?? activity.conversation.id);
-  const reference = TurnContext.getConversationReference(activity);
+  // Without the activity id: a proactive message must start its own thread, not reply to
+  // whatever activity (an install, a command) the reference was taken from.
+  const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
   await saveConversation(deps.db, tenant, 'teams', {
     conversationId: id,
     kind,

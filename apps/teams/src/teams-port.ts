@@ -107,7 +107,10 @@ export function teamsPort(deps: TeamsDeps, tenant: string): ChatPort {
             channelData: { tenant: { id: base.conversation?.tenantId } },
           } as never,
           async (context) => {
-            created = TurnContext.getConversationReference(context.activity);
+            const { activityId: _, ...reference } = TurnContext.getConversationReference(
+              context.activity,
+            );
+            created = reference;
           },
         );
       } catch (error) {

@@ -21,8 +21,9 @@ describeEachDriver('sla commands in Teams', (handle) => {
   it('answers an @mention in a channel with a card, in the same thread', async () => {
     const { status, reply, card } = await teams.say('sla stats today');
     expect(status).toBe(200);
-    expect(reply?.kind).toBe('reply');
-    expect(reply?.conversation).toContain(CHANNEL);
+    // In the thread of the command: the channel's conversation with the thread's message id.
+    expect(reply?.conversation).toMatch(new RegExp(`^${CHANNEL};messageid=\\d+$`));
+    expect(reply?.activityId).toMatch(/^in-\d+$/);
     expect(card).toContain('Compliance · Today (23 Nov)');
     expect(card).toContain('first response');
     expect(teams.connector.cardProblems).toEqual([]);

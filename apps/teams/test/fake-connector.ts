@@ -4,10 +4,10 @@ import { cardProblems } from './validate-card.js';
 
 /** One call the fake Bot Connector received. */
 export interface ConnectorCall {
-  /** `send`, `reply`, `update` or `create`. */
+  /** `send` (a new activity, replying or not), `update` or `create` (a conversation). */
   readonly kind: string;
   readonly conversation: string;
-  /** The activity replied to or updated. */
+  /** The activity replied to, or updated. */
   readonly activityId?: string;
   readonly body: Record<string, unknown>;
   /** The test clock's reading when the call arrived. */
@@ -70,14 +70,9 @@ export class FakeConnector {
       (req.url ?? '').split('?')[0]?.split('/').filter(Boolean).map(decodeURIComponent) ?? [];
     // v3/conversations[/{id}/activities[/{activityId}]]
     const [, , conversation = '', , activityId] = parts;
-    const kind =
-      parts.length === 2
-        ? 'create'
-        : req.method === 'PUT'
-          ? 'update'
-          : activityId
-            ? 'reply'
-            : 'send';
+    // A reply (POST .../activities/{id}) lands in the conversation it names, like a send: in
+    // Teams the conversation id (with `;messageid=` for a thread) decides where, not the id.
+    const kind = parts.length === 2 ? 'create' : req.method === 'PUT' ? 'update' : 'send';
     const call: ConnectorCall = {
       kind,
       conversation,

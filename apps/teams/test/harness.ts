@@ -97,7 +97,7 @@ export async function startTeams(
         where,
       ),
     );
-    const reply = connector.calls.slice(from).find((c) => c.kind === 'reply' || c.kind === 'send');
+    const reply = connector.calls.slice(from).find((c) => c.kind === 'send');
     return {
       status: res.status,
       reply,

@@ -12,7 +12,8 @@ export interface StoredRef {
 export const refText = (r: StoredRef) => `${r.conversation}/${r.id}`;
 export const refOf = (text: string | null): StoredRef | null => {
   if (!text) return null;
-  const cut = text.indexOf('/');
+  // The id after the last slash: a conversation id may hold slashes, message ids do not.
+  const cut = text.lastIndexOf('/');
   return { conversation: text.slice(0, cut), id: text.slice(cut + 1) };
 };
 

@@ -57,7 +57,9 @@ export async function deliverAlert(
     await port.replyInThread(d.root, view);
     return { ref: d.root, settled };
   }
-  const [, kind, id = ''] = d.destination.split(':');
+  // `platform:kind:id`, where a Teams id holds colons of its own (`19:abc@thread.tacv2`).
+  const [, kind, ...rest] = d.destination.split(':');
+  const id = rest.join(':');
   const conversation = kind === 'user' ? await port.openDm(id) : id;
   return { ref: await port.send(conversation, view), settled };
 }
