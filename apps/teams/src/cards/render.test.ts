@@ -134,7 +134,7 @@ describe('Teams cards', () => {
     expect(json).toContain(
       '"type":"TextRun","text":"T-1 Refund [pay here](https://evil.example) **now** <at>boss</at>"',
     );
-    expect(json).toContain('Acknowledged by \\\\[x\\\\]\\\\(y\\\\)');
+    expect(json).toContain('Acknowledged by \\\\[x\\\\](y)');
     expect(json).not.toContain('<at>boss</at>"}]'); // only our own mention entity names someone
     const entities = (render(alert) as { msteams?: { entities?: { mentioned: { id: string } }[] } })
       .msteams?.entities;
