@@ -1,0 +1,58 @@
+import { createServer } from 'node:http';
+import { realTimer } from '@breachless/chat';
+import { EngineCache, openDatabase } from '@breachless/db';
+import { pino } from 'pino';
+import { createAdapter } from './auth.js';
+import { teamsDelivery } from './delivery.js';
+import type { TeamsDeps } from './deps.js';
+import { readEnv } from './env.js';
+import { requestListener } from './http.js';
+
+const env = (() => {
+  try {
+    return readEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`breachless teams: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+})();
+const logger = pino({ level: env.LOG_LEVEL });
+if (!env.MICROSOFT_APP_ID)
+  logger.warn(
+    'MICROSOFT_APP_ID is empty: the bot accepts unauthenticated requests (local use only)',
+  );
+const handle = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.BREACHLESS_DATA_DIR,
+});
+const deps: TeamsDeps = {
+  db: handle.db,
+  engines: new EngineCache(),
+  adapter: createAdapter({
+    appId: env.MICROSOFT_APP_ID,
+    password: env.MICROSOFT_APP_PASSWORD,
+    tenantId: env.MICROSOFT_APP_TENANT_ID,
+    type: env.MICROSOFT_APP_TYPE,
+  }),
+  appId: env.MICROSOFT_APP_ID,
+  multiTenant: Boolean(env.MICROSOFT_APP_ID) && env.MICROSOFT_APP_TYPE === 'MultiTenant',
+  clock: Date.now,
+  logger,
+  managers: new Set(env.TEAMS_MANAGERS),
+};
+const server = createServer(requestListener(deps));
+server.listen(env.PORT, () =>
+  logger.info({ port: env.PORT }, 'teams bot listening on /api/messages'),
+);
+const { pump } = teamsDelivery(deps, { timer: realTimer });
+pump.start();
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    logger.info({ signal }, 'stopping');
+    await pump.stop();
+    server.close();
+    await handle.close();
+    process.exit(0);
+  });
+}
