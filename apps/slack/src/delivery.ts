@@ -9,14 +9,7 @@ import {
   stateOf,
   type Timer,
 } from '@breachless/chat';
-import {
-  claimDeliveries,
-  markDelivered,
-  markFailed,
-  markRetry,
-  settleMessage,
-  unsettledMessages,
-} from '@breachless/db';
+import { deliveryOutbox } from '@breachless/db';
 import type { SlackDeps } from './deps.js';
 import { slackPort } from './slack-port.js';
 
@@ -29,26 +22,13 @@ export interface DeliveryOptions {
   readonly pollMs?: number;
 }
 
-/** The outbox over PostgreSQL, as the delivery lanes and pump use it. */
-function outboxOf(deps: SlackDeps): Outbox {
-  const { db } = deps;
-  return {
-    claim: (o) => claimDeliveries(db, o),
-    delivered: (d, ref, settled, now) => markDelivered(db, d, ref, settled, now),
-    retry: (d, error, next) => markRetry(db, d, error, next),
-    failed: (d, error) => markFailed(db, d, error),
-    unsettled: (platform, limit) => unsettledMessages(db, platform, limit),
-    settle: (m) => settleMessage(db, m.tenant, m.destination, m.root, m.outcome),
-  };
-}
-
 /**
  * Delivery of alerts from the outbox to Slack: per-channel lanes at Slack's pace, fed by a
  * pump that claims `slack:` deliveries and settles alerts whose cycle has stopped. Each
  * alert mentions the assignee when we can find them in the workspace.
  */
 export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
-  const outbox = outboxOf(deps);
+  const outbox: Outbox = deliveryOutbox(deps.db);
   const { timer } = options;
   const lanes = new DeliveryLanes({
     outbox,

@@ -9,15 +9,7 @@ import {
   stateOf,
   type Timer,
 } from '@breachless/chat';
-import {
-  claimDeliveries,
-  markDelivered,
-  markFailed,
-  markRetry,
-  settleMessage,
-  unsettledMessages,
-  userOfAgent,
-} from '@breachless/db';
+import { deliveryOutbox, userOfAgent } from '@breachless/db';
 import type { TeamsDeps } from './deps.js';
 import { teamsPort } from './teams-port.js';
 
@@ -35,26 +27,13 @@ export interface DeliveryOptions {
 const CONVERSATION_INTERVAL_MS = 1_000;
 const TENANT_INTERVAL_MS = 20;
 
-/** The outbox over PostgreSQL, as the lanes and pump use it. */
-function outboxOf(deps: TeamsDeps): Outbox {
-  const { db } = deps;
-  return {
-    claim: (o) => claimDeliveries(db, o),
-    delivered: (d, ref, settled, now) => markDelivered(db, d, ref, settled, now),
-    retry: (d, error, next) => markRetry(db, d, error, next),
-    failed: (d, error) => markFailed(db, d, error),
-    unsettled: (platform, limit) => unsettledMessages(db, platform, limit),
-    settle: (m) => settleMessage(db, m.tenant, m.destination, m.root, m.outcome),
-  };
-}
-
 /**
  * Proactive delivery of alerts from the outbox to Teams channels and people: per-conversation
  * lanes under a per-tenant pace; 429, 412 and 5xx retried with backoff and jitter (429 after
  * its Retry-After); failures recorded as Slack's are.
  */
 export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions) {
-  const outbox = outboxOf(deps);
+  const outbox: Outbox = deliveryOutbox(deps.db);
   const { timer } = options;
   const mention = async (tenant: string, agent: string | null | undefined) =>
     agent ? ((await userOfAgent(deps.db, tenant, 'teams', agent)) ?? undefined) : undefined;

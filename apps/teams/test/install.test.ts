@@ -33,7 +33,7 @@ describeEachDriver('Teams installs and removals', (handle) => {
       .from(schema.chatConversations)
       .where(eq(schema.chatConversations.kind, 'personal'));
     expect(personal?.userId).toBe('aad-bob');
-    expect((personal?.reference as { activityId?: string }).activityId).toBeUndefined();
+    expect(personal?.reference).not.toHaveProperty('activityId');
   });
 
   it('forgets the team on uninstall and when the bot is removed from it', async () => {

@@ -100,6 +100,17 @@ describeEachDriver('worker', (handle, url) => {
     );
     const admin = await openDatabase({ databaseUrl: url() });
     await admin.db.execute(sql`select pg_terminate_backend(${backend?.pid}::int)`);
+    // Termination is a signal: wait until the backend is gone, or a tick could still reach it
+    // and the cut would land on the tick after (the flake this once was).
+    for (let i = 0; i < 500; i++) {
+      const alive = rowsOf(
+        await admin.db.execute(
+          sql`select 1 from pg_stat_activity where pid = ${backend?.pid}::int`,
+        ),
+      );
+      if (alive.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     await admin.close();
     const afterCut = await worker.tick();
     if (afterCut === undefined) expect(worker.healthy).toBe(false);

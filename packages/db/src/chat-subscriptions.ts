@@ -87,7 +87,6 @@ export async function channelSubscriptions(
       ),
     )
     .orderBy(asc(chatSubscriptions.createdAt), asc(chatSubscriptions.id));
-  const destination = `${platform}:channel:${channel}`;
   // The count and the latest error in one pass over the channel's failed deliveries.
   const [failures] = await db
     .select({

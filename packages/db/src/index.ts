@@ -39,6 +39,7 @@ export { configVersion, currentConfig, type StoredConfig, saveConfig } from './c
 export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
 export { cycleRow } from './cycle-rows.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
+export { deliveryOutbox } from './delivery-outbox.js';
 export { EngineCache } from './engine-cache.js';
 export { loadEvents, storeEvents } from './event-store.js';
 export {
