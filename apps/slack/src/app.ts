@@ -12,6 +12,7 @@ import type { SlackAuth } from './workspaces.js';
 export const BOT_SCOPES = [
   'chat:write',
   'commands',
+  'files:write',
   'im:write',
   'users:read',
   'users:read.email',

@@ -3,10 +3,9 @@ import {
   type Backoff,
   DeliveryLanes,
   DeliveryPump,
-  deliverAlert,
+  deliverNotification,
   exponentialBackoff,
   type Outbox,
-  stateOf,
   type Timer,
 } from '@breachless/chat';
 import { deliveryOutbox } from '@breachless/db';
@@ -49,7 +48,7 @@ export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
     send: async (d) => {
       const client = await deps.workspaces.clientFor(d.tenant);
       const user = await deps.mentions.userFor(d.tenant, d.payload.assignee, client);
-      return deliverAlert(slackPort(client), d, alertView(d, stateOf(d.level), timer.now(), user));
+      return deliverNotification(slackPort(client), d, timer.now(), user);
     },
   });
   const pump = new DeliveryPump({

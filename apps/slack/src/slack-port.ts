@@ -64,6 +64,19 @@ export function slackPort(client: WebClient): ChatPort {
   return {
     platform: 'slack',
     async send(conversation: string, view: ChatView): Promise<MessageRef> {
+      // A digest's chart goes first, as an image in the channel the digest then follows.
+      if (view.kind === 'digest' && view.chart) {
+        const chart = view.chart;
+        await call(() =>
+          client.filesUploadV2({
+            channel_id: conversation,
+            file: Buffer.from(chart.png, 'base64'),
+            filename: 'sla-compliance.png',
+            title: `${view.title} · ${view.period}`,
+            alt_text: chart.alt.slice(0, 1000),
+          }),
+        );
+      }
       const res = await call(() =>
         client.chat.postMessage({
           channel: conversation,

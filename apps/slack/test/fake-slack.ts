@@ -81,6 +81,21 @@ export class FakeSlack {
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://x');
     const args = parseBody(raw, req.headers['content-type'] ?? '');
+    if (url.pathname.startsWith('/upload/')) {
+      // files.uploadV2 sends the bytes to the URL files.getUploadURLExternal gave.
+      const bytes = Buffer.concat(chunks);
+      this.calls.push({
+        method: 'upload',
+        args: {
+          id: url.pathname.slice(8),
+          bytes: bytes.length,
+          png: bytes.includes(Buffer.from('PNG')),
+        },
+        at: this.clock(),
+      });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      return;
+    }
     if (url.pathname.startsWith('/respond/')) {
       this.calls.push({
         method: 'respond',
@@ -118,6 +133,16 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: `${++this.#ts}.000100` };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++this.#ts}`;
+        return {
+          ok: true,
+          file_id: id,
+          upload_url: `${this.apiUrl.replace('/api/', '/upload/')}${id}`,
+        };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: JSON.parse(String(args.files ?? '[]')) };
       case 'conversations.open':
         return { ok: true, channel: { id: `D-${String(args.users)}` } };
       case 'users.info': {

@@ -3,10 +3,9 @@ import {
   type Backoff,
   DeliveryLanes,
   DeliveryPump,
-  deliverAlert,
+  deliverNotification,
   exponentialBackoff,
   type Outbox,
-  stateOf,
   type Timer,
 } from '@breachless/chat';
 import { deliveryOutbox, userOfAgent } from '@breachless/db';
@@ -51,11 +50,7 @@ export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions) {
       ),
     send: async (d) => {
       const user = await mention(d.tenant, d.payload.assignee);
-      return deliverAlert(
-        teamsPort(deps, d.tenant),
-        d,
-        alertView(d, stateOf(d.level), timer.now(), user),
-      );
+      return deliverNotification(teamsPort(deps, d.tenant), d, timer.now(), user);
     },
   });
   const pump = new DeliveryPump({

@@ -1,5 +1,6 @@
 import { type Database, EngineCache, runTick, type TickResult } from '@breachless/db';
 import type { Logger } from 'pino';
+import { runDigests } from './digests.js';
 import type { WorkerMetrics } from './metrics.js';
 
 export interface WorkerOptions {
@@ -12,7 +13,8 @@ export interface WorkerOptions {
 }
 
 /**
- * Scans cycles whose next check has come, in batches, until none is left, at every tick.
+ * Scans cycles whose next check has come, in batches, until none is left, then queues the
+ * digests whose time has come, at every tick.
  * A tick never overlaps the previous one; a failing tick (PostgreSQL restarting, say) is
  * logged and retried at the next tick, so the process never crash-loops.
  */
@@ -60,6 +62,8 @@ export class Worker {
         total.lagMs = Math.max(total.lagMs, result.lagMs);
         if (result.claimed === 0 || this.#stopping) break;
       }
+      const digests = this.#stopping ? 0 : await runDigests(db, clock(), logger);
+      if (digests > 0) logger.info({ digests }, 'digests queued');
       this.#healthy = true;
       metrics.claimed.inc(total.claimed);
       metrics.created.inc(total.created);

@@ -15,6 +15,7 @@ export {
 export { allUsage, USAGE } from './commands/usage.js';
 export { alertView, deliverAlert, stateOf } from './delivery/alert-view.js';
 export { type Backoff, exponentialBackoff } from './delivery/backoff.js';
+export { DIGEST_METRIC, deliverNotification } from './delivery/deliver.js';
 export { DeliveryLanes, type LanesOptions, type Send } from './delivery/lanes.js';
 export { DeliveryPump, type PumpOptions } from './delivery/pump.js';
 export { realTimer, type Timer } from './delivery/timer.js';
@@ -25,6 +26,8 @@ export {
   type Outbox,
   type UnsettledMessage,
 } from './delivery/types.js';
+export { type ComplianceSeries, complianceChart } from './digest/chart.js';
+export { type DigestSlot, latestSlot } from './digest/schedule.js';
 export type { ChatPort, MessageRef } from './port/chat-port.js';
 export {
   ChatError,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { type CycleFilter, filterClauses } from './compliance-rows.js';
 import type { Database } from './database.js';
 import { cycles } from './schema/index.js';
@@ -15,13 +15,13 @@ export interface BreachedCycle {
 }
 
 /**
- * The tenant's cycles that breached in `[from, to)`, earliest first, at most `limit`, with how
- * many there are in all (a chat answer says "showing 20 of 134").
+ * The tenant's cycles that breached in `[from, to)`, earliest first (or most overdue first),
+ * at most `limit`, with how many there are in all (a chat answer says "showing 20 of 134").
  */
 export async function breachedCycles(
   db: Database,
   tenant: string,
-  o: { from: Date; to: Date; limit: number } & CycleFilter,
+  o: { from: Date; to: Date; limit: number; worstFirst?: boolean } & CycleFilter,
 ): Promise<{ items: BreachedCycle[]; total: number }> {
   const where = and(
     eq(cycles.tenantId, tenant),
@@ -42,7 +42,13 @@ export async function breachedCycles(
     })
     .from(cycles)
     .where(where)
-    .orderBy(asc(cycles.outcomeAt), asc(cycles.ticketId), asc(cycles.metric), asc(cycles.cycle))
+    .orderBy(
+      ...(o.worstFirst ? [desc(sql`${cycles.elapsedSeconds} - ${cycles.targetSeconds}`)] : []),
+      asc(cycles.outcomeAt),
+      asc(cycles.ticketId),
+      asc(cycles.metric),
+      asc(cycles.cycle),
+    )
     .limit(o.limit);
   const [all] = await db.select({ n: count() }).from(cycles).where(where);
   return {

@@ -40,6 +40,12 @@ export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
 export { cycleRow } from './cycle-rows.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
 export { deliveryOutbox } from './delivery-outbox.js';
+export {
+  type DigestSubscription,
+  digestRunExists,
+  digestSubscriptions,
+  queueDigest,
+} from './digest-runs.js';
 export { EngineCache } from './engine-cache.js';
 export { loadEvents, storeEvents } from './event-store.js';
 export {

@@ -2,6 +2,7 @@ import type { ChatView, HomeView } from '@breachless/chat';
 import type { KnownBlock } from '@slack/types';
 import { alertBlocks } from './alert.js';
 import { header } from './chunks.js';
+import { digestBlocks } from './digest.js';
 import { LIMITS } from './limits.js';
 import {
   cycleListBlocks,
@@ -35,6 +36,8 @@ export function render(view: ChatView, maxBlocks: number = LIMITS.messageBlocks)
       return subscriptionsBlocks(view, maxBlocks);
     case 'home':
       return homeBlocks(view);
+    case 'digest':
+      return digestBlocks(view, maxBlocks);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ChatView } from '@breachless/chat';
 import { alertCard } from './alert.js';
 import type { Card } from './card.js';
+import { digestCard } from './digest.js';
 import { cycleListCard, noticeCard, statsCard, subscriptionsCard, ticketCard } from './reports.js';
 
 /** Renders a view as an Adaptive Card 1.5. Teams has no home tab here: the home view is a list. */
@@ -21,6 +22,8 @@ export function render(view: ChatView): Card {
       return subscriptionsCard(view);
     case 'home':
       return cycleListCard(view.atRisk);
+    case 'digest':
+      return digestCard(view);
   }
 }
 

@@ -42,3 +42,10 @@ export function metricLabel(metric: string): string {
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
+
+/** `▲ 4.5 pts`, `▼ 2 pts` or `=` from the period before, in brackets; nothing when either is missing. */
+export function formatChange(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '';
+  const d = Math.round((now - before) * 10) / 10;
+  return d === 0 ? ' (=)' : ` (${d > 0 ? '▲' : '▼'} ${Math.abs(d)} pts)`;
+}

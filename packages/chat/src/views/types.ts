@@ -142,6 +142,41 @@ export interface HomeView {
   readonly today: StatsView;
 }
 
+/** One metric's compliance in a digest, with the period before for comparison. */
+export interface DigestMetric {
+  readonly metric: string;
+  readonly achieved: number;
+  readonly breached: number;
+  readonly compliancePct: number | null;
+  readonly previousPct: number | null;
+}
+
+/**
+ * A scheduled digest: the period's compliance per metric against the goal, the change from
+ * the period before, the worst breaches, what is at risk now, and a 14-day chart.
+ */
+export interface DigestView {
+  readonly kind: 'digest';
+  /** `Daily SLA digest`, `Weekly SLA digest`. */
+  readonly title: string;
+  /** `Tue 24 Nov`, `16 Nov to 22 Nov`. */
+  readonly period: string;
+  readonly team: string | null;
+  readonly goalPct: number;
+  readonly metrics: readonly DigestMetric[];
+  /** The most overdue breaches of the period, worst first. */
+  readonly worst: readonly CycleItem[];
+  /** Running cycles due within the next two hours, soonest first, and how many in all. */
+  readonly atRisk: readonly CycleItem[];
+  readonly atRiskTotal: number;
+  /** Sent after its time (the worker was down at the hour). */
+  readonly late: boolean;
+  /** The 14-day compliance chart as PNG, base64, with its text alternative. */
+  readonly chart: { readonly png: string; readonly alt: string } | null;
+  readonly now: number;
+  readonly zone: string;
+}
+
 export type ChatView =
   | AlertView
   | NoticeView
@@ -149,4 +184,5 @@ export type ChatView =
   | CycleListView
   | TicketView
   | SubscriptionsView
-  | HomeView;
+  | HomeView
+  | DigestView;
