@@ -62,7 +62,10 @@ export function complianceChart(
       run = [];
     };
     line.values.forEach((v, i) => {
-      if (v === null) return flush();
+      if (v === null) {
+        flush();
+        return;
+      }
       run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
       parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${color}"/>`);
     });
