@@ -41,6 +41,42 @@ describe('database commands on the embedded PGlite', () => {
     );
   });
 
+  it('report --tenant gives from the database what report gives from the files', async () => {
+    const period = [
+      '--from',
+      '2026-11-23',
+      '--to',
+      '2026-11-24',
+      '--by',
+      'day,team',
+      '--tz',
+      'America/New_York',
+      '--format',
+      'json',
+    ];
+    const stored = await cliAsync(['report', '--tenant', 'default', ...period], env);
+    expect(stored).toMatchObject({ code: 0, stderr: '' });
+    const files = await cliAsync(
+      [
+        'report',
+        '--config',
+        `${EXAMPLES}breachless.config.yaml`,
+        '--events',
+        `${EXAMPLES}events.ndjson`,
+        ...period,
+      ],
+      env,
+    );
+    expect(JSON.parse(stored.stdout).rows.length).toBeGreaterThan(0);
+    expect(JSON.parse(stored.stdout)).toEqual(JSON.parse(files.stdout));
+    const mixed = await cliAsync(
+      ['report', '--tenant', 'default', '--events', 'x.ndjson', ...period],
+      env,
+    );
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('--tenant reads the database: leave out --config and --events');
+  });
+
   it('keeps going past bad lines and lists them with their reasons (exit 2)', async () => {
     const file = join(dir, 'mixed.ndjson');
     writeFileSync(

@@ -5,10 +5,14 @@ import {
   type GroupKey,
   localDateStart,
   parseInstant,
+  type ReportOptions,
+  type ReportRow,
   reportCsv,
   reportRowJson,
 } from '@breachless/core';
+import { complianceRows } from '@breachless/db';
 import { atFlag, parseFlags, required, zoneFlag } from '../args.js';
+import { openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import { reportTable } from '../format/report-table.js';
 import type { Io } from '../io.js';
@@ -18,6 +22,8 @@ import { configPath, loadConfig, loadEvents } from '../load.js';
 export const REPORT_USAGE = `Usage: breachless report --config FILE --events FILE --from DATE|ISO --to DATE|ISO
                          [--by day,week,month,team,agent,priority,policy,metric,channel]
                          [--tz ZONE] [--format table|csv|json] [--at ISO]
+       breachless report --tenant ID --from DATE|ISO --to DATE|ISO [--by ...] [--tz ZONE]
+                         [--format table|csv|json]
 
 Compliance over a period: per group and metric, cycles achieved and breached, compliance %
 (achieved / (achieved + breached)), and the average, minimum, maximum, median and 90th
@@ -38,7 +44,10 @@ and cancelled cycles do not count.
   --tz ZONE        IANA zone of dates, days, weeks and months (default: UTC)
   --format F       table (default), csv (RFC 4180, seconds) or json ({"rows":[...]})
   --at ISO         evaluate the tickets at this instant (default: the real now); events
-                   after it are ignored`;
+                   after it are ignored
+  --tenant ID      report the tenant's stored cycles instead of files: the database of
+                   DATABASE_URL, or the embedded one in BREACHLESS_DATA_DIR, as stored by the
+                   API, imports and the worker (the same figures the API and /sla stats give)`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -76,8 +85,8 @@ function groupKeys(value: string | undefined): GroupKey[] {
   return keys as GroupKey[];
 }
 
-/** `breachless report`: compliance figures from files, as a table, CSV or JSON. */
-export function reportCommand(argv: readonly string[], io: Io): number {
+/** `breachless report`: compliance figures from files or the database, as a table, CSV or JSON. */
+export function reportCommand(argv: readonly string[], io: Io): number | Promise<number> {
   const flags = parseFlags(
     argv,
     {
@@ -89,6 +98,7 @@ export function reportCommand(argv: readonly string[], io: Io): number {
       tz: { type: 'string' },
       format: { type: 'string' },
       at: { type: 'string' },
+      tenant: { type: 'string' },
     },
     REPORT_USAGE,
   );
@@ -96,8 +106,14 @@ export function reportCommand(argv: readonly string[], io: Io): number {
     io.stdout(`${REPORT_USAGE}\n`);
     return 0;
   }
+  if (flags.tenant !== undefined && (flags.events !== undefined || flags.config !== undefined))
+    throw new UsageError(
+      '--tenant reads the database: leave out --config and --events',
+      REPORT_USAGE,
+    );
   // Every flag is checked before any file is read: a typo costs no parsing.
-  const eventsPath = required(flags.events, 'events', REPORT_USAGE);
+  const eventsPath =
+    flags.tenant === undefined ? required(flags.events, 'events', REPORT_USAGE) : '';
   const zone = zoneFlag(flags.tz);
   const format = flags.format ?? 'table';
   if (format !== 'table' && format !== 'csv' && format !== 'json')
@@ -107,12 +123,25 @@ export function reportCommand(argv: readonly string[], io: Io): number {
   if (to <= from) throw new UsageError(`--to must be after --from`);
   const by = groupKeys(flags.by);
   const at = atFlag(flags.at, io.now);
+  const options = { from, to, by, timezone: zone };
+  const print = (rows: ReportRow[]) => {
+    if (format === 'json')
+      io.stdout(`${JSON.stringify({ rows: rows.map(reportRowJson) }, null, 2)}\n`);
+    else if (format === 'csv') io.stdout(reportCsv(rows, by));
+    else io.stdout(`${reportTable(rows, by, { from, to, zone, at })}\n`);
+    return 0;
+  };
+  if (flags.tenant !== undefined) return storedReport(io, flags.tenant, options).then(print);
   const engine = new Engine(loadConfig(io, configPath(io, flags.config)));
-  const tickets = engine.evaluate(loadEvents(io, eventsPath), at);
-  const rows = complianceReport(tickets, { from, to, by, timezone: zone });
-  if (format === 'json')
-    io.stdout(`${JSON.stringify({ rows: rows.map(reportRowJson) }, null, 2)}\n`);
-  else if (format === 'csv') io.stdout(reportCsv(rows, by));
-  else io.stdout(`${reportTable(rows, by, { from, to, zone, at })}\n`);
-  return 0;
+  return print(complianceReport(engine.evaluate(loadEvents(io, eventsPath), at), options));
+}
+
+/** The report over a tenant's cycles as the database stores them. */
+async function storedReport(io: Io, tenant: string, options: ReportOptions): Promise<ReportRow[]> {
+  const handle = await openServiceDatabase(io);
+  try {
+    return await complianceRows(handle.db, tenant, options);
+  } finally {
+    await handle.close();
+  }
 }
