@@ -10,6 +10,8 @@ import { atRiskRoutes } from './routes/at-risk.js';
 import { configRoutes } from './routes/config.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { interactionRoutes } from './routes/interactions.js';
+import { queueReportRoutes } from './routes/queue-reports.js';
 import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -24,6 +26,8 @@ export function createApp(deps: AppDeps) {
     .route('/events', eventRoutes(deps))
     .route('/', ticketRoutes(deps))
     .route('/at-risk', atRiskRoutes(deps))
+    .route('/interactions', interactionRoutes(deps))
+    .route('/reports/queues', queueReportRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/config', configRoutes(deps));
   // Every route, health included: a request stuck on the database answers 503 rather than

@@ -65,6 +65,7 @@ export {
 } from './ingest.js';
 export { type NotificationView, notificationLog } from './notification-log.js';
 export { notificationRows } from './notification-rows.js';
+export { interactionsOffered, storeInteractions } from './queue-interactions.js';
 export { recomputeOpenTickets } from './recompute-open.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';

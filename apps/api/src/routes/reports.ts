@@ -3,7 +3,6 @@ import {
   type GroupKey,
   localDateStart,
   type Problem,
-  parseInstant,
   reportCsv,
   reportRowJson,
 } from '@breachless/core';
@@ -11,41 +10,10 @@ import { complianceRows } from '@breachless/db';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
+import { bound } from '../period-query.js';
 import { readQuery } from '../query-params.js';
 
 const PARAMS = ['from', 'to', 'by', 'tz', 'format'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The local date after `date` (calendar arithmetic on the date itself). */
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * A period bound, read as `breachless report` reads `--from` and `--to`: a date is the start
- * of that day in the report's zone, and a date `to` takes in its whole day (`from=2026-11-01&
- * to=2026-11-30` is all of November); an instant needs an offset or Z and `to` excludes it.
- */
-function bound(
-  name: 'from' | 'to',
-  value: string | undefined,
-  zone: string,
-  problems: Problem[],
-): number | undefined {
-  const expected = 'a date (YYYY-MM-DD) or an ISO-8601 instant with an offset or Z';
-  if (value === undefined) {
-    problems.push({ path: name, message: `required: ${expected}` });
-    return undefined;
-  }
-  let at: number | undefined;
-  if (!DATE.test(value)) at = parseInstant(value);
-  // The date itself first: nextDate would roll 2026-02-30 over into a valid March date.
-  else if (localDateStart(zone, value) !== undefined)
-    at = localDateStart(zone, name === 'from' ? value : nextDate(value));
-  if (at === undefined) problems.push({ path: name, message: `"${value}" is not ${expected}` });
-  return at;
-}
-
 /** `by=day,team`: group keys in order; none (one row per metric) when absent, as in the CLI. */
 function groupKeys(value: string | undefined, problems: Problem[]): GroupKey[] {
   if (value === undefined || value === '') return [];

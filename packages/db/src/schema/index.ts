@@ -8,5 +8,6 @@ export {
 } from './chat.js';
 export { cycles } from './cycles.js';
 export { chatConversations, chatInstallations, chatReceipts } from './installations.js';
+export { queueInteractions } from './queues.js';
 export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';
 export { ticketEvents, ticketRevisions, tickets } from './tickets.js';
