@@ -1,0 +1,1 @@
+CREATE INDEX "cycles_due" ON "cycles" USING btree ("tenant_id","due_at") WHERE "cycles"."status" = 'running';
