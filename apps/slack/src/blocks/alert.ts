@@ -1,4 +1,4 @@
-import { type AlertView, formatRelative, metricLabel, truncate } from '@breachless/chat';
+import { type AlertView, alertHeadline, truncate } from '@breachless/chat';
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { LIMITS } from './limits.js';
 import { date, escapeMrkdwn, link, who } from './mrkdwn.js';
@@ -36,28 +36,15 @@ export function readCycleBlockId(blockId: string | undefined): CycleKey | undefi
   return undefined;
 }
 
+const ICONS = {
+  warning: ':warning:',
+  breached: ':rotating_light:',
+  achieved: ':white_check_mark:',
+  cancelled: ':heavy_minus_sign:',
+} as const;
+
 function headline(v: AlertView): { icon: string; words: string } {
-  const metric = metricLabel(v.metric);
-  const Metric = metric.charAt(0).toUpperCase() + metric.slice(1);
-  switch (v.state.kind) {
-    case 'warning': {
-      // A warning noticed late may find its cycle already past due: say when it was due.
-      const due = v.dueAt ?? v.breachedAt;
-      return {
-        icon: ':warning:',
-        words: `${Metric} due ${due === null ? 'soon' : formatRelative(due, v.now)}`,
-      };
-    }
-    case 'breached':
-      return {
-        icon: ':rotating_light:',
-        words: `${Metric} breached${v.breachedAt === null ? '' : ` ${formatRelative(v.breachedAt, v.now)}`}`,
-      };
-    case 'achieved':
-      return { icon: ':white_check_mark:', words: `${Metric} achieved` };
-    case 'cancelled':
-      return { icon: ':heavy_minus_sign:', words: `${Metric} no longer measured` };
-  }
+  return { icon: ICONS[v.state.kind], words: alertHeadline(v) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type AlertView, formatRelative, metricLabel, SNOOZE_CHOICES } from '@breachless/chat';
+import { type AlertView, alertHeadline, SNOOZE_CHOICES } from '@breachless/chat';
 import { type Card, type CardElement, card, textBlock } from './card.js';
 import { cut, localTime, plain, safeUrl } from './text.js';
 
@@ -31,27 +31,16 @@ function execute(title: string, data: CycleAction): CardElement {
   };
 }
 
+const LOOK = {
+  warning: { icon: '⚠️', color: 'Warning' },
+  breached: { icon: '🚨', color: 'Attention' },
+  achieved: { icon: '✅', color: 'Good' },
+  cancelled: { icon: '➖', color: 'Default' },
+} as const;
+
 function headline(v: AlertView): { text: string; color: string } {
-  const metric = metricLabel(v.metric);
-  const Metric = metric.charAt(0).toUpperCase() + metric.slice(1);
-  switch (v.state.kind) {
-    case 'warning': {
-      const due = v.dueAt ?? v.breachedAt;
-      return {
-        text: `⚠️ ${Metric} due ${due === null ? 'soon' : formatRelative(due, v.now)}`,
-        color: 'Warning',
-      };
-    }
-    case 'breached':
-      return {
-        text: `🚨 ${Metric} breached${v.breachedAt === null ? '' : ` ${formatRelative(v.breachedAt, v.now)}`}`,
-        color: 'Attention',
-      };
-    case 'achieved':
-      return { text: `✅ ${Metric} achieved`, color: 'Good' };
-    case 'cancelled':
-      return { text: `➖ ${Metric} no longer measured`, color: 'Default' };
-  }
+  const look = LOOK[v.state.kind];
+  return { text: `${look.icon} ${alertHeadline(v)}`, color: look.color };
 }
 
 /**

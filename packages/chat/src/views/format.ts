@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { AlertView } from './types.js';
 
 /**
  * A span as people say it: `45m`, `2h 5m`, `3d 4h`; seconds only under a minute. Two units at
@@ -48,4 +49,26 @@ export function formatChange(now: number | null, before: number | null): string 
   if (now === null || before === null) return '';
   const d = Math.round((now - before) * 10) / 10;
   return d === 0 ? ' (=)' : ` (${d > 0 ? '▲' : '▼'} ${Math.abs(d)} pts)`;
+}
+
+/**
+ * What an alert says first, in words every platform shows the same way: `First response due
+ * in 29m`, `... breached 1m ago`, `... achieved`, `... no longer measured`.
+ */
+export function alertHeadline(v: AlertView): string {
+  const metric = metricLabel(v.metric);
+  const Metric = metric.charAt(0).toUpperCase() + metric.slice(1);
+  switch (v.state.kind) {
+    case 'warning': {
+      // A warning noticed late may find its cycle already past due: say when it was due.
+      const due = v.dueAt ?? v.breachedAt;
+      return `${Metric} due ${due === null ? 'soon' : formatRelative(due, v.now)}`;
+    }
+    case 'breached':
+      return `${Metric} breached${v.breachedAt === null ? '' : ` ${formatRelative(v.breachedAt, v.now)}`}`;
+    case 'achieved':
+      return `${Metric} achieved`;
+    case 'cancelled':
+      return `${Metric} no longer measured`;
+  }
 }

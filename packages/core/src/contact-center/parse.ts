@@ -1,19 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { parseInstant } from '../time/instant.js';
+import { instant } from '../events/schema.js';
 import type { QueueInteraction } from './types.js';
-
-const instant = z.string().transform((value, ctx) => {
-  const at = parseInstant(value);
-  if (at === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value}" is not an ISO-8601 instant with an offset or Z`,
-    });
-    return z.NEVER;
-  }
-  return at;
-});
 
 /** One interaction as the API takes it; unknown fields are kept out, as for events. */
 const schema = z.object({

@@ -5,7 +5,8 @@ import { parseInstant } from '../time/instant.js';
 import { uniformEvent } from './shape.js';
 import { EVENT_TYPES, type TicketEvent, type TicketFields } from './types.js';
 
-const instant = z.string().transform((text, ctx) => {
+/** An ISO-8601 instant with an offset or Z, read to epoch milliseconds. */
+export const instant = z.string().transform((text, ctx) => {
   const at = parseInstant(text);
   if (at === undefined) {
     ctx.addIssue({
