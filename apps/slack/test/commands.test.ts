@@ -111,11 +111,13 @@ describeEachDriver('/sla commands through Bolt', (handle) => {
     const byAdmin = textOf(await (await run('subscribe alerts team:billing', 'U-admin')).answer());
     const alertsId = /subscription (s[0-9a-z]{6})/.exec(byAdmin)?.[1];
     expect(alertsId).toBeDefined();
-    const digest = textOf(await (await run('subscribe digest daily 09:00', 'U-manager')).answer());
-    expect(digest).toContain('daily 09:00 UTC');
+    const digest = textOf(
+      await (await run('subscribe digest daily 09:00 goal:90', 'U-manager')).answer(),
+    );
+    expect(digest).toContain('daily 09:00 UTC goal 90%');
     const list = textOf(await (await run('subscriptions', 'U-agent')).answer());
     expect(list).toContain(`\`${alertsId}\` alerts: team:billing`);
-    expect(list).toContain('digest: daily 09:00 UTC');
+    expect(list).toContain('digest: daily 09:00 UTC goal 90%');
     expect(textOf(await (await run(`unsubscribe ${alertsId}`, 'U-agent')).answer())).toContain(
       'Only workspace admins',
     );

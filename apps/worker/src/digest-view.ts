@@ -60,6 +60,7 @@ export async function buildDigest(
   now: number,
 ): Promise<DigestView> {
   const zone = s.schedule.zone;
+  const goalPct = s.schedule.goal ? Number(s.schedule.goal) : DEFAULT_GOAL_PCT;
   const current = await perMetric(db, s, slot.from, slot.to);
   const previous = await perMetric(db, s, slot.from - (slot.to - slot.from), slot.from);
   const metrics = [...current.values()].map((r) => ({
@@ -102,15 +103,13 @@ export async function buildDigest(
     ),
   }));
   const title = `Compliance, last ${CHART_DAYS} days${s.team ? ` (${s.team})` : ''}`;
-  const chart = lines.length
-    ? complianceChart({ days, lines, goalPct: DEFAULT_GOAL_PCT }, title)
-    : null;
+  const chart = lines.length ? complianceChart({ days, lines, goalPct }, title) : null;
   return {
     kind: 'digest',
     title: TITLES[s.schedule.every],
     period: periodLabel(slot.from, slot.to, zone),
     team: s.team,
-    goalPct: DEFAULT_GOAL_PCT,
+    goalPct,
     metrics,
     worst: worst.items.map(({ breachedAt, ...c }) => item(c, breachedAt)),
     atRisk: atRisk.slice(0, 5).map(({ dueAt, ...c }) => item(c, dueAt)),

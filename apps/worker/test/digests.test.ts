@@ -44,7 +44,7 @@ describeEachDriver('digests', (handle, url) => {
       channel: 'CLEADS',
       kind: 'digest',
       filters: {},
-      schedule: { every: 'daily', time: '09:00', zone: 'America/New_York' },
+      schedule: { every: 'daily', time: '09:00', zone: 'America/New_York', goal: '90' },
       createdBy: 'UADMIN',
       createdAt: new Date(MON - DAY),
     });
@@ -77,6 +77,7 @@ describeEachDriver('digests', (handle, url) => {
     expect(digest?.late).toBe(false);
     const view = digest?.view;
     expect(view?.period).toBe('Tue 24 Nov');
+    expect(view?.goalPct).toBe(90);
     expect(
       view?.metrics.map((m) => [m.metric, m.achieved, m.breached, m.compliancePct, m.previousPct]),
     ).toEqual([['first_response', 2, 0, 100, 50]]);

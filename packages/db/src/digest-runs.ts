@@ -9,7 +9,13 @@ export interface DigestSubscription {
   readonly platform: string;
   readonly channel: string;
   readonly team: string | null;
-  readonly schedule: { every: 'daily' | 'weekdays' | 'weekly'; time: string; zone: string };
+  readonly schedule: {
+    every: 'daily' | 'weekdays' | 'weekly';
+    time: string;
+    zone: string;
+    /** Compliance % to measure against, as typed (`goal:90`); absent: the default. */
+    goal?: string;
+  };
   readonly createdAt: Date;
 }
 

@@ -67,6 +67,7 @@ describe('parseCommand', () => {
       zone: 'Europe/Berlin',
       team: 'billing',
     });
+    expect(ok('subscribe digest weekly 08:00 goal:92.5')).toMatchObject({ goal: 92.5 });
     expect(ok('subscribe digest daily 17:30')).toEqual({
       name: 'subscribe-digest',
       schedule: 'daily',
@@ -89,6 +90,8 @@ describe('parseCommand', () => {
       ['link not-an-email', /email address/, /^\/sla link /],
       ['subscribe digest hourly 09:00', /how often/, /^\/sla subscribe /],
       ['subscribe digest daily 25:00', /HH:MM/, /^\/sla subscribe /],
+      ['subscribe digest daily 09:00 goal:120', /from 1 to 100/, /^\/sla subscribe /],
+      ['subscribe digest daily 09:00 goal:high', /like goal:90/, /^\/sla subscribe /],
       ['subscribe digest daily 09:00 Mars/Olympus', /not a time zone/, /^\/sla subscribe /],
       ['subscribe alerts metric:speed', /^metric: /, /^\/sla subscribe /],
       ['subscribe newsletter', /alerts or a digest/, /^\/sla subscribe /],

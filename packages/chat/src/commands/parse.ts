@@ -35,7 +35,14 @@ const SCHEMAS = {
     priority: text.optional(),
     metric: z.enum(METRICS).optional(),
   }),
-  digest: z.strictObject({ team: text.optional() }),
+  digest: z.strictObject({
+    team: text.optional(),
+    goal: z.coerce
+      .number({ error: 'give the goal as a percentage, like goal:90' })
+      .min(1, { error: 'the goal is a percentage from 1 to 100' })
+      .max(100, { error: 'the goal is a percentage from 1 to 100' })
+      .optional(),
+  }),
   none: z.strictObject({}),
 };
 
@@ -77,13 +84,14 @@ function digest(bare: readonly string[], words: Words): SlaCommand {
   if (!hm) return refuse(`${time ?? 'the time'}: give the local time as HH:MM, like 09:00`);
   if (zone !== undefined && !IANAZone.isValidZone(zone))
     refuse(`${zone} is not a time zone (like Europe/Berlin)`);
-  const { team } = options(SCHEMAS.digest, words);
+  const { team, goal } = options(SCHEMAS.digest, words);
   return {
     name: 'subscribe-digest',
     schedule: schedule as (typeof DIGEST_SCHEDULES)[number],
     time: `${hm[1]?.padStart(2, '0')}:${hm[2]}`,
     ...(zone ? { zone } : {}),
     ...(team ? { team } : {}),
+    ...(goal !== undefined ? { goal } : {}),
   };
 }
 

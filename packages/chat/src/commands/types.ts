@@ -44,6 +44,8 @@ export type SlaCommand =
       /** IANA zone; absent means the subscriber's own. */
       readonly zone?: string;
       readonly team?: string;
+      /** Compliance % the digest measures against; 95 when absent. */
+      readonly goal?: number;
     }
   | { readonly name: 'unsubscribe'; readonly id: string }
   | { readonly name: 'subscriptions' }

@@ -24,8 +24,9 @@ export function describeSubscription(
 ): string {
   const filters = words(s.filters);
   if (s.kind === 'digest' && s.schedule) {
+    const goal = s.schedule.goal ? ` goal ${s.schedule.goal}%` : '';
     const when =
-      `${s.schedule.every ?? ''} ${s.schedule.time ?? ''} ${s.schedule.zone ?? ''}`.trim();
+      `${s.schedule.every ?? ''} ${s.schedule.time ?? ''} ${s.schedule.zone ?? ''}${goal}`.trim();
     return filters ? `${when} ${filters}` : when;
   }
   return filters || 'every alert';
@@ -60,6 +61,7 @@ export async function manage(
         every: command.schedule,
         time: command.time,
         zone: command.zone ?? ctx.zone,
+        ...(command.goal !== undefined ? { goal: String(command.goal) } : {}),
       };
       const id = await q.subscribe('digest', filters, schedule);
       return notice(
