@@ -1,5 +1,6 @@
 import { ConfigError, EventsError } from '@breachless/core';
 import { calendarCommand } from './commands/calendar.js';
+import { doctorCommand } from './commands/doctor.js';
 import { explainCommand } from './commands/explain.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -14,7 +15,8 @@ export const USAGE = `Usage: breachless <command> [options]
 
 Commands (on files, no database):
   explain              every ticket's SLA cycles at an instant, and why
-  report               compliance figures over a period (table, CSV or JSON)
+  report               compliance figures over a period (table, CSV or JSON), from files
+                       or, with --tenant, from the database
   calendar due         when a duration of business time ends
   calendar between     business time between two instants
 
@@ -24,6 +26,7 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
                        from a file into the database
   token create         a new API token for a tenant, printed once
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
+  doctor               check config, database, clock, Slack and Teams settings; say what to fix
 
 Run "breachless <command> --help" for a command's options.
 Exit codes: 0 done, 2 bad input (flags, files, config, events), 1 unexpected failure.`;
@@ -36,6 +39,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   import: importCommand,
   token: tokenCommand,
   'webhook-secret': webhookSecretCommand,
+  doctor: doctorCommand,
 };
 
 /**

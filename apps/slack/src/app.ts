@@ -1,3 +1,4 @@
+import { SLACK_BOT_SCOPES } from '@breachless/chat';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerActions } from './actions.js';
@@ -9,16 +10,7 @@ import { installationStore } from './installation-store.js';
 import type { SlackAuth } from './workspaces.js';
 
 /** The scopes the app asks for (infra/slack/manifest.yaml lists the same). */
-export const BOT_SCOPES = [
-  'chat:write',
-  'commands',
-  'files:write',
-  'im:write',
-  'users:read',
-  'users:read.email',
-  'channels:read',
-  'groups:read',
-];
+export const BOT_SCOPES = [...SLACK_BOT_SCOPES];
 
 export interface SlackAppOptions {
   readonly auth: SlackAuth;

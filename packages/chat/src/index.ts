@@ -28,6 +28,7 @@ export {
 } from './delivery/types.js';
 export { type ComplianceSeries, complianceChart } from './digest/chart.js';
 export { type DigestSlot, latestSlot } from './digest/schedule.js';
+export { SLACK_BOT_SCOPES } from './platforms.js';
 export type { ChatPort, MessageRef } from './port/chat-port.js';
 export {
   ChatError,
