@@ -1,7 +1,5 @@
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { z } from 'zod';
-
-/** 30 s: room for a config change to recompute a large tenant, under the 60 s proxies allow. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),

@@ -1,8 +1,8 @@
 import { EngineCache, openDatabase, TicketCache } from '@breachless/db';
+import { createApp } from '@breachless/http';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { createApp } from './app.js';
 import { readEnv } from './env.js';
 
 const env = (() => {

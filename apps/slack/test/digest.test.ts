@@ -4,7 +4,7 @@ import { describeEachDriver, seedTenant } from '@breachless/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSlack, T0, textOf } from './harness.js';
 
-// A 1x1 PNG stands in for the worker's rendering (apps/worker draws the real chart).
+// A 1x1 PNG stands in for the worker's rendering (packages/jobs draws the real chart).
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 

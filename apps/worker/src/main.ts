@@ -1,10 +1,9 @@
 import { createServer } from 'node:http';
 import { openDatabase } from '@breachless/db';
+import { Worker, workerMetrics } from '@breachless/jobs';
 import cron from 'node-cron';
 import { pino } from 'pino';
 import { readEnv } from './env.js';
-import { workerMetrics } from './metrics.js';
-import { Worker } from './worker.js';
 
 const env = (() => {
   try {

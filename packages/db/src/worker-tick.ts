@@ -25,6 +25,7 @@ export async function runTick(
   engines: EngineCache,
   now: number,
   batchSize = 500,
+  lateAfterMs?: number,
 ): Promise<TickResult> {
   return db.transaction(async (tx) => {
     const at = new Date(now).toISOString();
@@ -55,6 +56,7 @@ export async function runTick(
         ids.sort(),
         await engines.engineFor(tx, tenant),
         now,
+        lateAfterMs === undefined ? {} : { lateAfterMs },
       );
     }
     const oldest = claimed[0]?.due;

@@ -4,7 +4,6 @@ import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import { requireToken } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './env.js';
 import { HttpError } from './errors.js';
 import { atRiskRoutes } from './routes/at-risk.js';
 import { configRoutes } from './routes/config.js';
@@ -15,6 +14,9 @@ import { queueReportRoutes } from './routes/queue-reports.js';
 import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { webhookRoutes } from './routes/webhooks.js';
+
+/** 30 s: room for a config change to recompute a large tenant, under the 60 s proxies allow. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The HTTP API as a Hono app: pure wiring over injected dependencies, so tests call

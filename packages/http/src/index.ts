@@ -1,0 +1,2 @@
+export { createApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+export type { AppDeps } from './context.js';
