@@ -13,6 +13,8 @@ export {
   type StatsGroup,
 } from './commands/types.js';
 export { allUsage, USAGE } from './commands/usage.js';
+export { type ConsolePortOptions, consolePort } from './console/console-port.js';
+export { renderText } from './console/text-view.js';
 export { alertView, deliverAlert, stateOf } from './delivery/alert-view.js';
 export { type Backoff, exponentialBackoff } from './delivery/backoff.js';
 export { DIGEST_METRIC, deliverNotification } from './delivery/deliver.js';
