@@ -1,0 +1,53 @@
+import { setImmediate } from 'node:timers/promises';
+import {
+  alertView,
+  type ChatPort,
+  DeliveryLanes,
+  DeliveryPump,
+  deliverNotification,
+  exponentialBackoff,
+  type Timer,
+} from '@breachless/chat';
+import { type Database, deliveryOutbox } from '@breachless/db';
+import type { Logger } from 'pino';
+
+/**
+ * Delivery of the outbox's `console:` rows through the console port, with the same lanes and
+ * pump as Slack and Teams (so the console shows what they would: updates in place, breaches in
+ * the warning's thread). A terminal has no rate limit: no pacing. `deliver` is one round,
+ * finished when every claimed delivery has been printed.
+ */
+export function consoleDelivery(db: Database, port: ChatPort, clock: () => number, logger: Logger) {
+  const outbox = deliveryOutbox(db);
+  // Nothing waits on time here; yielding to the event loop is enough between two sends.
+  const timer: Timer = { now: clock, sleep: () => setImmediate() };
+  const lanes = new DeliveryLanes({
+    outbox,
+    timer,
+    intervalMs: 0,
+    maxAttempts: 3,
+    backoff: exponentialBackoff(),
+    onError: (error) => logger.warn({ err: error }, 'console delivery failed'),
+    send: (d) => deliverNotification(port, d, clock(), undefined),
+  });
+  const pump = new DeliveryPump({
+    platform: port.platform,
+    outbox,
+    // One terminal channel takes everything due in one round.
+    perLane: 500,
+    lanes,
+    timer,
+    onError: (error) => logger.warn({ err: error }, 'console delivery round failed'),
+    settle: async (m) => {
+      const outcome =
+        m.outcome === 'achieved' ? { kind: 'achieved' as const } : { kind: 'cancelled' as const };
+      await port.update(m.root, alertView(m, outcome, clock(), undefined));
+    },
+  });
+  return {
+    async deliver(): Promise<void> {
+      await pump.poll();
+      while (!lanes.idle) await setImmediate();
+    },
+  };
+}

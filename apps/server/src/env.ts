@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+/** The standalone server's environment (docs/operations.md lists it, generated from here). */
+export const serverEnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional().describe('PostgreSQL; unset, the embedded PGlite'),
+  BREACHLESS_DATA_DIR: z
+    .string()
+    .default('./.breachless')
+    .describe("PGlite's data directory; the demo keeps its position and charts in DIR-demo"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('the HTTP API'),
+  BREACHLESS_DEMO: flag.describe('replay the sample ServiceNow log, shifted to the present'),
+  BREACHLESS_DEMO_SPEED: z.coerce
+    .number()
+    .positive()
+    .max(1_000_000)
+    .default(1440)
+    .describe('simulated seconds per real second in the demo (1440: one day a minute)'),
+  BREACHLESS_TICK_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(1000)
+    .describe('real milliseconds between two rounds of ingest, scan and delivery'),
+  BREACHLESS_CONSOLE_CHANNEL: z
+    .string()
+    .min(1)
+    .default('#support')
+    .describe('the console channel the demo subscribes to alerts and a daily digest'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('warn')
+    .describe('pino level; warn keeps the console for chat messages'),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/**
+ * Validates the environment once, at start.
+ * @throws Error naming every missing or malformed variable
+ */
+export function readEnv(env: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`invalid environment:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { loadPosition, savePosition, simulatedClock } from './demo/position.js';
+import { Replay } from './demo/replay.js';
+import { readEnv } from './env.js';
+import { Standalone } from './standalone.js';
+
+const env = (() => {
+  try {
+    return readEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`breachless server: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+})();
+const demo = env.BREACHLESS_DEMO || process.argv.includes('--demo');
+const out = (text: string) => process.stdout.write(text);
+const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
+// The demo's position and digest charts live beside PGlite's directory, never inside it.
+const demoDir = `${env.BREACHLESS_DATA_DIR.replace(/\/+$/, '')}-demo`;
+mkdirSync(demoDir, { recursive: true });
+
+let clock = Date.now;
+let startClock = () => {};
+let replay: Replay | undefined;
+let shiftMs = 0;
+if (demo) {
+  out('Reading the sample ServiceNow log (data/README.md: CC BY 4.0, Amaral et al., UCI)...\n');
+  const events = await Replay.read();
+  const resumed = loadPosition(demoDir);
+  shiftMs = resumed?.shiftMs ?? Replay.shiftFor(events, Date.now());
+  replay = Replay.from(events, shiftMs, resumed?.simAt ?? Number.NEGATIVE_INFINITY);
+  const simAt = resumed?.simAt ?? replay.start;
+  // Simulated time stands still until the database is open and migrated.
+  const running = { now: () => simAt };
+  clock = () => running.now();
+  startClock = () => {
+    running.now = simulatedClock(simAt, env.BREACHLESS_DEMO_SPEED, Date.now);
+  };
+  out(
+    `${resumed ? 'Resuming' : 'Starting'} the demo at ${new Date(simAt).toISOString()} (simulated), ` +
+      `${env.BREACHLESS_DEMO_SPEED}x real time: ${events.length} events of ${new Date(replay.start - shiftMs).toISOString().slice(0, 10)} onwards, shifted by ${shiftMs / 86_400_000} days.\n`,
+  );
+}
+const stepMs = env.BREACHLESS_TICK_MS * (demo ? env.BREACHLESS_DEMO_SPEED : 1);
+const server = await Standalone.open({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.DATABASE_URL ? undefined : env.BREACHLESS_DATA_DIR,
+  channel: env.BREACHLESS_CONSOLE_CHANNEL,
+  clock,
+  console: { write: out, chartDir: demoDir },
+  logger,
+  ...(replay ? { replay } : {}),
+  // A step of simulated time is noticed at its end: only what is later than that is late.
+  lateAfterMs: Math.max(120_000, 2 * stepMs),
+});
+startClock();
+const http = serve({ fetch: server.api.fetch, port: env.PORT });
+out(
+  `Breachless is running: API on http://localhost:${env.PORT}, worker every ${env.BREACHLESS_TICK_MS} ms, ` +
+    `alerts and digests for ${env.BREACHLESS_CONSOLE_CHANNEL} printed here as [console chat ...] ` +
+    '(no Slack or Teams is configured: this is what they would show).\n' +
+    'Type /sla commands (stats 7d by:team, at-risk, breached today, ticket ID, help); Ctrl-C stops.\n',
+);
+
+let round: Promise<unknown> = Promise.resolve();
+const timer = setInterval(() => {
+  round = round
+    .then(() => server.step())
+    .then(({ now }) => {
+      // Everything up to `now` is fed: a restart goes on from there, losing no event.
+      if (replay) savePosition(demoDir, { shiftMs, simAt: now });
+    })
+    .catch((error) => logger.error({ err: error }, 'round failed; trying again at the next'));
+}, env.BREACHLESS_TICK_MS);
+
+const lines = createInterface({ input: process.stdin, terminal: false });
+lines.on('line', (line) => {
+  if (line.trim() === '') return;
+  round = round.then(async () => out(`${await server.answer(line)}\n`)).catch(() => {});
+});
+
+// Ctrl-C: let the round in flight finish (it saves the position), close the database cleanly.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    clearInterval(timer);
+    lines.close();
+    await round;
+    http.close();
+    await server.close();
+    out('\nStopped. `npm start` again resumes from where it stopped.\n');
+    process.exit(0);
+  });
+}

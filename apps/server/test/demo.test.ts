@@ -1,0 +1,136 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TicketEvent } from '@breachless/core';
+import { EngineCache, openDatabase, rowsOf, saveConfig } from '@breachless/db';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CONFIG, DEMO_TENANT } from '../src/demo/demo-config.js';
+import { loadPosition, savePosition, simulatedClock } from '../src/demo/position.js';
+import { Replay } from '../src/demo/replay.js';
+import { Standalone } from '../src/standalone.js';
+
+const MINUTE = 60_000;
+const STEP = 10 * MINUTE;
+// Where a user's first start on 2026-12-06 puts the log: its first event on Monday 7 Dec.
+const FIRST_START = Date.parse('2026-12-06T11:00:00Z');
+
+let events: TicketEvent[];
+let server: Standalone;
+let now: number;
+let printed = '';
+let simulatedMinutes = 0;
+
+beforeAll(async () => {
+  events = await Replay.read();
+  const replay = Replay.from(
+    events,
+    Replay.shiftFor(events, FIRST_START),
+    Number.NEGATIVE_INFINITY,
+  );
+  now = replay.start;
+  server = await Standalone.open({
+    channel: '#support',
+    clock: () => now,
+    console: {
+      write: (text) => {
+        printed += text;
+      },
+    },
+    logger: pino({ level: 'silent' }),
+    replay,
+    lateAfterMs: 2 * STEP,
+  });
+  // The clock is the demo's: ten simulated minutes per round, no waiting on real time.
+  while (!/\[console chat #support #\d+\] ⚠/.test(printed) && simulatedMinutes < 48 * 60) {
+    now += STEP;
+    simulatedMinutes += STEP / MINUTE;
+    await server.step();
+  }
+}, 120_000);
+afterAll(() => server?.close());
+
+describe('the demo (npm start)', () => {
+  it('reads the shipped sample log and moves it by whole weeks to the present', () => {
+    expect(events.length).toBeGreaterThan(100_000);
+    const shift = Replay.shiftFor(events, FIRST_START);
+    expect(shift % (7 * 86_400_000)).toBe(0);
+    const start = (events[0]?.at ?? 0) + shift;
+    expect(start).toBeGreaterThanOrEqual(FIRST_START);
+    expect(start - FIRST_START).toBeLessThan(7 * 86_400_000);
+    expect(new Date(start).getUTCDay()).toBe(new Date(events[0]?.at ?? 0).getUTCDay());
+  });
+
+  it('prints a near-breach warning on the console chat within a simulated day', () => {
+    expect(simulatedMinutes).toBeLessThanOrEqual(24 * 60);
+    const warning = printed.split('\n').find((l) => /^\[console chat #support #\d+\] ⚠/.test(l));
+    expect(warning).toMatch(/⚠ INC\d+: (First response|Resolution) due in \d+/);
+  });
+
+  it('goes on to breaches in the warning thread and a digest, as Slack would show them', async () => {
+    for (let i = 0; i < (24 * 60) / 10; i++) {
+      now += STEP;
+      await server.step();
+    }
+    expect(printed).toMatch(
+      /\[console chat #support #\d+ in the thread of #\d+\] ✖ INC\d+: .* breached/,
+    );
+    expect(printed).toMatch(/\[console chat #support #\d+\] Daily SLA digest, /);
+  }, 120_000);
+
+  it('answers /sla commands typed on the console, usage for a bad one', async () => {
+    const stats = await server.answer('/sla stats 7d by:priority');
+    expect(stats).toMatch(/^SLA compliance, Last 7 days/);
+    expect(stats).toMatch(/\nhigh +first response +\d+ +\d+ +\d/);
+    expect(await server.answer('stats fortnight')).toContain('Usage: /sla stats');
+    const subscriptions = await server.answer('subscriptions');
+    expect(subscriptions).toContain('daily 09:00 UTC');
+    expect(subscriptions).toContain('priority:urgent');
+  });
+
+  it('serves the API on the same database and clock', async () => {
+    const health = await server.api.request('/healthz');
+    expect(health.status).toBe(200);
+  });
+});
+
+describe('demo position', () => {
+  it('resumes after what an earlier run fed, losing and repeating nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachless-demo-'));
+    expect(loadPosition(dir)).toBeUndefined();
+    const shift = Replay.shiftFor(events, FIRST_START);
+    const start = (events[0]?.at ?? 0) + shift;
+    const stoppedAt = start + 86_400_000;
+    savePosition(dir, { shiftMs: shift, simAt: stoppedAt });
+    const position = loadPosition(dir);
+    expect(position).toEqual({ shiftMs: shift, simAt: stoppedAt });
+
+    const handle = await openDatabase({});
+    await handle.migrate();
+    await saveConfig(handle.db, DEMO_TENANT, DEMO_CONFIG, 'test');
+    const engine = await new EngineCache().engineFor(handle.db, DEMO_TENANT);
+    const resumed = Replay.from(events, shift, stoppedAt);
+    const until = stoppedAt + 86_400_000;
+    const fed = await resumed.feed(handle.db, DEMO_TENANT, engine, until);
+    const expected = events.filter((e) => e.at + shift > stoppedAt && e.at + shift <= until);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(fed).toBe(expected.length);
+    const [stored] = rowsOf<{ n: number; first: string | Date }>(
+      await handle.db.execute(sql`select count(*)::int as n, min(at) as first from ticket_events`),
+    );
+    expect(stored?.n).toBe(expected.length);
+    expect(new Date(stored?.first ?? 0).getTime()).toBeGreaterThan(stoppedAt);
+    // Nothing is left before `until`: the next round starts after it.
+    expect(await resumed.feed(handle.db, DEMO_TENANT, engine, until)).toBe(0);
+    await handle.close();
+  }, 60_000);
+
+  it('runs simulated time at the chosen speed from where it stands', () => {
+    let real = 1_000;
+    const clock = simulatedClock(5_000_000, 1440, () => real);
+    expect(clock()).toBe(5_000_000);
+    real += 1_000;
+    expect(clock()).toBe(5_000_000 + 1_440_000);
+  });
+});
