@@ -1,33 +1,42 @@
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { z } from 'zod';
 
-const schema = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  BREACHLESS_DATA_DIR: z.string().default('./.breachless'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+/** The API's environment (docs/operations.md is generated from it). */
+export const apiEnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
+  BREACHLESS_DATA_DIR: z
+    .string()
+    .default('./.breachless')
+    .describe("PGlite's data directory when DATABASE_URL is unset"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('HTTP port of the API'),
   BREACHLESS_MAX_BODY_BYTES: z.coerce
     .number()
     .int()
     .min(1)
-    .default(5 * 1024 * 1024),
+    .default(5 * 1024 * 1024)
+    .describe('largest request body accepted, in bytes (413 beyond)'),
   // setTimeout's largest delay: a longer one would fire at once.
   REQUEST_TIMEOUT_MS: z.coerce
     .number()
     .int()
     .min(1)
     .max(2 ** 31 - 1)
-    .default(DEFAULT_REQUEST_TIMEOUT_MS),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    .default(DEFAULT_REQUEST_TIMEOUT_MS)
+    .describe('a request taking longer answers 503'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
 });
 
-export type ApiEnv = z.infer<typeof schema>;
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
 
 /**
  * Validates the API's environment once, at start.
  * @throws Error naming every missing or malformed variable
  */
 export function readEnv(env: Record<string, string | undefined>): ApiEnv {
-  const result = schema.safeParse(env);
+  const result = apiEnvSchema.safeParse(env);
   if (result.success) return result.data;
   throw new Error(
     `invalid environment:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli, EXAMPLES } from './harness.js';
 
-// The sample a new user runs first (`npm start`). Every figure here was worked out by hand
+// The sample the README shows first on files (`breachless explain`). Every figure here was worked out by hand
 // from the config: ny-office is Mon-Fri 09:00-17:00 America/New_York (UTC-5 in late
 // November) and closed on Thanksgiving, Thursday 2026-11-26.
 const files = [

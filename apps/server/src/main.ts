@@ -15,6 +15,14 @@ const env = (() => {
     process.exit(2);
   }
 })();
+// Signals are caught from the first moment: a Ctrl-C while the database opens or migrates
+// waits for that to finish, then stops like any other.
+let stopRequested = false;
+let stop = async () => {
+  stopRequested = true;
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+
 const demo = env.BREACHLESS_DEMO || process.argv.includes('--demo');
 const out = (text: string) => process.stdout.write(text);
 const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
@@ -79,18 +87,22 @@ const timer = setInterval(() => {
 const lines = createInterface({ input: process.stdin, terminal: false });
 lines.on('line', (line) => {
   if (line.trim() === '') return;
-  round = round.then(async () => out(`${await server.answer(line)}\n`)).catch(() => {});
+  round = round
+    .then(async () => out(`${await server.answer(line)}\n`))
+    .catch((error) => {
+      logger.error({ err: error }, 'command failed');
+      out('Breachless could not answer just now (the error is in the log). Try again.\n');
+    });
 });
 
 // Ctrl-C: let the round in flight finish (it saves the position), close the database cleanly.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    clearInterval(timer);
-    lines.close();
-    await round;
-    http.close();
-    await server.close();
-    out('\nStopped. `npm start` again resumes from where it stopped.\n');
-    process.exit(0);
-  });
-}
+stop = async () => {
+  clearInterval(timer);
+  lines.close();
+  await round;
+  http.close();
+  await server.close();
+  out('\nStopped. `npm start` again resumes from where it stopped.\n');
+  process.exit(0);
+};
+if (stopRequested) await stop();

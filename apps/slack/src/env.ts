@@ -5,23 +5,35 @@ const optional = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
-const schema = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  BREACHLESS_DATA_DIR: z.string().default('./.breachless'),
-  /** HTTP port of `/slack/events`, `/slack/install`, `/healthz`; 0 picks a free one. */
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  SLACK_SIGNING_SECRET: optional,
-  /** Single-workspace install: the bot token of the one workspace (serves tenant `default`). */
-  SLACK_BOT_TOKEN: optional,
-  /** Socket Mode (local development, no public URL): the app-level token `xapp-...`. */
-  SLACK_APP_TOKEN: optional,
-  /** Multi-workspace OAuth installs. */
-  SLACK_CLIENT_ID: optional,
-  SLACK_CLIENT_SECRET: optional,
-  SLACK_STATE_SECRET: optional,
-  /** Another Web API base (a proxy; the tests' fake). */
-  SLACK_API_URL: z.string().url().optional(),
-  /** Slack user ids allowed to manage channel subscriptions besides admins and owners. */
+/** The Slack app's environment (docs/operations.md is generated from it). */
+export const slackEnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
+  BREACHLESS_DATA_DIR: z
+    .string()
+    .default('./.breachless')
+    .describe("PGlite's data directory when DATABASE_URL is unset"),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(3000)
+    .describe('HTTP port of /slack/events, /slack/install, /healthz; 0 picks a free one'),
+  SLACK_SIGNING_SECRET: optional.describe('HTTP mode: verifies every request from Slack'),
+  SLACK_BOT_TOKEN: optional.describe(
+    'one workspace: its bot token xoxb-... (serves tenant default)',
+  ),
+  SLACK_APP_TOKEN: optional.describe(
+    'Socket Mode (local development, no public URL): the xapp-... token',
+  ),
+  SLACK_CLIENT_ID: optional.describe('OAuth installs of many workspaces, with the next two'),
+  SLACK_CLIENT_SECRET: optional.describe('OAuth installs: the client secret'),
+  SLACK_STATE_SECRET: optional.describe('OAuth installs: any long random string'),
+  SLACK_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('another Web API base (a proxy; the tests use a fake)'),
   SLACK_MANAGERS: z
     .string()
     .default('')
@@ -30,8 +42,14 @@ const schema = z.object({
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+    )
+    .describe(
+      'Slack user ids, comma-separated, who may manage subscriptions besides admins and owners',
     ),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
 });
 
 /**
@@ -53,14 +71,14 @@ function missingCredentials(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
-export type SlackEnv = z.infer<typeof schema>;
+export type SlackEnv = z.infer<typeof slackEnvSchema>;
 
 /**
  * Validates the Slack app's environment once, at start.
  * @throws Error naming every missing or malformed variable
  */
 export function readEnv(env: Record<string, string | undefined>): SlackEnv {
-  const result = schema.safeParse(env);
+  const result = slackEnvSchema.safeParse(env);
   const problems = [
     ...(result.success
       ? []

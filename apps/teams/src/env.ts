@@ -1,19 +1,32 @@
 import { z } from 'zod';
 
-const schema = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  BREACHLESS_DATA_DIR: z.string().default('./.breachless'),
-  /** HTTP port of `/api/messages` and `/healthz`. */
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
-  /** Empty: no authentication, for local use only (the bot says so in its log). */
-  MICROSOFT_APP_ID: z.string().default(''),
-  MICROSOFT_APP_PASSWORD: z.string().default(''),
-  MICROSOFT_APP_TENANT_ID: z.string().default(''),
-  /** `MultiTenant` serves each Microsoft 365 organisation as its own tenant. */
+/** The Teams bot's environment (docs/operations.md is generated from it). */
+export const teamsEnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
+  BREACHLESS_DATA_DIR: z
+    .string()
+    .default('./.breachless')
+    .describe("PGlite's data directory when DATABASE_URL is unset"),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(3978)
+    .describe('HTTP port of /api/messages and /healthz'),
+  MICROSOFT_APP_ID: z
+    .string()
+    .default('')
+    .describe('the bot registration id; empty: no authentication, for local use only'),
+  MICROSOFT_APP_PASSWORD: z.string().default('').describe('the registration client secret'),
+  MICROSOFT_APP_TENANT_ID: z
+    .string()
+    .default('')
+    .describe('SingleTenant: the directory (tenant) id'),
   MICROSOFT_APP_TYPE: z
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
-    .default('MultiTenant'),
-  /** AAD object ids allowed to manage channel subscriptions; empty: any member of the team. */
+    .default('MultiTenant')
+    .describe('MultiTenant serves each Microsoft 365 organisation as its own tenant'),
   TEAMS_MANAGERS: z
     .string()
     .default('')
@@ -22,18 +35,22 @@ const schema = z.object({
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-    ),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    )
+    .describe('AAD object ids, comma-separated, who may manage subscriptions; empty: anyone'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
 });
 
-export type TeamsEnv = z.infer<typeof schema>;
+export type TeamsEnv = z.infer<typeof teamsEnvSchema>;
 
 /**
  * Validates the Teams bot's environment once, at start.
  * @throws Error naming every missing or malformed variable
  */
 export function readEnv(env: Record<string, string | undefined>): TeamsEnv {
-  const result = schema.safeParse(env);
+  const result = teamsEnvSchema.safeParse(env);
   const problems = result.success
     ? []
     : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

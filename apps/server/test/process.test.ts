@@ -1,0 +1,69 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-start-')), 'data');
+
+/** The server as `npm start` runs it, fast; resolves once its output matches `until`. */
+function start(until: RegExp): { child: ChildProcess; output: () => string; seen: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--demo'], {
+    env: {
+      ...process.env,
+      BREACHLESS_DATA_DIR: dataDir,
+      PORT: '0',
+      BREACHLESS_DEMO_SPEED: '20000',
+      BREACHLESS_TICK_MS: '200',
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const seen = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (until.test(out)) resolve();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code} before ${until}:\n${out}`)));
+  });
+  return { child, output: () => out, seen };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = once(child, 'exit');
+  child.kill('SIGINT');
+  const [code] = await exited;
+  return code as number | null;
+}
+
+describe('the server process (npm start)', () => {
+  it('prints alerts, answers a typed command, stops cleanly on Ctrl-C and resumes', async () => {
+    const first = start(/\[console chat #support #\d+\] ⚠/);
+    await first.seen;
+    first.child.stdin?.write('/sla stats bogus\n');
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        /Usage: \/sla stats/.test(first.output()) ? resolve() : setImmediate(check);
+      first.child.stdout?.on('data', check);
+      check();
+    });
+    const code = await stop(first.child);
+    expect(code, first.output().slice(-800)).toBe(0);
+    expect(first.output()).toContain('Starting the demo at');
+    expect(first.output()).toContain('Stopped.');
+    const saved = JSON.parse(readFileSync(`${dataDir}-demo/demo-position.json`, 'utf8'));
+
+    const second = start(/Breachless is running/);
+    await second.seen;
+    expect(second.output()).toContain(
+      `Resuming the demo at ${new Date(saved.simAt).toISOString()}`,
+    );
+    const again = await stop(second.child);
+    expect(again, second.output().slice(-1500)).toBe(0);
+  }, 120_000);
+});

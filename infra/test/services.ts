@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import type { z } from 'zod';
+import { apiEnvSchema } from '../../apps/api/src/env.js';
+import { MIGRATE_USAGE } from '../../apps/cli/src/commands/migrate.js';
+import { slackEnvSchema } from '../../apps/slack/src/env.js';
+import { teamsEnvSchema } from '../../apps/teams/src/env.js';
+import { workerEnvSchema } from '../../apps/worker/src/env.js';
+
+export const REPO = new URL('../../', import.meta.url).pathname;
+
+/** What a service's process reads, by the entry file its container runs. */
+const READS: Record<string, (name: string) => boolean> = {
+  'apps/api/src/main.ts': keysOf(apiEnvSchema),
+  'apps/worker/src/main.ts': keysOf(workerEnvSchema),
+  'apps/slack/src/main.ts': keysOf(slackEnvSchema),
+  'apps/teams/src/main.ts': keysOf(teamsEnvSchema),
+  // The CLI has no schema: `breachless migrate --help` names what it reads.
+  'apps/cli/bin/breachless.js': (name) => MIGRATE_USAGE.includes(name),
+};
+
+function keysOf(schema: z.ZodObject): (name: string) => boolean {
+  return (name) => name in schema.shape;
+}
+
+/** The entry a container runs, checked to exist in the repo, and what that process reads. */
+export function entry(args: readonly string[]): { file: string; reads: (name: string) => boolean } {
+  const file = args[0] ?? '';
+  const reads = READS[file];
+  if (!reads || !existsSync(`${REPO}${file}`)) throw new Error(`no service entry ${file}`);
+  return { file, reads };
+}
+
+/** The port a service listens on, from its environment or its schema's default. */
+export function listenPort(file: string, env: Readonly<Record<string, string>>): number {
+  const key = file.startsWith('apps/worker/') ? 'WORKER_PORT' : 'PORT';
+  const schema = {
+    'apps/api/src/main.ts': apiEnvSchema,
+    'apps/worker/src/main.ts': workerEnvSchema,
+    'apps/slack/src/main.ts': slackEnvSchema,
+    'apps/teams/src/main.ts': teamsEnvSchema,
+  }[file];
+  if (!schema) throw new Error(`${file} listens on no port`);
+  return (schema.shape as Record<string, z.ZodType>)[key]?.parse(env[key]) as number;
+}
