@@ -5,6 +5,7 @@ import { explainCommand } from './commands/explain.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { reportCommand } from './commands/report.js';
+import { SLA_REPORTS, slaCommand } from './commands/sla.js';
 import { tokenCommand } from './commands/token.js';
 import { webhookSecretCommand } from './commands/webhook-secret.js';
 import { UsageError } from './errors.js';
@@ -27,6 +28,8 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
   token create         a new API token for a tenant, printed once
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
   doctor               check config, database, clock, Slack and Teams settings; say what to fix
+  stats, at-risk, breached, ticket
+                       the /sla reports of Slack and Teams, as text (stats 7d by:team)
 
 Run "breachless <command> --help" for a command's options.
 Exit codes: 0 done, 2 bad input (flags, files, config, events), 1 unexpected failure.`;
@@ -40,6 +43,12 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   token: tokenCommand,
   'webhook-secret': webhookSecretCommand,
   doctor: doctorCommand,
+  ...Object.fromEntries(
+    SLA_REPORTS.map((name) => [
+      name,
+      (argv: readonly string[], io: Io) => slaCommand(name, argv, io),
+    ]),
+  ),
 };
 
 /**

@@ -200,3 +200,59 @@ describe('webhook-secret', () => {
     expect(bad.stderr).toContain('"freshdesk" is not one of zendesk, github, jira');
   });
 });
+
+describe('the /sla reports from the terminal', () => {
+  it('stats gives the figures report --tenant gives, as the chat table', async () => {
+    const at = ['--at', '2026-11-25T18:00:00Z', '--tz', 'America/New_York'];
+    const stats = await cliAsync(['stats', '2026-11-23..2026-11-24', 'by:team', ...at], env);
+    expect(stats).toMatchObject({ code: 0, stderr: '' });
+    const report = await cliAsync(
+      [
+        'report',
+        '--tenant',
+        'default',
+        '--from',
+        '2026-11-23',
+        '--to',
+        '2026-11-24',
+        '--by',
+        'team',
+        '--tz',
+        'America/New_York',
+        '--format',
+        'json',
+      ],
+      env,
+    );
+    const rows = JSON.parse(report.stdout).rows as {
+      team: string | null;
+      metric: string;
+      achieved: number;
+      breached: number;
+    }[];
+    expect(rows.length).toBeGreaterThan(0);
+    const lines = stats.stdout.split('\n');
+    expect(lines[0]).toBe('SLA compliance, 2026-11-23 to 2026-11-24');
+    for (const r of rows)
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^${r.team ?? '\\(none\\)'} +${r.metric.replace('_', ' ')} +${r.achieved} +${r.breached} `,
+          ),
+        ),
+      );
+  });
+
+  it('ticket explains a stored ticket; a malformed command answers with its usage (exit 2)', async () => {
+    const ticket = await cliAsync(['ticket', 'SUP-102', '--at', '2026-11-25T18:00:00Z'], env);
+    expect(ticket.code).toBe(0);
+    expect(ticket.stdout).toMatch(/^Ticket SUP-102 \(policy \w+\)\n {2}first response #1: /);
+    const bad = await cliAsync(['stats', 'fortnight'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"fortnight" is not understood here');
+    expect(bad.stderr).toContain('breachless stats [today|yesterday|7d');
+    const flag = await cliAsync(['at-risk', '--within', '2h'], env);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Unknown option '--within'");
+  });
+});

@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { parseCommand, renderText, runCommand } from '@breachless/chat';
+import { chatQueries, EngineCache } from '@breachless/db';
+import { atFlag, zoneFlag } from '../args.js';
+import { openServiceDatabase } from '../database.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+/** The `/sla` reports a terminal can ask for: the reading ones, not channel subscriptions. */
+export const SLA_REPORTS = ['stats', 'at-risk', 'breached', 'ticket'] as const;
+
+export const SLA_USAGE = `Usage: breachless stats|at-risk|breached|ticket ARGS... [--tenant ID] [--tz ZONE] [--at ISO]
+
+The /sla reports of Slack and Teams, from the database, as text:
+  breachless stats 7d by:team                 compliance (today, yesterday, 7d, 30d, mtd, FROM..TO)
+  breachless at-risk within:2h team:billing   cycles due soon
+  breachless breached yesterday               cycles breached in a period
+  breachless ticket INC0000062                a ticket's cycles and why
+  --tenant ID   the tenant (default: default; the demo's is demo)
+  --tz ZONE     the zone periods and times are read in (default UTC)
+  --at ISO      "now" (default: the real clock)
+DATABASE_URL or BREACHLESS_DATA_DIR as for migrate. The embedded database is one process's:
+while \`npm start\` runs on it, type these commands into its terminal instead.`;
+
+/** `breachless stats ...` and the other `/sla` reports: parsed by the chat grammar, run on the database. */
+export async function slaCommand(name: string, argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: [...argv],
+        options: {
+          tenant: { type: 'string' },
+          tz: { type: 'string' },
+          at: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+        allowPositionals: true,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments', SLA_USAGE);
+    }
+  })();
+  if (values.help) {
+    io.stdout(`${SLA_USAGE}\n`);
+    return 0;
+  }
+  const parsed = parseCommand([name, ...positionals].join(' '), 'breachless');
+  if (!parsed.ok) throw new UsageError(parsed.error, parsed.usage);
+  const zone = zoneFlag(values.tz);
+  const now = atFlag(values.at, io.now);
+  const handle = await openServiceDatabase(io);
+  try {
+    const view = await runCommand(
+      parsed.command,
+      { prefix: 'breachless', zone, now, canManage: async () => ({ ok: false, why: 'read only' }) },
+      chatQueries(handle.db, new EngineCache(), {
+        tenant: values.tenant ?? 'default',
+        platform: 'cli',
+        channel: 'terminal',
+        user: 'cli',
+      }),
+    );
+    io.stdout(`${renderText(view)}\n`);
+    return view.kind === 'notice' && view.tone === 'error' ? 2 : 0;
+  } finally {
+    await handle.close();
+  }
+}
