@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse.js';
 import { Engine } from '../engine/engine.js';
 import { parseEvents } from '../events/parse.js';
-import { groupValue } from './buckets.js';
+import { groupValue, periodOf } from './buckets.js';
 import { complianceReport } from './report.js';
 import type { GroupKey } from './types.js';
 
@@ -130,5 +130,38 @@ describe('grouping values', () => {
     if (!cycle) throw new Error('no cycle');
     expect(groupValue(cycle, 'metric', 'UTC')).toBe('first_response');
     expect(() => groupValue(cycle, 'day', 'Nowhere/Special')).toThrow(RangeError);
+  });
+});
+
+describe('periodOf', () => {
+  it('gives the local day, ISO week and month around an instant, with the labels reports use', () => {
+    const at = Date.parse('2026-11-25T03:30:00Z'); // Tue 24 Nov 22:30 in New York
+    const zone = 'America/New_York';
+    expect(periodOf('day', at, zone)).toEqual({
+      start: Date.parse('2026-11-24T05:00:00Z'),
+      end: Date.parse('2026-11-25T05:00:00Z'),
+      label: '2026-11-24',
+    });
+    expect(periodOf('week', at, zone).label).toBe('2026-11-23');
+    expect(periodOf('month', at, zone)).toEqual({
+      start: Date.parse('2026-11-01T04:00:00Z'),
+      end: Date.parse('2026-12-01T05:00:00Z'),
+      label: '2026-11',
+    });
+    const cycle = {
+      metric: 'first_response',
+      status: 'achieved',
+      elapsedSeconds: 1,
+      outcomeAt: at,
+      policy: null,
+      fields: {},
+    } as const;
+    for (const unit of ['day', 'week', 'month'] as const)
+      expect(periodOf(unit, at, zone).label).toBe(groupValue(cycle, unit, zone));
+  });
+
+  it('makes a daylight-saving day 23 hours long', () => {
+    const day = periodOf('day', Date.parse('2026-03-08T12:00:00Z'), 'America/New_York');
+    expect(day.end - day.start).toBe(23 * 3_600_000);
   });
 });

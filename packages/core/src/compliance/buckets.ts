@@ -43,3 +43,25 @@ export function groupValue(cycle: ReportCycle, key: GroupKey, zone: string): str
       return cycle.metric;
   }
 }
+
+/** The units a report can group time by. */
+export type PeriodUnit = 'day' | 'week' | 'month';
+
+/**
+ * The day, ISO week or month containing `at` in `zone`: its bounds, and the label
+ * `groupValue` gives the cycles in it. Days follow the zone's clock, so a daylight-saving
+ * day is 23 or 25 hours long.
+ */
+export function periodOf(
+  unit: PeriodUnit,
+  at: number,
+  zone: string,
+): { start: number; end: number; label: string } {
+  const start = DateTime.fromMillis(at, { zone }).startOf(unit);
+  if (!start.isValid) throw new RangeError(`"${zone}" is not an IANA time zone`);
+  return {
+    start: start.toMillis(),
+    end: start.plus({ [`${unit}s`]: 1 }).toMillis(),
+    label: start.toFormat(unit === 'month' ? 'yyyy-MM' : 'yyyy-MM-dd'),
+  };
+}

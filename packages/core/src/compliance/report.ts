@@ -48,11 +48,23 @@ export function complianceReport(
       (cycle.status === 'achieved' ? bucket.achieved : bucket.breached).push(cycle.elapsedSeconds);
     }
   }
-  // Metric sorts where `by` puts it (`--by metric,team` lists a metric's teams together).
-  const order: GroupKey[] = options.by.includes('metric')
-    ? [...new Set(options.by)]
-    : [...keys, 'metric'];
+  const order = sortOrder(options.by);
   return [...buckets.values()].sort((a, b) => compareBuckets(a, b, order)).map(toRow);
+}
+
+/**
+ * Sorts rows as `complianceReport` sorts them for `by`: for rows computed apart (each closed
+ * period of a stored report) and put together.
+ */
+export function sortReportRows(rows: readonly ReportRow[], by: readonly GroupKey[]): ReportRow[] {
+  const order = sortOrder(by);
+  return [...rows].sort((a, b) => compareBuckets(a, b, order));
+}
+
+/** Metric sorts where `by` puts it (`--by metric,team` lists a metric's teams together). */
+function sortOrder(by: readonly GroupKey[]): GroupKey[] {
+  const keys = [...new Set(by)];
+  return keys.includes('metric') ? keys : [...keys, 'metric'];
 }
 
 function checkOptions({ from, to, by, timezone }: ReportOptions): void {
@@ -72,7 +84,9 @@ function counts(cycle: ReportCycle, { from, to }: ReportOptions): boolean {
   return cycle.outcomeAt !== null && cycle.outcomeAt >= from && cycle.outcomeAt < to;
 }
 
-function compareBuckets(a: Bucket, b: Bucket, order: readonly GroupKey[]): number {
+type Sortable = Pick<Bucket, 'group' | 'metric'>;
+
+function compareBuckets(a: Sortable, b: Sortable, order: readonly GroupKey[]): number {
   for (const key of order) {
     if (key === 'metric') {
       const byMetric = METRICS.indexOf(a.metric) - METRICS.indexOf(b.metric);
