@@ -47,12 +47,20 @@ export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope
     stats: (o: {
       from: number;
       to: number;
+      now: number;
       zone: string;
       by: GroupKey[];
       team?: string | undefined;
       priority?: string | undefined;
       agent?: string | undefined;
-    }) => complianceRows(db, tenant, { from: o.from, to: o.to, by: o.by, timezone: o.zone }, o),
+    }) =>
+      complianceRows(
+        db,
+        tenant,
+        { from: o.from, to: o.to, by: o.by, timezone: o.zone },
+        { team: o.team, priority: o.priority, agent: o.agent },
+        o.now,
+      ),
     atRisk: async (o: {
       from: number;
       to: number;

@@ -8,6 +8,7 @@ import {
 } from '@breachless/core';
 import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Database } from './database.js';
+import { periodComplianceRows } from './report-periods.js';
 import { cycles } from './schema/index.js';
 
 /** Only the cycles of one team, priority or agent (the chat commands' `team:X`). */
@@ -32,13 +33,13 @@ const COUNTED: CycleStatus[] = ['achieved', 'breached'];
 /**
  * The compliance report of the tenant's stored cycles whose outcome is in `[from, to)`: the
  * rows `breachless report` gives for the same events, computed by the core's
- * `complianceReport` so both paths share one definition of every figure. Only the columns
- * the report reads are loaded (the `cycles_outcome` index finds the period); the fields a
- * cycle is grouped by are those the cycle row kept from its outcome.
+ * `complianceReport` so both paths share one definition of every figure.
  *
+ * Given `now`, a report grouped by day, week or month over whole periods reads its closed
+ * periods from `report_periods` (report-periods.ts) and computes only the open one: a year
+ * by month costs the month in progress, not the year. Other reports read the cycles.
  * A cycle counts as its ticket was last evaluated: one that breached since (no new event,
  * the worker not yet past its due instant) counts once the worker records the breach.
- * A plain function of the database so that a pre-aggregated rollup can replace it.
  * @throws RangeError for options the core refuses (unknown group key or zone, reversed period)
  */
 export async function complianceRows(
@@ -46,6 +47,28 @@ export async function complianceRows(
   tenant: string,
   options: ReportOptions,
   filter: CycleFilter = {},
+  now?: number,
+): Promise<ReportRow[]> {
+  const raw = (d: Database, o: ReportOptions, f: CycleFilter) =>
+    cycleComplianceRows(d, tenant, o, f);
+  if (now !== undefined) {
+    complianceReport([], options); // the core's checks first: a bad zone fails the same way
+    const rows = await periodComplianceRows(db, tenant, options, filter, now, raw);
+    if (rows) return rows;
+  }
+  return raw(db, options, filter);
+}
+
+/**
+ * The report from the cycles themselves: only the columns the report reads are loaded (the
+ * `cycles_outcome` index finds the period); the fields a cycle is grouped by are those the
+ * cycle row kept from its outcome.
+ */
+export async function cycleComplianceRows(
+  db: Database,
+  tenant: string,
+  options: ReportOptions,
+  filter: CycleFilter,
 ): Promise<ReportRow[]> {
   const rows = await db
     .select({

@@ -67,6 +67,7 @@ export { type NotificationView, notificationLog } from './notification-log.js';
 export { notificationRows } from './notification-rows.js';
 export { interactionsOffered, storeInteractions } from './queue-interactions.js';
 export { recomputeOpenTickets } from './recompute-open.js';
+export { refreshReportPeriods } from './report-refresh.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';

@@ -91,6 +91,7 @@ export async function buildDigest(
     s.tenant,
     { from: chartFrom, to: slot.to, by: ['day'], timezone: zone },
     { team: s.team ?? undefined },
+    now,
   );
   const days = Array.from(
     { length: CHART_DAYS },

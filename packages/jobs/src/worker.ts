@@ -1,7 +1,16 @@
-import { type Database, EngineCache, runTick, type TickResult } from '@breachless/db';
+import {
+  type Database,
+  EngineCache,
+  refreshReportPeriods,
+  runTick,
+  type TickResult,
+} from '@breachless/db';
 import type { Logger } from 'pino';
 import { runDigests } from './digests.js';
 import type { WorkerMetrics } from './metrics.js';
+
+/** What a tick spends at most on closed report periods (each a read of one period's cycles). */
+const REPORT_PERIODS_PER_TICK = { periods: 10, ms: 2_000 };
 
 export interface WorkerOptions {
   readonly db: Database;
@@ -75,6 +84,11 @@ export class Worker {
       }
       const digests = this.#stopping ? 0 : await runDigests(db, clock(), logger);
       if (digests > 0) logger.info({ digests }, 'digests queued');
+      // Closed report periods kept computed: a few per tick, so the scan is never held up.
+      const periods = this.#stopping
+        ? 0
+        : await refreshReportPeriods(db, clock(), REPORT_PERIODS_PER_TICK);
+      if (periods > 0) logger.info({ periods }, 'report periods computed');
       this.#healthy = true;
       metrics.claimed.inc(total.claimed);
       metrics.created.inc(total.created);

@@ -140,7 +140,7 @@ export function reportCommand(argv: readonly string[], io: Io): number | Promise
 async function storedReport(io: Io, tenant: string, options: ReportOptions): Promise<ReportRow[]> {
   const handle = await openServiceDatabase(io);
   try {
-    return await complianceRows(handle.db, tenant, options);
+    return await complianceRows(handle.db, tenant, options, {}, io.now());
   } finally {
     await handle.close();
   }

@@ -20,6 +20,8 @@ export interface SlaQueries {
   stats(o: {
     from: number;
     to: number;
+    /** When the question is asked: periods closed by then may be read from stored figures. */
+    now: number;
     zone: string;
     by: GroupKey[];
     team?: string | undefined;

@@ -105,6 +105,7 @@ export async function stats(
   const rows = await q.stats({
     from: b.from,
     to: b.to,
+    now: ctx.now,
     zone: ctx.zone,
     by: key ? [key] : [],
     team: command.team,

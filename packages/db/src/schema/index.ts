@@ -9,5 +9,6 @@ export {
 export { cycles } from './cycles.js';
 export { chatConversations, chatInstallations, chatReceipts } from './installations.js';
 export { queueInteractions } from './queues.js';
+export { reportPeriods, reportShapes } from './reports.js';
 export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';
 export { ticketEvents, ticketRevisions, tickets } from './tickets.js';

@@ -54,7 +54,13 @@ export function reportRoutes(deps: AppDeps) {
       problems.push({ path: 'format', message: `"${format}" is not json or csv` });
     if (from === undefined || to === undefined || problems.length > 0)
       throw new HttpError(400, 'invalid query', problems);
-    const rows = await complianceRows(deps.db, c.get('tenant'), { from, to, by, timezone: zone });
+    const rows = await complianceRows(
+      deps.db,
+      c.get('tenant'),
+      { from, to, by, timezone: zone },
+      {},
+      deps.clock(),
+    );
     if (format === 'csv')
       return c.body(reportCsv(rows, by), 200, { 'content-type': 'text/csv; charset=utf-8' });
     return c.json({ rows: rows.map(reportRowJson) });

@@ -1,0 +1,144 @@
+import { type ReportOptions, type ReportRow, sortReportRows } from '@breachless/core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { CycleFilter } from './compliance-rows.js';
+import type { Database } from './database.js';
+import { inByOrder, type PeriodPlan, planPeriods } from './report-plan.js';
+import { rowsOf } from './rows.js';
+import { reportPeriods, reportShapes } from './schema/index.js';
+
+/** Computes report rows from the cycles themselves (compliance-rows.ts). */
+export type RawRows = (
+  db: Database,
+  options: ReportOptions,
+  filter: CycleFilter,
+) => Promise<ReportRow[]>;
+
+/** A fingerprint of the counted cycles of a period: equal fingerprints, equal figures. */
+async function fingerprint(db: Database, tenant: string, start: number, end: number) {
+  const [row] = rowsOf<{ n: number; h: string }>(
+    await db.execute(sql`
+      select count(*)::int as n, coalesce(sum(hashtextextended(concat_ws('|', ticket_id, metric, cycle,
+        status, elapsed_seconds, extract(epoch from outcome_at), policy, team, agent, priority, channel), 0)::numeric), 0)::text as h
+      from cycles where tenant_id = ${tenant} and status in ('achieved', 'breached')
+        and outcome_at >= ${new Date(start).toISOString()}::timestamptz and outcome_at < ${new Date(end).toISOString()}::timestamptz`),
+  );
+  return `${row?.n}:${row?.h}`;
+}
+
+/**
+ * Computes one closed period from its cycles and stores it, unless its cycles changed while
+ * it was computed: the figures come from one snapshot, and are stored only if, under the
+ * tenant's exclusive report lock (writers of outcomes hold it shared until they commit), the
+ * period's cycles still have the same fingerprint. A writer after that deletes the stored
+ * period through the trigger on `cycles`.
+ * @returns the period's rows, stored or not
+ */
+export async function fillPeriod(
+  db: Database,
+  tenant: string,
+  plan: PeriodPlan,
+  period: { start: number; end: number },
+  options: ReportOptions,
+  filter: CycleFilter,
+  raw: RawRows,
+): Promise<ReportRow[]> {
+  const { rows, seen } = await db.transaction(
+    async (tx) => ({
+      rows: await raw(tx, { ...options, from: period.start, to: period.end }, filter),
+      seen: await fingerprint(tx, tenant, period.start, period.end),
+    }),
+    { isolationLevel: 'repeatable read' },
+  );
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`breachless.report:${tenant}`}, 0))`,
+    );
+    if ((await fingerprint(tx, tenant, period.start, period.end)) !== seen) return;
+    const values = {
+      tenantId: tenant,
+      zone: plan.zone,
+      unit: plan.unit,
+      shape: plan.shape,
+      periodStart: new Date(period.start),
+      periodEnd: new Date(period.end),
+      rows,
+    };
+    await tx
+      .insert(reportPeriods)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [
+          reportPeriods.tenantId,
+          reportPeriods.zone,
+          reportPeriods.unit,
+          reportPeriods.shape,
+          reportPeriods.periodStart,
+        ],
+        set: { rows, computedAt: sql`now()` },
+      });
+  });
+  return rows;
+}
+
+/**
+ * A report grouped by day, week or month over whole periods: closed periods from
+ * `report_periods` (computed and stored the first time), the open one from the cycles.
+ * The rows are those `raw` gives over the whole period, in the same order: each row belongs
+ * to one period, so periods computed apart put together are the report computed at once.
+ * @returns `undefined` when the report is not of that kind
+ */
+export async function periodComplianceRows(
+  db: Database,
+  tenant: string,
+  options: ReportOptions,
+  filter: CycleFilter,
+  now: number,
+  raw: RawRows,
+): Promise<ReportRow[] | undefined> {
+  const plan = planPeriods(options, filter);
+  if (!plan) return undefined;
+  await db
+    .insert(reportShapes)
+    .values({
+      tenantId: tenant,
+      zone: plan.zone,
+      unit: plan.unit,
+      shape: plan.shape,
+      usedAt: new Date(now),
+    })
+    .onConflictDoUpdate({
+      target: [reportShapes.tenantId, reportShapes.zone, reportShapes.unit, reportShapes.shape],
+      set: { usedAt: new Date(now) },
+    });
+  const closed = plan.periods.filter((p) => p.end <= now);
+  const stored = new Map(
+    closed.length === 0
+      ? []
+      : (
+          await db
+            .select({ start: reportPeriods.periodStart, rows: reportPeriods.rows })
+            .from(reportPeriods)
+            .where(
+              and(
+                eq(reportPeriods.tenantId, tenant),
+                eq(reportPeriods.zone, plan.zone),
+                eq(reportPeriods.unit, plan.unit),
+                eq(reportPeriods.shape, plan.shape),
+                inArray(
+                  reportPeriods.periodStart,
+                  closed.map((p) => new Date(p.start)),
+                ),
+              ),
+            )
+        ).map((r) => [r.start.getTime(), r.rows as ReportRow[]]),
+  );
+  const rows: ReportRow[] = [];
+  for (const period of closed)
+    rows.push(
+      ...(stored.get(period.start) ??
+        (await fillPeriod(db, tenant, plan, period, options, filter, raw))),
+    );
+  const open = plan.periods.find((p) => p.end > now);
+  if (open) rows.push(...(await raw(db, { ...options, from: open.start, to: options.to }, filter)));
+  return sortReportRows(rows, options.by).map((r) => inByOrder(r, options.by));
+}
