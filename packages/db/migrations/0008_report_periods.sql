@@ -27,23 +27,37 @@ CREATE INDEX "report_periods_span" ON "report_periods" USING btree ("tenant_id",
 -- takes it exclusively and re-checks the period's cycles first (report-periods.ts), so a
 -- period computed from a snapshot older than a writer in flight is never stored.
 CREATE FUNCTION "report_periods_invalidate"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	touched text[];
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		PERFORM pg_advisory_xact_lock_shared(hashtextextended('breachless.report:' || t."tenant_id", 0))
-			FROM (SELECT DISTINCT "tenant_id" FROM "new_rows" WHERE "outcome_at" IS NOT NULL) t;
-		DELETE FROM "report_periods" p USING "new_rows" c
+	-- The tenants written; an update never moves a cycle to another tenant.
+	IF TG_OP = 'DELETE' THEN
+		SELECT array_agg(DISTINCT "tenant_id") INTO touched FROM "old_rows" WHERE "outcome_at" IS NOT NULL;
+	ELSIF TG_OP = 'UPDATE' THEN
+		SELECT array_agg(DISTINCT "tenant_id") INTO touched FROM "new_rows";
+	ELSE
+		SELECT array_agg(DISTINCT "tenant_id") INTO touched FROM "new_rows" WHERE "outcome_at" IS NOT NULL;
+	END IF;
+	IF touched IS NULL THEN
+		RETURN NULL;
+	END IF;
+	PERFORM pg_advisory_xact_lock_shared(hashtextextended('breachless.report:' || t, 0)) FROM unnest(touched) t;
+	IF NOT EXISTS (SELECT 1 FROM "report_periods" WHERE "tenant_id" = ANY(touched)) THEN
+		RETURN NULL;
+	END IF;
+	-- One probe per distinct outcome instant, not per row: a tick's rows share few instants.
+	IF TG_OP = 'DELETE' THEN
+		DELETE FROM "report_periods" p
+			USING (SELECT DISTINCT "tenant_id", "outcome_at" FROM "old_rows" WHERE "outcome_at" IS NOT NULL) c
 			WHERE p."tenant_id" = c."tenant_id" AND p."period_start" <= c."outcome_at" AND c."outcome_at" < p."period_end";
 	ELSIF TG_OP = 'UPDATE' THEN
-		PERFORM pg_advisory_xact_lock_shared(hashtextextended('breachless.report:' || t."tenant_id", 0))
-			FROM (SELECT DISTINCT "tenant_id" FROM "new_rows" WHERE "outcome_at" IS NOT NULL
-				UNION SELECT DISTINCT "tenant_id" FROM "old_rows" WHERE "outcome_at" IS NOT NULL) t;
 		DELETE FROM "report_periods" p
-			USING (SELECT "tenant_id", "outcome_at" FROM "new_rows" UNION ALL SELECT "tenant_id", "outcome_at" FROM "old_rows") c
+			USING (SELECT "tenant_id", "outcome_at" FROM "new_rows" WHERE "outcome_at" IS NOT NULL
+				UNION SELECT "tenant_id", "outcome_at" FROM "old_rows" WHERE "outcome_at" IS NOT NULL) c
 			WHERE p."tenant_id" = c."tenant_id" AND p."period_start" <= c."outcome_at" AND c."outcome_at" < p."period_end";
 	ELSE
-		PERFORM pg_advisory_xact_lock_shared(hashtextextended('breachless.report:' || t."tenant_id", 0))
-			FROM (SELECT DISTINCT "tenant_id" FROM "old_rows" WHERE "outcome_at" IS NOT NULL) t;
-		DELETE FROM "report_periods" p USING "old_rows" c
+		DELETE FROM "report_periods" p
+			USING (SELECT DISTINCT "tenant_id", "outcome_at" FROM "new_rows" WHERE "outcome_at" IS NOT NULL) c
 			WHERE p."tenant_id" = c."tenant_id" AND p."period_start" <= c."outcome_at" AND c."outcome_at" < p."period_end";
 	END IF;
 	RETURN NULL;

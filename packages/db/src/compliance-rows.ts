@@ -6,7 +6,7 @@ import {
   type ReportOptions,
   type ReportRow,
 } from '@breachless/core';
-import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { periodComplianceRows } from './report-periods.js';
 import { cycles } from './schema/index.js';
@@ -75,7 +75,8 @@ export async function cycleComplianceRows(
       metric: cycles.metric,
       status: cycles.status,
       elapsedSeconds: cycles.elapsedSeconds,
-      outcomeAt: cycles.outcomeAt,
+      // Epoch milliseconds, not a Date per row: a year of a large tenant is millions of rows.
+      outcomeAt: sql<number>`(extract(epoch from ${cycles.outcomeAt}) * 1000)::float8`,
       policy: cycles.policy,
       team: cycles.team,
       agent: cycles.agent,
@@ -97,7 +98,7 @@ export async function cycleComplianceRows(
     metric: r.metric as Metric,
     status: r.status as CycleStatus,
     elapsedSeconds: r.elapsedSeconds,
-    outcomeAt: r.outcomeAt?.getTime() ?? null,
+    outcomeAt: r.outcomeAt,
     policy: r.policy,
     fields: { team: r.team, assignee: r.agent, priority: r.priority, channel: r.channel },
   }));

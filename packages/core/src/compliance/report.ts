@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { METRICS, type Metric } from '../config/types.js';
-import { groupValue } from './buckets.js';
+import { groupValues } from './period-labels.js';
 import { compliancePct, elapsedStats } from './stats.js';
 import {
   GROUP_KEYS,
@@ -35,10 +35,11 @@ export function complianceReport(
   const zone = options.timezone ?? 'UTC';
   const keys = [...new Set(options.by)].filter((k) => k !== 'metric');
   const buckets = new Map<string, Bucket>();
+  const groupOf = groupValues(zone);
   for (const ticket of tickets) {
     for (const cycle of ticket.cycles) {
       if (!counts(cycle, options)) continue;
-      const group = Object.fromEntries(keys.map((k) => [k, groupValue(cycle, k, zone)]));
+      const group = Object.fromEntries(keys.map((k) => [k, groupOf(cycle, k)]));
       const id = JSON.stringify([...keys.map((k) => group[k]), cycle.metric]);
       let bucket = buckets.get(id);
       if (!bucket) {
