@@ -80,6 +80,32 @@ export async function fillPeriod(
   return rows;
 }
 
+/** The stored rows of those `periods` of a plan's shape that are stored, by period start. */
+export async function storedPeriods(
+  db: Database,
+  tenant: string,
+  plan: Pick<PeriodPlan, 'zone' | 'unit' | 'shape'>,
+  periods: readonly { start: number }[],
+): Promise<Map<number, ReportRow[]>> {
+  if (periods.length === 0) return new Map();
+  const rows = await db
+    .select({ start: reportPeriods.periodStart, rows: reportPeriods.rows })
+    .from(reportPeriods)
+    .where(
+      and(
+        eq(reportPeriods.tenantId, tenant),
+        eq(reportPeriods.zone, plan.zone),
+        eq(reportPeriods.unit, plan.unit),
+        eq(reportPeriods.shape, plan.shape),
+        inArray(
+          reportPeriods.periodStart,
+          periods.map((p) => new Date(p.start)),
+        ),
+      ),
+    );
+  return new Map(rows.map((r) => [r.start.getTime(), r.rows as ReportRow[]]));
+}
+
 /**
  * A report grouped by day, week or month over whole periods: closed periods from
  * `report_periods` (computed and stored the first time), the open one from the cycles.
@@ -111,27 +137,7 @@ export async function periodComplianceRows(
       set: { usedAt: new Date(now) },
     });
   const closed = plan.periods.filter((p) => p.end <= now);
-  const stored = new Map(
-    closed.length === 0
-      ? []
-      : (
-          await db
-            .select({ start: reportPeriods.periodStart, rows: reportPeriods.rows })
-            .from(reportPeriods)
-            .where(
-              and(
-                eq(reportPeriods.tenantId, tenant),
-                eq(reportPeriods.zone, plan.zone),
-                eq(reportPeriods.unit, plan.unit),
-                eq(reportPeriods.shape, plan.shape),
-                inArray(
-                  reportPeriods.periodStart,
-                  closed.map((p) => new Date(p.start)),
-                ),
-              ),
-            )
-        ).map((r) => [r.start.getTime(), r.rows as ReportRow[]]),
-  );
+  const stored = await storedPeriods(db, tenant, plan, closed);
   const rows: ReportRow[] = [];
   for (const period of closed)
     rows.push(

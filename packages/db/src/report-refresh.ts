@@ -1,10 +1,10 @@
 import { type GroupKey, type PeriodUnit, periodOf } from '@breachless/core';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { gt } from 'drizzle-orm';
 import { cycleComplianceRows } from './compliance-rows.js';
 import type { Database } from './database.js';
-import { fillPeriod } from './report-periods.js';
+import { fillPeriod, storedPeriods } from './report-periods.js';
 import { parseShape } from './report-plan.js';
-import { reportPeriods, reportShapes } from './schema/index.js';
+import { reportShapes } from './schema/index.js';
 
 /** How far back the worker keeps periods computed: what dashboards and digests look at. */
 const KEEP: Record<PeriodUnit, number> = { day: 35, week: 14, month: 13 };
@@ -38,25 +38,7 @@ export async function refreshReportPeriods(
       wanted.push({ start: period.start, end: period.end });
       end = period.start;
     }
-    const have = new Set(
-      (
-        await db
-          .select({ start: reportPeriods.periodStart })
-          .from(reportPeriods)
-          .where(
-            and(
-              eq(reportPeriods.tenantId, s.tenantId),
-              eq(reportPeriods.zone, s.zone),
-              eq(reportPeriods.unit, s.unit),
-              eq(reportPeriods.shape, s.shape),
-              inArray(
-                reportPeriods.periodStart,
-                wanted.map((p) => new Date(p.start)),
-              ),
-            ),
-          )
-      ).map((r) => r.start.getTime()),
-    );
+    const have = await storedPeriods(db, s.tenantId, { ...s, unit }, wanted);
     const { keys, filter } = parseShape(s.shape);
     const plan = { unit, zone: s.zone, shape: s.shape, periods: wanted };
     for (const period of wanted.filter((p) => !have.has(p.start))) {
