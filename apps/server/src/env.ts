@@ -32,6 +32,22 @@ export const serverEnvSchema = z.object({
     .min(1)
     .default('#support')
     .describe('the console channel the demo subscribes to alerts and a daily digest'),
+  SLACK_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(3002)
+    .describe('port of the Slack app the server starts when Slack is configured (PostgreSQL only)'),
+  TEAMS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(3978)
+    .describe(
+      'port of the Teams bot the server starts when MICROSOFT_APP_ID is set (PostgreSQL only)',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('warn')

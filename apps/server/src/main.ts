@@ -1,7 +1,9 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
+import { configuredChatApps, startChatApps, stopChatApps } from './chat-apps.js';
 import { loadPosition, savePosition, simulatedClock } from './demo/position.js';
 import { Replay } from './demo/replay.js';
 import { readEnv } from './env.js';
@@ -65,11 +67,28 @@ const server = await Standalone.open({
   lateAfterMs: Math.max(120_000, 2 * stepMs),
 });
 startClock();
+// Slack and Teams, when configured, run as their own processes on the same PostgreSQL. The
+// embedded database is one process's, and the demo's simulated time is not Slack's.
+const chatApps = configuredChatApps(process.env, { slack: env.SLACK_PORT, teams: env.TEAMS_PORT });
+const names = chatApps.map((a) => a.name).join(' and ');
+let children: ChildProcess[] = [];
+if (chatApps.length > 0 && demo)
+  out(
+    `${names} configured, but the demo runs on simulated time: its alerts stay on the console. Start without --demo to deliver to ${names}.\n`,
+  );
+else if (chatApps.length > 0 && !env.DATABASE_URL)
+  out(
+    `${names} configured, but the embedded database serves one process: set DATABASE_URL (PostgreSQL) to start ${names} with the server. Alerts stay on the console.\n`,
+  );
+else if (chatApps.length > 0) {
+  children = startChatApps(chatApps);
+  out(`Started ${chatApps.map((a) => `${a.name} on port ${a.port}`).join(' and ')}.\n`);
+}
 const http = serve({ fetch: server.api.fetch, port: env.PORT });
 out(
   `Breachless is running: API on http://localhost:${env.PORT}, worker every ${env.BREACHLESS_TICK_MS} ms, ` +
     `alerts and digests for ${env.BREACHLESS_CONSOLE_CHANNEL} printed here as [console chat ...] ` +
-    '(no Slack or Teams is configured: this is what they would show).\n' +
+    `(${children.length ? `${names} deliver to their own channels` : 'no Slack or Teams is running: this is what they would show'}).\n` +
     'Type /sla commands (stats 7d by:team, at-risk, breached today, ticket ID, help); Ctrl-C stops.\n',
 );
 
@@ -100,6 +119,7 @@ stop = async () => {
   clearInterval(timer);
   lines.close();
   await round;
+  await stopChatApps(children);
   http.close();
   await server.close();
   out('\nStopped. `npm start` again resumes from where it stopped.\n');

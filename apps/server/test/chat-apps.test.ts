@@ -1,0 +1,133 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScratchDatabase } from '@breachless/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configuredChatApps } from '../src/chat-apps.js';
+
+const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+
+/** The server process with `env`; resolves once its output matches `until`. */
+function start(env: Record<string, string>, until: RegExp) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, PORT: '0', BREACHLESS_TICK_MS: '200', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const seen = new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (until.test(out)) resolve();
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`exited ${code} before ${until}:\n${out}`)));
+  });
+  return { child, seen, output: () => out };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = once(child, 'exit');
+  child.kill('SIGINT');
+  return (await exited)[0] as number | null;
+}
+
+/** GET /healthz on a port: the status, or the connection error's code. */
+function health(port: number): Promise<number | string> {
+  return new Promise((resolve) => {
+    request({ host: '127.0.0.1', port, path: '/healthz' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'))
+      .end();
+  });
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('configuredChatApps', () => {
+  it('starts Slack with a bot token or OAuth id, Teams with an app id, nothing otherwise', () => {
+    const ports = { slack: 3002, teams: 3978 };
+    expect(configuredChatApps({}, ports)).toEqual([]);
+    expect(
+      configuredChatApps({ SLACK_CLIENT_ID: 'c', MICROSOFT_APP_ID: 'a' }, ports).map((a) => [
+        a.name,
+        a.port,
+      ]),
+    ).toEqual([
+      ['slack', 3002],
+      ['teams', 3978],
+    ]);
+    expect(configuredChatApps({ SLACK_BOT_TOKEN: 'xoxb' }, ports)[0]?.entry).toMatch(
+      /apps\/slack\/src\/main\.ts$/,
+    );
+  });
+});
+
+describe('the server with Slack configured', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-chat-apps-')), 'data');
+  const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' };
+
+  it('on the embedded database, says why Slack is not started and keeps the console', async () => {
+    const server = start({ ...slackEnv, BREACHLESS_DATA_DIR: dataDir }, /Breachless is running/);
+    await server.seen;
+    expect(server.output()).toContain(
+      'slack configured, but the embedded database serves one process: set DATABASE_URL',
+    );
+    expect(await stop(server.child)).toBe(0);
+  });
+
+  describe.runIf(process.env.TEST_DATABASE_URL)('on PostgreSQL', () => {
+    let fakeSlack: Server;
+    let database: { url: string; drop: () => Promise<void> };
+    beforeAll(async () => {
+      database = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
+      // The Web API the Slack app asks who it is at start.
+      fakeSlack = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }));
+      });
+      await new Promise<void>((resolve) => fakeSlack.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => fakeSlack.close(resolve));
+      await database.drop();
+    });
+
+    it('starts the Slack app as its own process on SLACK_PORT, and stops it on Ctrl-C', async () => {
+      const port = await freePort();
+      const api = `http://127.0.0.1:${(fakeSlack.address() as AddressInfo).port}/api/`;
+      const server = start(
+        {
+          ...slackEnv,
+          DATABASE_URL: database.url,
+          SLACK_PORT: String(port),
+          SLACK_API_URL: api,
+          BREACHLESS_DATA_DIR: dataDir,
+        },
+        new RegExp(`Started slack on port ${port}`),
+      );
+      await server.seen;
+      // The app needs a moment to boot: ask until it answers (bounded), not for a fixed time.
+      let status: number | string = 'none';
+      for (let i = 0; i < 200 && status !== 200; i++) {
+        status = await health(port);
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status).toBe(200);
+      expect(await stop(server.child)).toBe(0);
+      expect(await health(port)).toBe('ECONNREFUSED');
+    });
+  });
+});
