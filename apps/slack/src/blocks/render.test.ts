@@ -1,4 +1,5 @@
 import type { AlertView, CycleListView, StatsView } from '@breachless/chat';
+import { sampleAlert } from '@breachless/chat/testing';
 import { describe, expect, it } from 'vitest';
 import { readCycleBlockId } from './alert.js';
 import { LIMITS } from './limits.js';
@@ -31,23 +32,8 @@ function withinLimits(blocks: unknown[], maxBlocks: number = LIMITS.messageBlock
   }
 }
 
-const alert = (over: Partial<AlertView> = {}): AlertView => ({
-  kind: 'alert',
-  ticket: 'T-1',
-  subject: 'Refund',
-  url: 'https://help.example.com/T-1',
-  priority: 'high',
-  team: 'billing',
-  metric: 'first_response',
-  cycle: 1,
-  state: { kind: 'warning', level: '75%' },
-  dueAt: NOW + 15 * 60_000,
-  breachedAt: null,
-  assignee: { name: 'ana@example.com', user: 'UANA' },
-  late: false,
-  now: NOW,
-  ...over,
-});
+const alert = (over: Partial<AlertView> = {}): AlertView =>
+  sampleAlert(NOW, { assignee: { name: 'ana@example.com', user: 'UANA' }, ...over });
 
 describe('Slack rendering', () => {
   it('escapes what a ticket or an agent name could inject', () => {

@@ -1,26 +1,16 @@
 import type { AlertView, ChatView } from '@breachless/chat';
+import { sampleAlert } from '@breachless/chat/testing';
 import { describe, expect, it } from 'vitest';
 import { cardProblems } from '../../test/validate-card.js';
 import { render } from './render.js';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
-const alert: AlertView = {
-  kind: 'alert',
-  ticket: 'T-1',
+const alert: AlertView = sampleAlert(NOW, {
   subject: 'Refund [pay here](https://evil.example) **now** <at>boss</at>',
-  url: 'https://help.example.com/T-1',
-  priority: 'high',
-  team: 'billing',
-  metric: 'first_response',
-  cycle: 1,
-  state: { kind: 'warning', level: '75%' },
-  dueAt: NOW + 15 * 60_000,
-  breachedAt: null,
   assignee: { name: 'Ana', user: 'aad-ana' },
   late: true,
   note: 'Acknowledged by [x](y)',
-  now: NOW,
-};
+});
 const views: ChatView[] = [
   alert,
   {

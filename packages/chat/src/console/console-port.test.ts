@@ -2,27 +2,20 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sampleAlert } from '../testing/sample-alert.js';
 import type { AlertView, DigestView, StatsView } from '../views/types.js';
 import { consolePort } from './console-port.js';
 import { renderText } from './text-view.js';
 
 const NOW = Date.parse('2026-11-25T15:00:00Z');
-const alert: AlertView = {
-  kind: 'alert',
+const alert: AlertView = sampleAlert(NOW, {
   ticket: 'INC42',
   subject: 'Printer on fire',
   url: null,
   priority: 'urgent',
   team: 'Group 7',
-  metric: 'first_response',
-  cycle: 1,
-  state: { kind: 'warning', level: '75%' },
-  dueAt: NOW + 15 * 60_000,
-  breachedAt: null,
   assignee: { name: 'Resolver 3' },
-  late: false,
-  now: NOW,
-};
+});
 // A 1x1 PNG.
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';

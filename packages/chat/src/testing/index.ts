@@ -1,2 +1,3 @@
 // Test support, exported as `@breachless/chat/testing`: not part of the runtime.
 export { ManualTimer } from './manual-timer.js';
+export { sampleAlert } from './sample-alert.js';
