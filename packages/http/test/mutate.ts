@@ -40,7 +40,9 @@ export function mutated(valid: unknown): fc.Arbitrary<Json> {
   const paths = pathsOf(base);
   const edit = fc.tuple(
     fc.nat({ max: paths.length - 1 }),
-    fc.option(fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, { nil: undefined }),
+    fc.option(fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) as fc.Arbitrary<Json>, {
+      nil: undefined,
+    }),
   );
   return fc
     .array(edit, { minLength: 1, maxLength: 3 })
@@ -56,7 +58,10 @@ export function mutated(valid: unknown): fc.Arbitrary<Json> {
 export function bodies(valid: unknown): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 6, arbitrary: mutated(valid).map((v) => JSON.stringify(v)) },
-    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
+    {
+      weight: 2,
+      arbitrary: fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }).map((v) => JSON.stringify(v)),
+    },
+    { weight: 1, arbitrary: fc.string({ maxLength: 200, unit: 'binary' }) },
   );
 }

@@ -148,3 +148,13 @@ describe('parseCommand on any input', () => {
     );
   });
 });
+
+describe('a NUL character', () => {
+  it('is refused with the usage of the command meant', () => {
+    expect(parseCommand('subscribe alerts team:a\u0000b')).toEqual({
+      ok: false,
+      error: 'the command holds a NUL character',
+      usage: expect.stringContaining('/sla subscribe alerts'),
+    });
+  });
+});

@@ -15,6 +15,8 @@ export function readWords(text: string): Words | { readonly error: string } {
   let token: string | undefined;
   let quoted = false;
   for (const ch of text) {
+    // Nothing downstream can store it (PostgreSQL text), and no one types it on purpose.
+    if (ch === '\u0000') return { error: 'the command holds a NUL character' };
     if (ch === '"' || ch === '“' || ch === '”') {
       quoted = !quoted;
       token ??= '';

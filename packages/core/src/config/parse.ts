@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type Problem } from '../errors.js';
+import { nulProblems } from '../nul-text.js';
 import { readableError } from './choose.js';
 import { referenceProblems } from './references.js';
 import { configSchema } from './schema.js';
@@ -30,6 +31,7 @@ export function parseConfig(value: unknown): Config {
   const problems = [
     ...(result.success ? [] : toProblems(result.error.issues)),
     ...referenceProblems(value),
+    ...nulProblems(value),
   ];
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;

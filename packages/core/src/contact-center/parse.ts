@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { instant } from '../events/schema.js';
+import { nulProblems } from '../nul-text.js';
 import type { QueueInteraction } from './types.js';
 
 /** One interaction as the API takes it; unknown fields are kept out, as for events. */
@@ -39,7 +40,10 @@ export function checkInteractions(
   const interactions: QueueInteraction[] = [];
   const problems: Problem[] = [];
   for (const [index, value] of values.entries()) {
+    const nul = nulProblems(value, [index]);
+    problems.push(...nul);
     const parsed = schema.safeParse(value);
+    if (nul.length > 0) continue;
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         problems.push({

@@ -1,15 +1,22 @@
 import { readableError } from '../config/choose.js';
 import { formatPath } from '../config/parse.js';
 import { EventsError, type Problem } from '../errors.js';
+import { nulProblems } from '../nul-text.js';
 import { eventSchema } from './schema.js';
 import type { TicketEvent } from './types.js';
 
 /** Validates one event; the problems name the field. */
 export function checkEvent(value: unknown): { event: TicketEvent } | { problems: Problem[] } {
   const result = eventSchema.safeParse(value, { error: readableError });
-  if (result.success) return { event: result.data };
+  const nul = nulProblems(value);
+  if (result.success && nul.length === 0) return { event: result.data };
   return {
-    problems: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    problems: [
+      ...(result.success
+        ? []
+        : result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
+      ...nul,
+    ],
   };
 }
 
