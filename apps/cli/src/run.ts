@@ -1,4 +1,5 @@
 import { ConfigError, EventsError } from '@breachless/core';
+import { DataDirInUseError } from '@breachless/db';
 import { calendarCommand } from './commands/calendar.js';
 import { doctorCommand } from './commands/doctor.js';
 import { explainCommand } from './commands/explain.js';
@@ -83,6 +84,11 @@ function reportError(error: unknown, io: Io): number {
   if (error instanceof ConfigError || error instanceof EventsError) {
     io.stderr(`breachless: ${error.message}\n`);
     return 2;
+  }
+  // Another process holds the embedded database: a fact to act on, not a failure of ours.
+  if (error instanceof DataDirInUseError) {
+    io.stderr(`breachless: ${error.message}\n`);
+    return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`breachless: unexpected failure: ${message}\n`);

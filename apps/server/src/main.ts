@@ -65,6 +65,10 @@ const server = await Standalone.open({
   ...(replay ? { replay } : {}),
   // A step of simulated time is noticed at its end: only what is later than that is late.
   lateAfterMs: Math.max(120_000, 2 * stepMs),
+}).catch((error: unknown) => {
+  // The data directory held by another process, PostgreSQL unreachable: say it, no trace.
+  process.stderr.write(`breachless server: ${(error as Error).message}\n`);
+  process.exit(1);
 });
 startClock();
 // Slack and Teams, when configured, run as their own processes on the same PostgreSQL. The

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+const CLI = new URL('../../cli/bin/breachless.js', import.meta.url).pathname;
 const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-start-')), 'data');
 
 /** The server as `npm start` runs it, fast; resolves once its output matches `until`. */
@@ -45,6 +46,17 @@ describe('the server process (npm start)', () => {
   it('prints alerts, answers a typed command, stops cleanly on Ctrl-C and resumes', async () => {
     const first = start(/\[console chat #support #\d+\] ⚠/);
     await first.seen;
+    // The embedded database is this process's: a second one is told so, and nothing breaks.
+    const cli = spawn(process.execPath, [CLI, 'stats', '7d', '--tenant', 'demo'], {
+      env: { ...process.env, BREACHLESS_DATA_DIR: dataDir },
+    });
+    let cliErr = '';
+    cli.stderr?.on('data', (chunk: Buffer) => {
+      cliErr += chunk.toString();
+    });
+    const [cliCode] = await once(cli, 'exit');
+    expect(cliCode).toBe(1);
+    expect(cliErr).toContain(`${dataDir} is in use by process ${first.child.pid}`);
     first.child.stdin?.write('/sla stats bogus\n');
     await new Promise<void>((resolve) => {
       const check = () =>

@@ -65,6 +65,7 @@ export {
 } from './ingest.js';
 export { type NotificationView, notificationLog } from './notification-log.js';
 export { notificationRows } from './notification-rows.js';
+export { DataDirInUseError } from './pglite/data-dir-lock.js';
 export { interactionsOffered, storeInteractions } from './queue-interactions.js';
 export { recomputeOpenTickets } from './recompute-open.js';
 export { refreshReportPeriods } from './report-refresh.js';

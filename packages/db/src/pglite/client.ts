@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { type DatabaseHandle, MIGRATIONS_FOLDER } from '../database.js';
 import * as schema from '../schema/index.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /**
  * Embedded PGlite in a local data directory (or in memory when `dataDir` is omitted): the
@@ -11,12 +12,19 @@ import * as schema from '../schema/index.js';
  */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  const client = await PGlite.create(dataDir).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   const db = drizzle(client, { schema });
   return {
     db,
     driver: 'pglite',
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/client.js';
+import { DataDirInUseError } from '../src/pglite/data-dir-lock.js';
+
+const CLIENT = new URL('../src/client.ts', import.meta.url).pathname;
+
+describe('the embedded database directory', () => {
+  it('is refused to a second process while one holds it, and taken over once that one is gone', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-lock-')), 'data');
+    const holder = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { openDatabase } = await import(${JSON.stringify(CLIENT)});
+         await openDatabase({ dataDir: ${JSON.stringify(dataDir)} });
+         console.log('open');
+         setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('open') && resolve());
+      holder.once('exit', (code) => reject(new Error(`holder exited ${code}`)));
+    });
+    const refused = await openDatabase({ dataDir }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DataDirInUseError);
+    expect((refused as DataDirInUseError).pid).toBe(holder.pid);
+    expect((refused as Error).message).toContain('use PostgreSQL (DATABASE_URL)');
+
+    // Killed without a chance to clean up: its lock is stale and taken over.
+    const exited = once(holder, 'exit');
+    holder.kill('SIGKILL');
+    await exited;
+    const handle = await openDatabase({ dataDir });
+    expect(existsSync(`${dataDir}.lock`)).toBe(true);
+    await handle.close();
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+});
