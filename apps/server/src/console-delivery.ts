@@ -1,11 +1,11 @@
 import { setImmediate } from 'node:timers/promises';
 import {
-  alertView,
   type ChatPort,
   DeliveryLanes,
   DeliveryPump,
   deliverNotification,
   exponentialBackoff,
+  settledView,
   type Timer,
 } from '@breachless/chat';
 import { type Database, deliveryOutbox } from '@breachless/db';
@@ -38,11 +38,7 @@ export function consoleDelivery(db: Database, port: ChatPort, clock: () => numbe
     lanes,
     timer,
     onError: (error) => logger.warn({ err: error }, 'console delivery round failed'),
-    settle: async (m) => {
-      const outcome =
-        m.outcome === 'achieved' ? { kind: 'achieved' as const } : { kind: 'cancelled' as const };
-      await port.update(m.root, alertView(m, outcome, clock(), undefined));
-    },
+    settle: (m) => port.update(m.root, settledView(m, clock(), undefined)),
   });
   return {
     async deliver(): Promise<void> {

@@ -1,11 +1,11 @@
 import {
-  alertView,
   type Backoff,
   DeliveryLanes,
   DeliveryPump,
   deliverNotification,
   exponentialBackoff,
   type Outbox,
+  settledView,
   type Timer,
 } from '@breachless/chat';
 import { deliveryOutbox } from '@breachless/db';
@@ -61,9 +61,7 @@ export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
     settle: async (m) => {
       const client = await deps.workspaces.clientFor(m.tenant);
       const user = await deps.mentions.userFor(m.tenant, m.payload.assignee, client);
-      const outcome =
-        m.outcome === 'achieved' ? { kind: 'achieved' as const } : { kind: 'cancelled' as const };
-      await slackPort(client).update(m.root, alertView(m, outcome, timer.now(), user));
+      await slackPort(client).update(m.root, settledView(m, timer.now(), user));
     },
   });
   return { lanes, pump };

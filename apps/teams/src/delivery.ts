@@ -1,11 +1,11 @@
 import {
-  alertView,
   type Backoff,
   DeliveryLanes,
   DeliveryPump,
   deliverNotification,
   exponentialBackoff,
   type Outbox,
+  settledView,
   type Timer,
 } from '@breachless/chat';
 import { deliveryOutbox, userOfAgent } from '@breachless/db';
@@ -62,9 +62,7 @@ export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions) {
     onError: (error) => deps.logger.warn({ err: error }, 'teams delivery round failed'),
     settle: async (m) => {
       const user = await mention(m.tenant, m.payload.assignee);
-      const outcome =
-        m.outcome === 'achieved' ? { kind: 'achieved' as const } : { kind: 'cancelled' as const };
-      await teamsPort(deps, m.tenant).update(m.root, alertView(m, outcome, timer.now(), user));
+      await teamsPort(deps, m.tenant).update(m.root, settledView(m, timer.now(), user));
     },
   });
   return { lanes, pump };

@@ -1,6 +1,6 @@
 import type { ChatPort, MessageRef } from '../port/chat-port.js';
 import type { AlertState, AlertView } from '../views/types.js';
-import type { AlertPayload, ClaimedDelivery } from './types.js';
+import type { AlertPayload, ClaimedDelivery, UnsettledMessage } from './types.js';
 
 const instant = (iso: string | null | undefined) => {
   const at = iso ? Date.parse(iso) : Number.NaN;
@@ -33,6 +33,12 @@ export function alertView(
     late: d.late,
     now,
   };
+}
+
+/** An alert whose cycle stopped since it was posted: achieved, or no longer measured. */
+export function settledView(m: UnsettledMessage, now: number, assigneeUser: string | undefined) {
+  const state: AlertState = m.outcome === 'achieved' ? { kind: 'achieved' } : { kind: 'cancelled' };
+  return alertView(m, state, now, assigneeUser);
 }
 
 /** The state a notification announces: its warning level, or the breach. */
