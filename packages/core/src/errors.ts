@@ -5,6 +5,16 @@ export interface Problem {
   readonly message: string;
 }
 
+/** Formats a zod path the way users write it: `policies[2].targets.first_response.high`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out || '(root)';
+}
+
 /**
  * The root of every error Breachless raises on purpose. Callers branch with `instanceof`
  * on the subclasses or on the readonly `code`; `cause` keeps what was underneath.

@@ -7,6 +7,12 @@ export * from './compliance/index.js';
 export * from './config/index.js';
 export * from './contact-center/index.js';
 export * from './engine/index.js';
-export { BreachlessError, ConfigError, EventsError, type Problem } from './errors.js';
+export {
+  BreachlessError,
+  ConfigError,
+  EventsError,
+  formatPath,
+  type Problem,
+} from './errors.js';
 export * from './events/index.js';
 export * from './time/index.js';

@@ -1,4 +1,6 @@
-import type { Problem } from './errors.js';
+import { formatPath, type Problem } from './errors.js';
+
+const MESSAGE = 'must not contain the NUL character (\\u0000)';
 
 /**
  * Strings holding the NUL character, anywhere in a value (keys included), as problems by
@@ -6,26 +8,12 @@ import type { Problem } from './errors.js';
  * a 400 naming the field instead of failing in the database.
  */
 export function nulProblems(value: unknown, path: readonly PropertyKey[] = []): Problem[] {
-  const at = (p: readonly PropertyKey[]) =>
-    p.reduce<string>(
-      (out, key) =>
-        typeof key === 'number'
-          ? `${out}[${key}]`
-          : out === ''
-            ? String(key)
-            : `${out}.${String(key)}`,
-      '',
-    ) || '(root)';
   if (typeof value === 'string')
-    return value.includes('\u0000')
-      ? [{ path: at(path), message: 'must not contain the NUL character (\\u0000)' }]
-      : [];
+    return value.includes('\u0000') ? [{ path: formatPath(path), message: MESSAGE }] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => nulProblems(v, [...path, i]));
   if (value !== null && typeof value === 'object')
     return Object.entries(value).flatMap(([k, v]) => [
-      ...(k.includes('\u0000')
-        ? [{ path: at([...path, k]), message: 'must not contain the NUL character (\\u0000)' }]
-        : []),
+      ...(k.includes('\u0000') ? [{ path: formatPath([...path, k]), message: MESSAGE }] : []),
       ...nulProblems(v, [...path, k]),
     ]);
   return [];

@@ -1,6 +1,5 @@
 export type { ConnectorSettings } from './connectors-schema.js';
 export {
-  formatPath,
   parseConfig,
   parseConfigText,
   readConfigDocument,

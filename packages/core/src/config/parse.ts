@@ -1,21 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, type Problem } from '../errors.js';
+import { ConfigError, formatPath, type Problem } from '../errors.js';
 import { nulProblems } from '../nul-text.js';
 import { readableError } from './choose.js';
 import { referenceProblems } from './references.js';
 import { configSchema } from './schema.js';
 import type { Config } from './types.js';
-
-/** Formats a zod path the way users write it: `policies[2].targets.first_response.high`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out || '(root)';
-}
 
 /** Turns zod issues into problems by path. */
 export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {

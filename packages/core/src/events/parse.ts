@@ -1,6 +1,5 @@
 import { readableError } from '../config/choose.js';
-import { formatPath } from '../config/parse.js';
-import { EventsError, type Problem } from '../errors.js';
+import { EventsError, formatPath, type Problem } from '../errors.js';
 import { nulProblems } from '../nul-text.js';
 import { eventSchema } from './schema.js';
 import type { TicketEvent } from './types.js';
