@@ -13,6 +13,19 @@ export type RawRows = (
   filter: CycleFilter,
 ) => Promise<ReportRow[]>;
 
+/**
+ * Runs a write that only saves work for later (a stored period, a shape in use). On a read
+ * replica, where PostgreSQL refuses writes (SQLSTATE 25006), the report is computed anyway.
+ */
+async function unlessReadOnly(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const e = error as { code?: string; cause?: { code?: string } };
+    if ((e.code ?? e.cause?.code) !== '25006') throw error;
+  }
+}
+
 /** A fingerprint of the counted cycles of a period: equal fingerprints, equal figures. */
 async function fingerprint(db: Database, tenant: string, start: number, end: number) {
   const [row] = rowsOf<{ n: number; h: string }>(
@@ -49,34 +62,36 @@ export async function fillPeriod(
     }),
     { isolationLevel: 'repeatable read' },
   );
-  await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`breachless.report:${tenant}`}, 0))`,
-    );
-    if ((await fingerprint(tx, tenant, period.start, period.end)) !== seen) return;
-    const values = {
-      tenantId: tenant,
-      zone: plan.zone,
-      unit: plan.unit,
-      shape: plan.shape,
-      periodStart: new Date(period.start),
-      periodEnd: new Date(period.end),
-      rows,
-    };
-    await tx
-      .insert(reportPeriods)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [
-          reportPeriods.tenantId,
-          reportPeriods.zone,
-          reportPeriods.unit,
-          reportPeriods.shape,
-          reportPeriods.periodStart,
-        ],
-        set: { rows, computedAt: sql`now()` },
-      });
-  });
+  await unlessReadOnly(() =>
+    db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`breachless.report:${tenant}`}, 0))`,
+      );
+      if ((await fingerprint(tx, tenant, period.start, period.end)) !== seen) return;
+      const values = {
+        tenantId: tenant,
+        zone: plan.zone,
+        unit: plan.unit,
+        shape: plan.shape,
+        periodStart: new Date(period.start),
+        periodEnd: new Date(period.end),
+        rows,
+      };
+      await tx
+        .insert(reportPeriods)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [
+            reportPeriods.tenantId,
+            reportPeriods.zone,
+            reportPeriods.unit,
+            reportPeriods.shape,
+            reportPeriods.periodStart,
+          ],
+          set: { rows, computedAt: sql`now()` },
+        });
+    }),
+  );
   return rows;
 }
 
@@ -123,19 +138,23 @@ export async function periodComplianceRows(
 ): Promise<ReportRow[] | undefined> {
   const plan = planPeriods(options, filter);
   if (!plan) return undefined;
-  await db
-    .insert(reportShapes)
-    .values({
-      tenantId: tenant,
-      zone: plan.zone,
-      unit: plan.unit,
-      shape: plan.shape,
-      usedAt: new Date(now),
-    })
-    .onConflictDoUpdate({
-      target: [reportShapes.tenantId, reportShapes.zone, reportShapes.unit, reportShapes.shape],
-      set: { usedAt: new Date(now) },
-    });
+  await unlessReadOnly(() =>
+    db
+      .insert(reportShapes)
+      .values({
+        tenantId: tenant,
+        zone: plan.zone,
+        unit: plan.unit,
+        shape: plan.shape,
+        usedAt: new Date(now),
+      })
+      .onConflictDoUpdate({
+        target: [reportShapes.tenantId, reportShapes.zone, reportShapes.unit, reportShapes.shape],
+        set: { usedAt: new Date(now) },
+        // Once an hour is enough to know a shape is still asked for: no write per report.
+        setWhere: sql`${reportShapes.usedAt} < ${new Date(now - 3_600_000).toISOString()}::timestamptz`,
+      }),
+  );
   const closed = plan.periods.filter((p) => p.end <= now);
   const stored = await storedPeriods(db, tenant, plan, closed);
   const rows: ReportRow[] = [];

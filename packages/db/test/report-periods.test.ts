@@ -230,4 +230,28 @@ describe.runIf(process.env.TEST_DATABASE_URL)('report periods under concurrent w
       await scratch.drop();
     }
   });
+
+  it('computes reports on a read-only database (a read replica) without storing anything', async () => {
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
+    const writer = await openDatabase({ databaseUrl: scratch.url });
+    try {
+      await writer.migrate();
+      await saveConfig(writer.db, 'replica', CONFIG, 'test');
+      const engine = await new EngineCache().engineFor(writer.db, 'replica');
+      await ingestEvents(writer.db, 'replica', parseEvents(week()), engine, NOW);
+      const name = new URL(scratch.url).pathname.slice(1);
+      await writer.db.execute(
+        sql.raw(`alter database ${name} set default_transaction_read_only = on`),
+      );
+      const reader = await openDatabase({ databaseUrl: scratch.url });
+      const rows = await complianceRows(reader.db, 'replica', BY_DAY, {}, NOW);
+      expect(rows).toEqual(await complianceRows(reader.db, 'replica', BY_DAY));
+      expect(rows.length).toBeGreaterThan(0);
+      await reader.close();
+      expect(await storedPeriods(writer.db, 'replica')).toEqual([]);
+    } finally {
+      await writer.close();
+      await scratch.drop();
+    }
+  });
 });
