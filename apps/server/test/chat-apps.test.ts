@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,33 +6,9 @@ import { join } from 'node:path';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredChatApps } from '../src/chat-apps.js';
+import { startServer, stopServer } from './server-process.js';
 
-const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
-
-/** The server process with `env`; resolves once its output matches `until`. */
-function start(env: Record<string, string>, until: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: '0', BREACHLESS_TICK_MS: '200', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const seen = new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (until.test(out)) resolve();
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ${until}:\n${out}`)));
-  });
-  return { child, seen, output: () => out };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = once(child, 'exit');
-  child.kill('SIGINT');
-  return (await exited)[0] as number | null;
-}
+const start = (env: Record<string, string>, until: RegExp) => startServer([], env, until);
 
 /** GET /healthz on a port: the status, or the connection error's code. */
 function health(port: number): Promise<number | string> {
@@ -85,7 +59,7 @@ describe('the server with Slack configured', () => {
     expect(server.output()).toContain(
       'slack configured, but the embedded database serves one process: set DATABASE_URL',
     );
-    expect(await stop(server.child)).toBe(0);
+    expect(await stopServer(server.child)).toBe(0);
   });
 
   describe.runIf(process.env.TEST_DATABASE_URL)('on PostgreSQL', () => {
@@ -126,7 +100,7 @@ describe('the server with Slack configured', () => {
         if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(status).toBe(200);
-      expect(await stop(server.child)).toBe(0);
+      expect(await stopServer(server.child)).toBe(0);
       expect(await health(port)).toBe('ECONNREFUSED');
     });
   });

@@ -1,46 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startServer, stopServer } from './server-process.js';
 
-const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
 const CLI = new URL('../../cli/bin/breachless.js', import.meta.url).pathname;
 const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-start-')), 'data');
 
-/** The server as `npm start` runs it, fast; resolves once its output matches `until`. */
-function start(until: RegExp): { child: ChildProcess; output: () => string; seen: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--demo'], {
-    env: {
-      ...process.env,
-      BREACHLESS_DATA_DIR: dataDir,
-      PORT: '0',
-      BREACHLESS_DEMO_SPEED: '20000',
-      BREACHLESS_TICK_MS: '200',
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const seen = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (until.test(out)) resolve();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ${until}:\n${out}`)));
-  });
-  return { child, output: () => out, seen };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = once(child, 'exit');
-  child.kill('SIGINT');
-  const [code] = await exited;
-  return code as number | null;
-}
+/** The demo, fast. */
+const start = (until: RegExp) =>
+  startServer(['--demo'], { BREACHLESS_DATA_DIR: dataDir, BREACHLESS_DEMO_SPEED: '20000' }, until);
 
 describe('the server process (npm start)', () => {
   it('prints alerts, answers a typed command, stops cleanly on Ctrl-C and resumes', async () => {
@@ -64,7 +35,7 @@ describe('the server process (npm start)', () => {
       first.child.stdout?.on('data', check);
       check();
     });
-    const code = await stop(first.child);
+    const code = await stopServer(first.child);
     expect(code, first.output().slice(-800)).toBe(0);
     expect(first.output()).toContain('Starting the demo at');
     expect(first.output()).toContain('Stopped.');
@@ -75,7 +46,7 @@ describe('the server process (npm start)', () => {
     expect(second.output()).toContain(
       `Resuming the demo at ${new Date(saved.simAt).toISOString()}`,
     );
-    const again = await stop(second.child);
+    const again = await stopServer(second.child);
     expect(again, second.output().slice(-1500)).toBe(0);
   }, 120_000);
 });
