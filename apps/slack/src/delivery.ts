@@ -1,5 +1,6 @@
 import {
   type Backoff,
+  DELIVERY_ATTEMPTS,
   DeliveryLanes,
   DeliveryPump,
   deliverNotification,
@@ -33,7 +34,7 @@ export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
     outbox,
     timer,
     intervalMs: options.intervalMs ?? 1_000,
-    maxAttempts: options.maxAttempts ?? 5,
+    maxAttempts: options.maxAttempts ?? DELIVERY_ATTEMPTS,
     backoff: options.backoff ?? exponentialBackoff(),
     onError: (error, d) =>
       deps.logger.warn(

@@ -1,3 +1,4 @@
+import { DELIVERY_ATTEMPTS } from '@breachless/chat';
 import { addSubscription, EngineCache, notificationLog, runTick } from '@breachless/db';
 import { describeEachDriver } from '@breachless/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -51,7 +52,10 @@ describeEachDriver('Slack rate limits and failures', (handle) => {
     slack.fake.fail('chat.postMessage', { status: 500 }, 100, (a) => a.channel === 'CBAD');
     slack.delivery.pump.start();
     await slack.run(
-      () => posts('CBAD').length >= 5 && posts('CHOT').length >= 4 && slack.delivery.lanes.idle,
+      () =>
+        posts('CBAD').length >= DELIVERY_ATTEMPTS &&
+        posts('CHOT').length >= 4 &&
+        slack.delivery.lanes.idle,
     );
     const at = (channel: string) => posts(channel).map((c) => (c.at - start) / 1000);
 
@@ -63,9 +67,11 @@ describeEachDriver('Slack rate limits and failures', (handle) => {
     expect(hot[3] ?? 0).toBeGreaterThanOrEqual((hot[2] ?? 0) + 1);
     // The cold channel never waited for it.
     expect(at('CCOLD')).toEqual([0, 1]);
-    // The failing channel: five attempts with growing waits, then failed.
+    // The failing channel: twelve attempts with growing waits over more than 11 minutes
+    // (an outage of Slack's that long loses nothing), then failed.
     const bad = at('CBAD');
-    expect(bad).toHaveLength(5);
+    expect(bad).toHaveLength(DELIVERY_ATTEMPTS);
+    expect((bad.at(-1) ?? 0) - (bad[0] ?? 0)).toBeGreaterThanOrEqual(705);
     const gaps = bad.slice(1).map((t, i) => t - (bad[i] ?? 0));
     expect(gaps.every((g) => g >= 1)).toBe(true);
     expect(gaps[3] ?? 0).toBeGreaterThan(gaps[0] ?? 0);
@@ -75,7 +81,7 @@ describeEachDriver('Slack rate limits and failures', (handle) => {
       {
         destination: 'slack:channel:CBAD',
         state: 'failed',
-        attempts: 5,
+        attempts: DELIVERY_ATTEMPTS,
         error: 'transient: HTTP 500',
       },
     ]);

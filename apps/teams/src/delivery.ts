@@ -1,5 +1,6 @@
 import {
   type Backoff,
+  DELIVERY_ATTEMPTS,
   DeliveryLanes,
   DeliveryPump,
   deliverNotification,
@@ -41,7 +42,7 @@ export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions) {
     timer,
     intervalMs: CONVERSATION_INTERVAL_MS,
     tenantIntervalMs: TENANT_INTERVAL_MS,
-    maxAttempts: 5,
+    maxAttempts: DELIVERY_ATTEMPTS,
     backoff: options.backoff ?? exponentialBackoff(),
     onError: (error, d) =>
       deps.logger.warn(

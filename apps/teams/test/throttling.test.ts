@@ -1,3 +1,4 @@
+import { DELIVERY_ATTEMPTS } from '@breachless/chat';
 import {
   addSubscription,
   EngineCache,
@@ -67,7 +68,7 @@ describeEachDriver('Teams throttling and failures', (handle) => {
     const attempts = (name: string) => teams.connector.calls.filter(to(name));
     await teams.run(
       () =>
-        attempts('down').length >= 5 &&
+        attempts('down').length >= DELIVERY_ATTEMPTS &&
         teams.connector.of('send').filter(to('hot')).length >= 2 &&
         teams.connector.of('send').some(to('flaky')) &&
         teams.delivery.lanes.idle,
@@ -80,7 +81,7 @@ describeEachDriver('Teams throttling and failures', (handle) => {
     expect((hot[2] ?? 0) - (hot[1] ?? 0)).toBeGreaterThanOrEqual(1);
     expect(at('cold')[0]).toBeLessThan(1);
     expect(at('flaky')).toHaveLength(4);
-    expect(at('down')).toHaveLength(5);
+    expect(at('down')).toHaveLength(DELIVERY_ATTEMPTS);
 
     // The tenant's pace: never two messages of the tenant less than 20 ms apart.
     const all = teams.connector.calls.map((c) => c.at).sort((a, b) => a - b);
@@ -91,7 +92,7 @@ describeEachDriver('Teams throttling and failures', (handle) => {
     expect(await state('F-1')).toMatchObject({ state: 'delivered', attempts: 3 });
     expect(await state('D-1')).toMatchObject({
       state: 'failed',
-      attempts: 5,
+      attempts: DELIVERY_ATTEMPTS,
       error: 'transient: HTTP 500',
     });
     expect(await state('H-2')).toMatchObject({ state: 'delivered', attempts: 0 });

@@ -16,7 +16,7 @@ export { allUsage, USAGE } from './commands/usage.js';
 export { type ConsolePortOptions, consolePort } from './console/console-port.js';
 export { renderText } from './console/text-view.js';
 export { alertView, deliverAlert, settledView, stateOf } from './delivery/alert-view.js';
-export { type Backoff, exponentialBackoff } from './delivery/backoff.js';
+export { type Backoff, DELIVERY_ATTEMPTS, exponentialBackoff } from './delivery/backoff.js';
 export { DIGEST_METRIC, deliverNotification } from './delivery/deliver.js';
 export { DeliveryLanes, type LanesOptions, type Send } from './delivery/lanes.js';
 export { DeliveryPump, type PumpOptions } from './delivery/pump.js';

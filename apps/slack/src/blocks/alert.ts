@@ -1,5 +1,5 @@
 import { type AlertView, alertHeadline, truncate } from '@breachless/chat';
-import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock, MessageMetadata } from '@slack/types';
 import { LIMITS } from './limits.js';
 import { date, escapeMrkdwn, link, who } from './mrkdwn.js';
 
@@ -52,7 +52,11 @@ function headline(v: AlertView): { icon: string; words: string } {
  * cycle is open) the buttons to acknowledge, snooze or open it. `text` is the notification
  * line phones show.
  */
-export function alertBlocks(v: AlertView): { text: string; blocks: KnownBlock[] } {
+export function alertBlocks(v: AlertView): {
+  text: string;
+  blocks: KnownBlock[];
+  metadata: MessageMetadata;
+} {
   const { icon, words } = headline(v);
   const ticket = v.subject ? `${v.ticket} ${v.subject}` : v.ticket;
   const title = `${icon} *${escapeMrkdwn(words)}* · ${link(v.url, truncate(ticket, 200))}`;
@@ -80,7 +84,31 @@ export function alertBlocks(v: AlertView): { text: string; blocks: KnownBlock[] 
     blocks.push({ type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) });
   const actions = controls(v);
   if (actions) blocks.push(actions);
-  return { text: truncate(`${words}: ${ticket}`, LIMITS.messageText), blocks };
+  // The fallback text is mrkdwn too (phones show it, and Slack acts on `<!channel>` in it).
+  const text = truncate(`${escapeMrkdwn(words)}: ${escapeMrkdwn(ticket)}`, LIMITS.messageText);
+  return { text, blocks, metadata: alertMetadata(v) };
+}
+
+/** The event type of an alert's message metadata. */
+export const ALERT_EVENT_TYPE = 'breachless_sla_alert';
+
+/**
+ * Which cycle and level a message announces, as Slack message metadata: workflows and other
+ * apps can act on alerts without parsing their text, and one message is one notification.
+ */
+export function alertMetadata(v: AlertView): MessageMetadata {
+  const level =
+    v.state.kind === 'warning' ? v.state.level : v.state.kind === 'breached' ? 'breach' : null;
+  return {
+    event_type: ALERT_EVENT_TYPE,
+    event_payload: {
+      ticket: v.ticket,
+      metric: v.metric,
+      cycle: v.cycle,
+      state: v.state.kind,
+      ...(level === null ? {} : { level }),
+    },
+  };
 }
 
 function controls(v: AlertView): ActionsBlock | undefined {

@@ -49,7 +49,9 @@ describe('Slack rendering', () => {
     expect(json).not.toContain('<@U999>');
     expect(json).toContain('&lt;!channel&gt; pay &lt;https://evil.example|here&gt; &amp; now');
     expect(json).not.toContain('javascript:');
-    expect(text).toContain('<!channel>'); // the notification text is plain, shown as typed
+    // The fallback text phones show is mrkdwn as well: escaped, it shows as typed.
+    expect(text).not.toContain('<!channel>');
+    expect(text).toContain('&lt;!channel&gt; pay');
     withinLimits(blocks);
   });
 
@@ -67,6 +69,25 @@ describe('Slack rendering', () => {
       metric: 'first_response',
       cycle: 1,
     });
+  });
+
+  it('says which cycle and level an alert announces in its message metadata', () => {
+    const warning = render(alert());
+    const breach = render(alert({ state: { kind: 'breached' }, breachedAt: NOW }));
+    expect(warning.metadata).toEqual({
+      event_type: 'breachless_sla_alert',
+      event_payload: {
+        ticket: 'T-1',
+        metric: 'first_response',
+        cycle: 1,
+        state: 'warning',
+        level: '75%',
+      },
+    });
+    expect(breach.metadata?.event_payload).toMatchObject({ state: 'breached', level: 'breach' });
+    expect(
+      render(alert({ state: { kind: 'achieved' } })).metadata?.event_payload,
+    ).not.toHaveProperty('level');
   });
 
   it('shows the first 50 of a long list within the limits, saying how many it left out', () => {

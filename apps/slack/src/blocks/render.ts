@@ -1,5 +1,5 @@
 import type { ChatView, HomeView } from '@breachless/chat';
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, MessageMetadata } from '@slack/types';
 import { alertBlocks } from './alert.js';
 import { header } from './chunks.js';
 import { digestBlocks } from './digest.js';
@@ -16,6 +16,8 @@ import {
 export interface Rendered {
   readonly text: string;
   readonly blocks: KnownBlock[];
+  /** Alerts say which cycle and level they announce (alert.ts). */
+  readonly metadata?: MessageMetadata;
 }
 
 /** Renders a view as a message, within Slack's limits (50 blocks, text lengths). */

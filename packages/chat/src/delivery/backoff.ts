@@ -16,3 +16,10 @@ export function exponentialBackoff(
     return Math.round(bound / 2 + (random() * bound) / 2);
   };
 }
+
+/**
+ * Attempts before a delivery that keeps failing transiently (5xx, network) is marked failed.
+ * With `exponentialBackoff()` the attempts span 12 to 24 minutes: a chat platform's incident
+ * of that length delays alerts but loses none (the soak test's 500 window checks it).
+ */
+export const DELIVERY_ATTEMPTS = 12;

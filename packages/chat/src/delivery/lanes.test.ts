@@ -115,6 +115,36 @@ describe('DeliveryLanes', () => {
     ]);
   });
 
+  it('keeps trying to record a sent message while the outbox cannot be written, so it is not sent again', async () => {
+    const timer = new ManualTimer(T0);
+    const { outbox, log } = recordingOutbox();
+    let down = 3;
+    const sent: number[] = [];
+    const lanes = new DeliveryLanes({
+      outbox: {
+        ...outbox,
+        delivered: async (...args) => {
+          if (down-- > 0) throw new Error('connection refused');
+          await outbox.delivered(...args);
+        },
+      },
+      send: async (d) => {
+        sent.push(d.notificationId);
+        return { ref: { conversation: 'A', id: `m${d.notificationId}` }, settled: null };
+      },
+      timer,
+      backoff: () => 10_000,
+      intervalMs: 1_000,
+      maxAttempts: 3,
+    });
+    lanes.push(delivery(1, 'slack:channel:A'));
+    await timer.runUntil(() => lanes.idle);
+    // Three refused writes, then the fourth after 0.5 + 1 + 2 s: one message, recorded once.
+    expect(sent).toEqual([1]);
+    expect(log).toEqual(['delivered 1 m1 - @0']);
+    expect(timer.now() - T0).toBe(3_500);
+  });
+
   it('sends a later level of the same cycle into the message the first one left', async () => {
     const timer = new ManualTimer(T0);
     const roots: (string | null)[] = [];

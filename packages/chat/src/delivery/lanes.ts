@@ -148,17 +148,27 @@ export class DeliveryLanes {
     await record(() => outbox.delivered(d, sent.ref, sent.settled, sentAt));
     return { ref: sent.ref, sentAt };
 
-    // When the outbox cannot be written (PostgreSQL restarting), the claim's lease runs out
-    // and the delivery is offered again: nothing is lost, at worst a message is repeated.
+    // What happened is known only here until it is written. When the outbox cannot be
+    // written (PostgreSQL restarting), keep trying (about three minutes, well inside the
+    // claim's lease) rather than let the lease run out: a delivery offered again after it
+    // was sent would repeat the message.
     async function record(write: () => Promise<void>): Promise<void> {
-      try {
-        await write();
-      } catch (error) {
-        onError?.(error, d);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await write();
+          return;
+        } catch (error) {
+          onError?.(error, d);
+          if (attempt >= RECORD_ATTEMPTS) return;
+          await timer.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)));
+        }
       }
     }
   }
 }
+
+/** Tries at writing an outcome to the outbox: 0.5 s doubling to 30 s, about 3 minutes in all. */
+const RECORD_ATTEMPTS = 12;
 
 function describe(error: unknown): string {
   if (error instanceof ChatError) return `${error.code}: ${error.message}`;
