@@ -3,17 +3,26 @@ import type { notifications } from './schema/index.js';
 
 type NotificationRow = typeof notifications.$inferInsert;
 
-const OPEN = new Set(['running', 'paused', 'breached']);
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-/** Whether anyone still needs to hear about this cycle: it is open (a stopped cycle's warning is stale). */
-function stillOpen(c: CycleResult): boolean {
-  return c.stoppedAt === null && OPEN.has(c.status);
+/** How long after a cycle stopped its levels are still news, not history. */
+const RECENT_MS = 86_400_000;
+
+/**
+ * Whether a cycle's levels are still news: open, or stopped within the last day. A level
+ * can be noticed only after its cycle stopped (the reply came before the next scan, the
+ * worker or PostgreSQL was down): the breach must still be announced, and the warning is
+ * recorded (routing suppresses it as stale). Older stopped cycles are history, such as
+ * imported tickets, and cancelled cycles count nowhere.
+ */
+function stillNews(c: CycleResult, now: number): boolean {
+  if (c.status === 'cancelled') return false;
+  return c.stoppedAt === null || now - c.stoppedAt <= RECENT_MS;
 }
 
 /**
- * The notifications a ticket's fired levels call for: one per open cycle and level, warnings
- * and breach alike. The outbox's unique key makes creating them idempotent, so callers may
+ * The notifications a ticket's fired levels call for: one per cycle and level, warnings and
+ * breach alike, for open cycles and those stopped within the last day. The outbox's unique key makes creating them idempotent, so callers may
  * offer the same rows at every recompute. A level noticed more than `lateAfterMs` after its
  * instant (the worker was down, or the event arrived late) is marked late.
  */
@@ -25,7 +34,7 @@ export function notificationRows(
 ): NotificationRow[] {
   const rows: NotificationRow[] = [];
   for (const c of ticket.cycles) {
-    if (!stillOpen(c)) continue;
+    if (!stillNews(c, now)) continue;
     for (const fired of c.fired) {
       rows.push({
         tenantId: tenant,
@@ -45,6 +54,7 @@ export function notificationRows(
           targetSeconds: c.targetSeconds,
           dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString(),
           breachedAt: c.breachedAt === null ? null : new Date(c.breachedAt).toISOString(),
+          stoppedAt: c.stoppedAt === null ? null : new Date(c.stoppedAt).toISOString(),
         },
       });
     }

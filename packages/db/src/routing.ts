@@ -20,6 +20,7 @@ type Payload = {
   priority?: string | null;
   policy?: string | null;
   assignee?: string | null;
+  stoppedAt?: string | null;
 };
 
 function matches(filters: AlertFilters, n: Created): boolean {
@@ -37,7 +38,7 @@ function matches(filters: AlertFilters, n: Created): boolean {
  * Decides who hears each new notification and records one delivery row per destination:
  * the assignee (through their linked chat identity), the channels subscribed to alerts whose
  * filters match, and escalation channels on breach. A warning on a cycle someone acknowledged,
- * or snoozed until later, is recorded as suppressed; one nobody is subscribed to as unrouted,
+ * or snoozed until later, or noticed only after its cycle stopped, is recorded as suppressed; one nobody is subscribed to as unrouted,
  * so "why did nobody hear about ticket 123?" always has an answer. Breaches are never silenced.
  */
 export async function routeNotifications(
@@ -78,9 +79,11 @@ export async function routeNotifications(
         a.cycle === n.cycle &&
         (a.kind === 'ack' || (a.until?.getTime() ?? 0) > now),
     );
-    if (n.level !== 'breach' && silencedBy) {
-      const why =
-        silencedBy.kind === 'ack'
+    const stale = n.level !== 'breach' && Boolean((n.payload as Payload).stoppedAt);
+    if (n.level !== 'breach' && (silencedBy || stale)) {
+      const why = !silencedBy
+        ? 'stale: the cycle had stopped when the warning was noticed'
+        : silencedBy.kind === 'ack'
           ? `acknowledged by ${silencedBy.userId}`
           : `snoozed by ${silencedBy.userId} until ${silencedBy.until?.toISOString()}`;
       rows.push({

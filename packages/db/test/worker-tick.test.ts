@@ -96,30 +96,63 @@ describeEachDriver('worker tick', (handle, url) => {
     expect(due[0]?.n).toBe(0);
   });
 
-  it('a level made obsolete before anyone looked is not sent; on time is not late', async () => {
+  it('a level noticed only after its cycle stopped: the breach goes out, the warning is suppressed as stale; on time is not late', async () => {
     const h = handle();
     const engine = await new EngineCache().engineFor(h.db, 'w');
-    await ingestEvents(h.db, 'w', [created('R1', T0 + 20 * H)], engine, T0 + 20 * H);
-    // The reply comes after 50% was reached but before any worker ran: nothing to say now.
-    const reply = parseEvents([
-      {
-        id: 'R1-r',
-        ticket: 'R1',
-        type: 'message',
-        at: new Date(T0 + 20 * H + 40 * 60_000).toISOString(),
-        author: 'agent',
-        public: true,
-      },
+    const day = T0 + 20 * H;
+    await ingestEvents(h.db, 'w', [created('R1', day), created('R2', day)], engine, day);
+    // R1's reply comes after 50% was reached, R2's after its breach, before any worker ran.
+    const reply = (ticket: string, minutes: number) =>
+      parseEvents([
+        {
+          id: `${ticket}-r`,
+          ticket,
+          type: 'message',
+          at: new Date(day + minutes * 60_000).toISOString(),
+          author: 'agent',
+          public: true,
+        },
+      ]);
+    await ingestEvents(h.db, 'w', reply('R1', 40), engine, day + 40 * 60_000);
+    await ingestEvents(h.db, 'w', reply('R2', 65), engine, day + 65 * 60_000);
+    expect((await levels(h)).filter((l) => /^R[12]\/first/.test(l))).toEqual([
+      'R1/first_response/50%/true',
+      'R2/first_response/50%/true',
+      'R2/first_response/90%/true',
+      'R2/first_response/breach/true',
     ]);
-    await ingestEvents(h.db, 'w', reply, engine, T0 + 20 * H + 40 * 60_000);
-    expect(await drain([h], T0 + 20 * H + 40 * 60_000)).toBe(0);
-    expect((await levels(h)).filter((l) => l.startsWith('R1/'))).toEqual([]);
+    const outcomes = rowsOf<{
+      ticket_id: string;
+      level: string;
+      state: string;
+      last_error: string;
+    }>(
+      await h.db.execute(sql`
+        select n.ticket_id, n.level, d.state, d.last_error from notifications n
+        join deliveries d on d.tenant_id = n.tenant_id and d.notification_id = n.id
+        where n.tenant_id = 'w' and n.metric = 'first_response' and n.ticket_id like 'R%'
+        order by 1, 2`),
+    );
+    expect(outcomes.map((o) => `${o.ticket_id} ${o.level} ${o.state}`)).toEqual([
+      'R1 50% suppressed',
+      'R2 50% suppressed',
+      'R2 90% suppressed',
+      'R2 breach unrouted',
+    ]);
+    expect(outcomes[0]?.last_error).toContain('stale');
+    expect(await drain([h], day + 65 * 60_000)).toBe(0);
     // A worker on time: resolution's 50% (4h) noticed 30 s after it is not late.
-    expect(await drain([h], T0 + 24 * H + 30_000)).toBe(1);
+    expect(await drain([h], T0 + 24 * H + 30_000)).toBe(2);
     const [row] = await h.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.tenantId, 'w'), eq(notifications.ticketId, 'R1')));
+      .where(
+        and(
+          eq(notifications.tenantId, 'w'),
+          eq(notifications.ticketId, 'R1'),
+          eq(notifications.metric, 'resolution'),
+        ),
+      );
     expect(row).toMatchObject({ metric: 'resolution', level: '50%', late: false });
     expect(row?.payload).toMatchObject({ subject: 'Help R1' });
   });
