@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { openDatabase } from '@breachless/db';
+import { type PrivatePostgres, startPrivatePostgres } from '@breachless/db/private-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countNotifications,
@@ -9,7 +10,6 @@ import {
   TICKETS,
   until,
 } from './fault-harness.js';
-import { type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
 
 // A server of its own to restart (the shared one serves the other suites): CI has the
 // PostgreSQL binaries whenever it sets TEST_DATABASE_URL.

@@ -1,8 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+// Test support, exported as `@breachless/db/private-postgres` for the worker's fault tests and
+// the soak test (tooling/soak): not part of the runtime.
 
 /** A PostgreSQL server of the test's own, so that restarting it disturbs no other suite. */
 export interface PrivatePostgres {
@@ -43,27 +47,25 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  const file = (command: string) => (asRoot ? 'runuser' : join(bin, command));
+  const argv = (command: string, args: string[]) =>
+    asRoot ? ['-u', 'postgres', '--', join(bin, command), ...args] : args;
   const run = (command: string, args: string[]) =>
-    execFileSync(
-      asRoot ? 'runuser' : join(bin, command),
-      asRoot ? ['-u', 'postgres', '--', join(bin, command), ...args] : args,
-      {
-        stdio: 'ignore',
-        cwd: dir,
-      },
-    );
+    execFileSync(file(command), argv(command, args), { stdio: 'ignore', cwd: dir });
+  // Restarts run while the caller goes on serving (the soak test's fake Slack, its load).
+  const runAsync = (command: string, args: string[]) =>
+    promisify(execFile)(file(command), argv(command, args), { cwd: dir });
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  const start = () =>
-    run('pg_ctl', ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start']);
-  start();
+  const startArgs = ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start'];
+  run('pg_ctl', startArgs);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async restart(downMs) {
-      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      await runAsync('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       await new Promise((resolve) => setTimeout(resolve, downMs));
-      start();
+      await runAsync('pg_ctl', startArgs);
     },
     stop() {
       try {
