@@ -6,12 +6,14 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const reports = ['apps', 'packages']
-  .flatMap((dir) =>
-    existsSync(join(root, dir))
-      ? readdirSync(join(root, dir)).map((name) => join(root, dir, name))
-      : [],
-  )
+// Every workspace of the root package.json (`apps/*` and the like, or one folder).
+const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const reports = workspaces
+  .flatMap((w) => {
+    if (!w.endsWith('/*')) return [join(root, w)];
+    const dir = join(root, w.slice(0, -2));
+    return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
+  })
   .map((pkg) => join(pkg, '.reports', 'vitest.json'));
 
 if (process.argv[2] === 'clean') {

@@ -1,0 +1,48 @@
+import { type TicketEvent, uniformEvent } from '@breachless/core';
+import { type Database, schema } from '@breachless/db';
+import { asc, eq } from 'drizzle-orm';
+import type { StoredNotification } from './check.js';
+import type { StoredEvent } from './truth.js';
+
+/** What the database holds of a tenant after the run, as the checker reads it. */
+export async function collect(db: Database, tenant: string) {
+  const { ticketEvents, cycles, notifications, deliveries } = schema;
+  const eventRows = await db
+    .select()
+    .from(ticketEvents)
+    .where(eq(ticketEvents.tenantId, tenant))
+    .orderBy(asc(ticketEvents.seq));
+  const events: StoredEvent[] = eventRows.map((r) => ({
+    event: storedEvent(r.body),
+    seq: Number(r.seq),
+    receivedAt: r.receivedAt.getTime(),
+  }));
+  const cycleRows = await db.select().from(cycles).where(eq(cycles.tenantId, tenant));
+  const sent = await db.select().from(deliveries).where(eq(deliveries.tenantId, tenant));
+  const byNotification = new Map<number, { destination: string; state: string }[]>();
+  for (const d of sent) {
+    const id = Number(d.notificationId);
+    byNotification.set(id, [
+      ...(byNotification.get(id) ?? []),
+      { destination: d.destination, state: d.state },
+    ]);
+  }
+  const notified: StoredNotification[] = (
+    await db.select().from(notifications).where(eq(notifications.tenantId, tenant))
+  ).map((n) => ({
+    ticket: n.ticketId,
+    metric: n.metric,
+    cycle: n.cycle,
+    level: n.level,
+    at: n.at.getTime(),
+    createdAt: n.createdAt.getTime(),
+    deliveries: byNotification.get(Number(n.id)) ?? [],
+  }));
+  return { events, cycles: cycleRows as Record<string, unknown>[], notifications: notified };
+}
+
+/** A stored body back as the core's event, as the system reads it (event-store.ts). */
+function storedEvent(body: unknown): TicketEvent {
+  const b = body as TicketEvent & { at: string };
+  return uniformEvent({ ...b, at: Date.parse(b.at) });
+}

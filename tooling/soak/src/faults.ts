@@ -1,0 +1,49 @@
+import type { PrivatePostgres } from '@breachless/db/private-postgres';
+import type { Fault } from './chaos.js';
+import type { SlackMode, SoakSlack } from './fake-slack.js';
+import { sleep } from './load.js';
+import type { Service } from './services.js';
+
+interface Targets {
+  readonly services: { worker1: Service; worker2: Service };
+  readonly pg: PrivatePostgres;
+  readonly slack: SoakSlack;
+}
+
+/** A worker killed without warning, started again 15 s later (as a supervisor would). */
+const killWorker = (worker: Service) => async () => {
+  await worker.kill();
+  await sleep(15_000);
+  worker.start();
+};
+
+/** The fake Slack answering every call with `mode` for `ms`. */
+const slackDown = (slack: SoakSlack, mode: SlackMode, ms: number) => async () => {
+  slack.mode = mode;
+  await sleep(ms);
+  slack.mode = 'ok';
+};
+
+/**
+ * The faults of a run, spread over it: each worker SIGKILLed once, PostgreSQL stopped the
+ * way a crash stops it and back after 5 s, Slack rate limiting every call for 30 s and
+ * failing every call with 500 for 30 s.
+ */
+export function faults({ services, pg, slack }: Targets): Fault[] {
+  return [
+    { at: 0.15, name: 'SIGKILL worker-1 (back after 15 s)', inject: killWorker(services.worker1) },
+    { at: 0.3, name: 'PostgreSQL stopped -m immediate, down 5 s', inject: () => pg.restart(5_000) },
+    {
+      at: 0.45,
+      name: 'Slack answers 429 (Retry-After 2) for 30 s',
+      inject: slackDown(slack, '429', 30_000),
+    },
+    { at: 0.6, name: 'Slack answers 500 for 30 s', inject: slackDown(slack, '500', 30_000) },
+    { at: 0.75, name: 'SIGKILL worker-2 (back after 15 s)', inject: killWorker(services.worker2) },
+    {
+      at: 0.85,
+      name: 'PostgreSQL stopped -m immediate, down 5 s',
+      inject: () => pg.restart(5_000),
+    },
+  ];
+}
