@@ -71,6 +71,7 @@ export function summary(run: {
     `- Slack refused ${slack.counts.refused429} calls with 429 and ${slack.counts.refused500} with 500`,
     '',
     '### Alerts',
+    busiest(slack),
     `- delay from a level's instant to its message in Slack (faults included): warnings p50 ${sec(pct(result.delays.warning, 50))}, p99 ${sec(pct(result.delays.warning, 99))}, max ${sec(pct(result.delays.warning, 100))}; breaches p50 ${sec(pct(result.delays.breach, 50))}, p99 ${sec(pct(result.delays.breach, 99))}, max ${sec(pct(result.delays.breach, 100))}`,
     '',
     '### Check',
@@ -87,6 +88,14 @@ export function summary(run: {
           .join('\n')}`,
   ];
   return lines.join('\n');
+}
+
+/** How many channels got messages, and the most any one got (Slack paces each to 1/s). */
+function busiest(slack: SoakSlack): string {
+  const perChannel = new Map<string, number>();
+  for (const p of slack.posts) perChannel.set(p.channel, (perChannel.get(p.channel) ?? 0) + 1);
+  const counts = [...perChannel.values()].sort((a, b) => b - a);
+  return `- ${slack.posts.length} messages in ${perChannel.size} channels; the busiest got ${counts[0] ?? 0}, the next ${counts.slice(1, 4).join(', ')}; ${slack.counts.updates} messages updated in place`;
 }
 
 /** The p-th percentile (nearest rank) of a list, 100 being its maximum. */

@@ -84,9 +84,11 @@ export function alertBlocks(v: AlertView): {
     blocks.push({ type: 'context', elements: notes.map((text) => ({ type: 'mrkdwn', text })) });
   const actions = controls(v);
   if (actions) blocks.push(actions);
-  // The fallback text is mrkdwn too (phones show it, and Slack acts on `<!channel>` in it).
-  const text = truncate(`${escapeMrkdwn(words)}: ${escapeMrkdwn(ticket)}`, LIMITS.messageText);
-  return { text, blocks, metadata: alertMetadata(v) };
+  return {
+    text: truncate(`${words}: ${ticket}`, LIMITS.messageText),
+    blocks,
+    metadata: alertMetadata(v),
+  };
 }
 
 /** The event type of an alert's message metadata. */

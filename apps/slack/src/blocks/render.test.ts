@@ -71,6 +71,11 @@ describe('Slack rendering', () => {
     });
   });
 
+  it('escapes the fallback text of every view, where a typed argument could mention a channel', () => {
+    const notice = render({ kind: 'notice', tone: 'error', text: 'No ticket <!channel> & co' });
+    expect(notice.text).toBe('No ticket &lt;!channel&gt; &amp; co');
+  });
+
   it('says which cycle and level an alert announces in its message metadata', () => {
     const warning = render(alert());
     const breach = render(alert({ state: { kind: 'breached' }, breachedAt: NOW }));

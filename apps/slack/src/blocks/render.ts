@@ -4,6 +4,7 @@ import { alertBlocks } from './alert.js';
 import { header } from './chunks.js';
 import { digestBlocks } from './digest.js';
 import { LIMITS } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import {
   cycleListBlocks,
   noticeBlocks,
@@ -20,8 +21,17 @@ export interface Rendered {
   readonly metadata?: MessageMetadata;
 }
 
-/** Renders a view as a message, within Slack's limits (50 blocks, text lengths). */
+/**
+ * Renders a view as a message, within Slack's limits (50 blocks, text lengths). The fallback
+ * text phones and screen readers show is mrkdwn too, where Slack acts on `<!channel>`: it is
+ * escaped here, once for every view, since it repeats subjects and typed arguments.
+ */
 export function render(view: ChatView, maxBlocks: number = LIMITS.messageBlocks): Rendered {
+  const rendered = renderBlocks(view, maxBlocks);
+  return { ...rendered, text: escapeMrkdwn(rendered.text) };
+}
+
+function renderBlocks(view: ChatView, maxBlocks: number): Rendered {
   switch (view.kind) {
     case 'alert':
       return alertBlocks(view);
