@@ -22,7 +22,8 @@ function stillNews(c: CycleResult, now: number): boolean {
 
 /**
  * The notifications a ticket's fired levels call for: one per cycle and level, warnings and
- * breach alike, for open cycles and those stopped within the last day. The outbox's unique key makes creating them idempotent, so callers may
+ * breach alike, for open cycles and those stopped within the last day. The outbox's unique
+ * key makes creating them idempotent, so callers may
  * offer the same rows at every recompute. A level noticed more than `lateAfterMs` after its
  * instant (the worker was down, or the event arrived late) is marked late.
  */

@@ -28,7 +28,8 @@ function binDir(): string {
   return found;
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback port (the soak test's services listen on such ports too). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '@breachless/core';
 import { openDatabase } from '@breachless/db';
-import { startPrivatePostgres } from '@breachless/db/private-postgres';
+import { freePort, startPrivatePostgres } from '@breachless/db/private-postgres';
 import { runChaos } from './chaos.js';
 import { check } from './check.js';
 import { collect } from './collect.js';
@@ -14,7 +14,7 @@ import { faults } from './faults.js';
 import { sendEvents, sleep } from './load.js';
 import { options } from './options.js';
 import { progress, summary, undelivered } from './report.js';
-import { freePort, Service, waitHealthy } from './services.js';
+import { Service, waitHealthy } from './services.js';
 import { SOAK_CONFIG, seed, TENANT } from './setup.js';
 import { readLog, spedUp } from './traffic.js';
 

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { sleep } from './load.js';
 
@@ -69,13 +68,4 @@ export async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void
     await sleep(200);
   }
   throw new Error(`${url} not healthy after ${timeoutMs} ms`);
-}
-
-/** A free loopback port for a service to listen on. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -92,13 +92,13 @@ export function alertBlocks(v: AlertView): {
 }
 
 /** The event type of an alert's message metadata. */
-export const ALERT_EVENT_TYPE = 'breachless_sla_alert';
+const ALERT_EVENT_TYPE = 'breachless_sla_alert';
 
 /**
  * Which cycle and level a message announces, as Slack message metadata: workflows and other
  * apps can act on alerts without parsing their text, and one message is one notification.
  */
-export function alertMetadata(v: AlertView): MessageMetadata {
+function alertMetadata(v: AlertView): MessageMetadata {
   const level =
     v.state.kind === 'warning' ? v.state.level : v.state.kind === 'breached' ? 'breach' : null;
   return {
