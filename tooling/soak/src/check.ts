@@ -1,4 +1,4 @@
-import { type Config, type TicketEvent, uniformEvent } from '@breachless/core';
+import { type Config, Engine, type TicketEvent, uniformEvent } from '@breachless/core';
 import type { Post } from './fake-slack.js';
 import { type CycleShape, cycleShape, levelKey, type StoredEvent, TicketTruth } from './truth.js';
 
@@ -73,7 +73,7 @@ export function check(input: CheckInput): CheckResult {
     if (!input.acked.has(id) && !stored.has(id)) problem('event never accepted', id);
   for (const id of stored.keys()) if (!sent.has(id)) problem('event not sent', id);
 
-  const engine = TicketTruth.engine(input.config);
+  const engine = new Engine(input.config);
   const byTicket = new Map<string, StoredEvent[]>();
   for (const e of input.events) {
     const list = byTicket.get(e.event.ticket);

@@ -27,7 +27,6 @@ export async function sendEvents(
   events: readonly TicketEvent[],
   sendAt: (n: number) => number,
   api: { url: string; token: string },
-  stopping: () => boolean,
 ): Promise<LoadOutcome> {
   const outcome: LoadOutcome = {
     acked: new Map(),
@@ -37,7 +36,7 @@ export async function sendEvents(
     maxLagMs: 0,
   };
   let next = 0;
-  while (next < events.length && !stopping()) {
+  while (next < events.length) {
     const wait = sendAt(next) - Date.now();
     if (wait > 0) await sleep(Math.min(wait, 1_000));
     let end = next;
@@ -62,7 +61,6 @@ export async function sendEvents(
         break;
       }
       outcome.retries++;
-      if (stopping()) return outcome;
       await sleep(500);
     }
     next = end;

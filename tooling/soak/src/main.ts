@@ -83,15 +83,7 @@ say(`services up; ${total} events over ${opts.minutes} min from ${new Date(start
 
 const durationMs = opts.minutes * 60_000;
 const api = { url: `http://127.0.0.1:${ports.api}`, token };
-let loadDone = false;
-const load = sendEvents(
-  events,
-  (n) => start + (n * 1000) / opts.rate,
-  api,
-  () => false,
-).finally(() => {
-  loadDone = true;
-});
+const load = sendEvents(events, (n) => start + (n * 1000) / opts.rate, api);
 const chaos = runChaos(faults({ services, pg, slack }), start, durationMs, say);
 const ticker = setInterval(
   () => void progress(handle.db, TENANT, slack, say).catch(() => {}),
@@ -130,7 +122,6 @@ const text = summary({
   slack,
   began,
   start,
-  loadDone,
 });
 writeFileSync(join(dir, 'summary.md'), text);
 writeFileSync(

@@ -47,7 +47,6 @@ export function summary(run: {
   slack: SoakSlack;
   began: number;
   start: number;
-  loadDone: boolean;
 }): string {
   const { opts, outcome, result, slack, start } = run;
   const lastAck = Math.max(...outcome.acked.values());

@@ -15,7 +15,6 @@ const entry = (app: string) =>
 export class Service {
   #child: ChildProcess | undefined;
   #exited: Promise<unknown> | undefined;
-  starts = 0;
 
   constructor(
     readonly name: string,
@@ -34,7 +33,6 @@ export class Service {
     child.stderr?.pipe(log);
     this.#child = child;
     this.#exited = once(child, 'exit');
-    this.starts++;
   }
 
   get running(): boolean {

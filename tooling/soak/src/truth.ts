@@ -1,5 +1,4 @@
-import type { Config, CycleResult, TicketEvent, TicketResult } from '@breachless/core';
-import { Engine } from '@breachless/core';
+import type { CycleResult, Engine, TicketEvent, TicketResult } from '@breachless/core';
 import { cycleRow } from '@breachless/db';
 
 /** An event as the database holds it: with its order and instant of arrival. */
@@ -58,10 +57,6 @@ export class TicketTruth {
     events: readonly StoredEvent[],
   ) {
     this.#events = [...events].sort((a, b) => a.seq - b.seq);
-  }
-
-  static engine(config: Config): Engine {
-    return new Engine(config);
   }
 
   /** The ticket at `now` from every stored event. */
