@@ -24,25 +24,48 @@ export interface ChannelSubscription extends NewSubscription {
 
 /**
  * Subscribes a channel and returns the subscription's id: short (`s` and six letters or
- * digits) because people type it back in `/sla unsubscribe`.
+ * digits) because people type it back in `/sla unsubscribe`. The same subscription asked
+ * for again (typed twice, or a signed request replayed) returns the existing id instead of
+ * adding a second one, which would send every digest twice.
  */
 export async function addSubscription(
   db: Database,
   tenant: string,
   s: NewSubscription,
 ): Promise<string> {
-  const id = `s${randomBytes(4).readUInt32BE().toString(36).padStart(6, '0').slice(-6)}`;
-  await db.insert(chatSubscriptions).values({
-    tenantId: tenant,
-    id,
-    platform: s.platform,
-    channel: s.channel,
-    kind: s.kind,
-    filters: s.filters,
-    schedule: s.schedule ?? null,
-    createdBy: s.createdBy,
+  return db.transaction(async (tx) => {
+    // Two identical requests at once must not both find nothing and both insert.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`${tenant} ${s.platform} ${s.channel}`}))`,
+    );
+    const [same] = await tx
+      .select({ id: chatSubscriptions.id })
+      .from(chatSubscriptions)
+      .where(
+        and(
+          eq(chatSubscriptions.tenantId, tenant),
+          eq(chatSubscriptions.platform, s.platform),
+          eq(chatSubscriptions.channel, s.channel),
+          eq(chatSubscriptions.kind, s.kind),
+          sql`${chatSubscriptions.filters} = ${JSON.stringify(s.filters)}::jsonb`,
+          sql`${chatSubscriptions.schedule} is not distinct from ${s.schedule ? JSON.stringify(s.schedule) : null}::jsonb`,
+        ),
+      )
+      .limit(1);
+    if (same) return same.id;
+    const id = `s${randomBytes(4).readUInt32BE().toString(36).padStart(6, '0').slice(-6)}`;
+    await tx.insert(chatSubscriptions).values({
+      tenantId: tenant,
+      id,
+      platform: s.platform,
+      channel: s.channel,
+      kind: s.kind,
+      filters: s.filters,
+      schedule: s.schedule ?? null,
+      createdBy: s.createdBy,
+    });
+    return id;
   });
-  return id;
 }
 
 /**

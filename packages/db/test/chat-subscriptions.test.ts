@@ -31,4 +31,35 @@ describeEachDriver('channel subscriptions', (handle) => {
     ).toBe(true);
     expect(await channelSubscriptions(db, 'acme', 'slack', 'C-ALERTS')).toEqual([]);
   });
+
+  it('adds the same subscription once, however often it is asked for (typed twice, or replayed)', async () => {
+    const { db } = handle();
+    const digest = {
+      platform: 'slack',
+      channel: 'C-DIGEST',
+      kind: 'digest' as const,
+      filters: { team: 'billing' },
+      schedule: { every: 'day', time: '09:00', zone: 'UTC' },
+      createdBy: 'U1',
+    };
+    const ids = await Promise.all([1, 2, 3].map(() => addSubscription(db, 'acme', digest)));
+    expect(new Set(ids).size).toBe(1);
+    const other = await addSubscription(db, 'acme', {
+      ...digest,
+      schedule: { ...digest.schedule, time: '10:00' },
+    });
+    const alerts = await addSubscription(db, 'acme', {
+      ...digest,
+      kind: 'alerts',
+      schedule: undefined,
+    });
+    expect(other).not.toBe(ids[0]);
+    expect(alerts).not.toBe(other);
+    expect(
+      await addSubscription(db, 'acme', { ...digest, kind: 'alerts', schedule: undefined }),
+    ).toBe(alerts);
+    expect(
+      (await channelSubscriptions(db, 'acme', 'slack', 'C-DIGEST')).map((s) => s.id).sort(),
+    ).toEqual([ids[0], other, alerts].sort());
+  });
 });
