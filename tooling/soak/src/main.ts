@@ -74,6 +74,12 @@ const services = {
     dir,
   ),
 };
+// However the soak ends (a failure, Ctrl-C), no service or server is left running.
+process.once('exit', () => {
+  for (const s of Object.values(services)) s.killNow();
+  pg.stop();
+});
+process.once('SIGINT', () => process.exit(130));
 for (const s of Object.values(services)) s.start();
 await waitHealthy(`http://127.0.0.1:${ports.api}/readyz`);
 await waitHealthy(`http://127.0.0.1:${ports.w1}/healthz`);
@@ -131,7 +137,6 @@ writeFileSync(
 process.stdout.write(`\n${text}\n`);
 await handle.close();
 await slack.stop();
-pg.stop();
 process.exit(result.ok ? 0 : 1);
 
 /** Waits until no Slack delivery is pending or being sent (20 minutes at most). */

@@ -45,6 +45,11 @@ export class Service {
     await this.#exited;
   }
 
+  /** Kills it at once, from an exit handler (nothing may wait there). */
+  killNow(): void {
+    if (this.running) this.#child?.kill('SIGKILL');
+  }
+
   /** Stops it as Kubernetes does (SIGTERM), waiting for it to finish what it holds. */
   async stop(): Promise<void> {
     if (!this.running) return;
