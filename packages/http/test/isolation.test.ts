@@ -54,6 +54,9 @@ describeEachDriver('tenant isolation', (handle) => {
     expect(JSON.stringify((await h.getJson('alpha', '/v1/at-risk?within=24h')).body)).toContain(
       'A-2',
     );
+    // A-1's first response (1h from 09:00) breached before noon: notified at ingest.
+    expect(JSON.stringify((await h.getJson('alpha', '/v1/notifications')).body)).toContain('A-1');
+    expect(JSON.stringify((await h.getJson('alpha', '/v1/config')).body)).toContain('"p"');
 
     expect((await h.getJson('beta', '/v1/tickets/A-1/sla')).status).toBe(404);
     expect((await h.getJson('beta', REPORT)).body).toEqual({ rows: [] });
@@ -61,6 +64,8 @@ describeEachDriver('tenant isolation', (handle) => {
     expect(JSON.stringify((await h.getJson('beta', '/v1/at-risk?within=24h')).body)).not.toContain(
       'A-2',
     );
+    expect((await h.getJson('beta', '/v1/notifications')).body).toEqual({ notifications: [] });
+    expect(JSON.stringify((await h.getJson('beta', '/v1/config')).body)).not.toContain('"p"');
     // Writing into another tenant by naming it in an event is refused, whole.
     const foreign = await h.request('beta', '/v1/events', {
       method: 'POST',
