@@ -4,6 +4,7 @@
  */
 export { ConnectorError, type ConnectorErrorCode } from './errors.js';
 export type { GitHubOptions } from './github/options.js';
+export { readEvents } from './import/read-events.js';
 export { type ImportOptions, isImportFormat, openImport } from './import/source.js';
 export {
   IMPORT_FORMATS,

@@ -1,4 +1,4 @@
-import { openImport } from '@breachless/connectors';
+import { readEvents } from '@breachless/connectors';
 import type { TicketEvent } from '@breachless/core';
 
 /** The sample ServiceNow log shipped in the repo (data/README.md has its credit). */
@@ -6,13 +6,8 @@ export const SAMPLE_LOG = new URL('../../../data/incident_event_log.csv.gz', imp
   .pathname;
 
 /** Reads the log's events (about 150,000), in the order they happened. */
-export async function readLog(path: string = SAMPLE_LOG): Promise<TicketEvent[]> {
-  const events: TicketEvent[] = [];
-  for await (const item of openImport(path, 'servicenow-csv')) {
-    if ('event' in item) events.push(item.event);
-  }
-  // Stable: a ticket's events at one instant keep the log's order.
-  return events.sort((a, b) => a.at - b.at);
+export function readLog(path: string = SAMPLE_LOG): Promise<TicketEvent[]> {
+  return readEvents(path, 'servicenow-csv');
 }
 
 /**

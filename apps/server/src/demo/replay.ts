@@ -1,4 +1,4 @@
-import { openImport } from '@breachless/connectors';
+import { readEvents } from '@breachless/connectors';
 import type { Engine, TicketEvent } from '@breachless/core';
 import { type Database, ingestEvents } from '@breachless/db';
 
@@ -22,13 +22,8 @@ export class Replay {
   }
 
   /** Reads the whole log (about 100k events; a few seconds), sorted by instant. */
-  static async read(path: string = SAMPLE_LOG): Promise<TicketEvent[]> {
-    const events: TicketEvent[] = [];
-    for await (const item of openImport(path, 'servicenow-csv')) {
-      if ('event' in item) events.push(item.event);
-    }
-    // Stable: a ticket's events at one instant keep the log's order.
-    return events.sort((a, b) => a.at - b.at);
+  static read(path: string = SAMPLE_LOG): Promise<TicketEvent[]> {
+    return readEvents(path, 'servicenow-csv');
   }
 
   /** The shift that brings the log's first event to the first week boundary at or after `now`. */
