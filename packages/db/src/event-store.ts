@@ -10,8 +10,10 @@ function toBody(event: TicketEvent): StoredBody {
   return { ...event, at: new Date(event.at).toISOString() } as StoredBody;
 }
 
-function fromBody(body: StoredBody): TicketEvent {
-  return uniformEvent({ ...body, at: Date.parse(body.at) } as TicketEvent);
+/** A stored body (`ticket_events.body`) back as the core's event. */
+export function eventFromBody(body: unknown): TicketEvent {
+  const stored = body as StoredBody;
+  return uniformEvent({ ...stored, at: Date.parse(stored.at) } as TicketEvent);
 }
 
 /**
@@ -68,5 +70,5 @@ export async function loadEvents(
         and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
       order by seq`),
   );
-  return rows.map((r) => fromBody(r.body));
+  return rows.map((r) => eventFromBody(r.body));
 }

@@ -38,6 +38,7 @@ export { type CycleFilter, complianceRows } from './compliance-rows.js';
 export { configVersion, currentConfig, type StoredConfig, saveConfig } from './config-store.js';
 export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
 export { cycleRow } from './cycle-rows.js';
+export { cycleSignature } from './cycle-write.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
 export { deliveryOutbox } from './delivery-outbox.js';
 export {
@@ -47,7 +48,7 @@ export {
   queueDigest,
 } from './digest-runs.js';
 export { EngineCache } from './engine-cache.js';
-export { loadEvents, storeEvents } from './event-store.js';
+export { eventFromBody, loadEvents, storeEvents } from './event-store.js';
 export {
   type ImportItem,
   type ImportOptions,

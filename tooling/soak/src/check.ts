@@ -1,7 +1,8 @@
 import { type Config, Engine, type TicketEvent, uniformEvent } from '@breachless/core';
+import { cycleSignature } from '@breachless/db';
 import { checkPosts } from './check-posts.js';
 import type { Post } from './fake-slack.js';
-import { type CycleShape, cycleShape, levelKey, type StoredEvent, TicketTruth } from './truth.js';
+import { levelKey, type StoredCycle, type StoredEvent, TicketTruth } from './truth.js';
 
 /** A notification the database holds, with where it went. */
 export interface StoredNotification {
@@ -21,7 +22,7 @@ export interface CheckInput {
   readonly sent: readonly TicketEvent[];
   readonly acked: ReadonlyMap<string, number>;
   readonly events: readonly StoredEvent[];
-  readonly cycles: readonly Record<string, unknown>[];
+  readonly cycles: readonly StoredCycle[];
   readonly notifications: readonly StoredNotification[];
   readonly posts: readonly Post[];
   /** Levels reached by this instant must have fired (the workers ran well past it). */
@@ -103,30 +104,26 @@ function checkCycles(
   count: Count,
   problem: Problem,
 ): void {
-  const rowsByTicket = new Map<string, Record<string, unknown>[]>();
+  const rowsByTicket = new Map<string, StoredCycle[]>();
   for (const row of input.cycles) {
-    const ticket = String(row.ticketId);
+    const ticket = row.ticketId;
     rowsByTicket.set(ticket, [...(rowsByTicket.get(ticket) ?? []), row]);
   }
   for (const [ticket, truth] of truths) {
     const rows = rowsByTicket.get(ticket) ?? [];
-    const evaluations = new Map<number, Map<string, CycleShape>>();
+    const evaluations = new Map<number, Map<string, string>>();
     const coreAt = (at: number) => {
       const found = evaluations.get(at) ?? truth.rowsAt(at);
       evaluations.set(at, found);
       return found;
     };
-    const latest = Math.max(input.stoppedAt, ...rows.map((r) => (r.evaluatedAt as Date).getTime()));
+    const latest = Math.max(input.stoppedAt, ...rows.map((r) => r.evaluatedAt.getTime()));
     for (const row of rows) {
       count('cycles checked');
       const key = `${row.metric}|${row.cycle}`;
-      const mine = cycleShape(row);
-      const core = coreAt((row.evaluatedAt as Date).getTime()).get(key);
-      if (JSON.stringify(mine) !== JSON.stringify(core))
-        problem(
-          'cycle wrong',
-          `${ticket} ${key}: stored ${JSON.stringify(mine)} core ${JSON.stringify(core)}`,
-        );
+      const mine = cycleSignature(row);
+      const core = coreAt(row.evaluatedAt.getTime()).get(key);
+      if (mine !== core) problem('cycle wrong', `${ticket} ${key}: stored ${mine} core ${core}`);
     }
     const storedKeys = new Set(rows.map((r) => `${r.metric}|${r.cycle}`));
     for (const key of coreAt(latest).keys())

@@ -1,5 +1,4 @@
-import { type TicketEvent, uniformEvent } from '@breachless/core';
-import { type Database, schema } from '@breachless/db';
+import { type Database, eventFromBody, schema } from '@breachless/db';
 import { asc, eq } from 'drizzle-orm';
 import type { StoredNotification } from './check.js';
 import type { StoredEvent } from './truth.js';
@@ -13,7 +12,7 @@ export async function collect(db: Database, tenant: string) {
     .where(eq(ticketEvents.tenantId, tenant))
     .orderBy(asc(ticketEvents.seq));
   const events: StoredEvent[] = eventRows.map((r) => ({
-    event: storedEvent(r.body),
+    event: eventFromBody(r.body),
     seq: Number(r.seq),
     receivedAt: r.receivedAt.getTime(),
   }));
@@ -38,11 +37,5 @@ export async function collect(db: Database, tenant: string) {
     createdAt: n.createdAt.getTime(),
     deliveries: byNotification.get(Number(n.id)) ?? [],
   }));
-  return { events, cycles: cycleRows as Record<string, unknown>[], notifications: notified };
-}
-
-/** A stored body back as the core's event, as the system reads it (event-store.ts). */
-function storedEvent(body: unknown): TicketEvent {
-  const b = body as TicketEvent & { at: string };
-  return uniformEvent({ ...b, at: Date.parse(b.at) });
+  return { events, cycles: cycleRows, notifications: notified };
 }

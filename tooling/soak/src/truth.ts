@@ -1,5 +1,8 @@
 import type { CycleResult, Engine, TicketEvent, TicketResult } from '@breachless/core';
-import { cycleRow } from '@breachless/db';
+import { cycleRow, cycleSignature } from '@breachless/db';
+
+/** A cycles row as the database holds it (or as the core's result makes it). */
+export type StoredCycle = ReturnType<typeof cycleRow>;
 
 /** An event as the database holds it: with its order and instant of arrival. */
 export interface StoredEvent {
@@ -8,41 +11,9 @@ export interface StoredEvent {
   readonly receivedAt: number;
 }
 
-/** A cycle row reduced to what can be compared: instants as milliseconds, no evaluation time. */
-export type CycleShape = Record<string, string | number | null | readonly unknown[]>;
-
 /** The identity of a notification: one level of one cycle. */
 export const levelKey = (ticket: string, metric: string, cycle: number, level: string) =>
   `${ticket}|${metric}|${cycle}|${level}`;
-
-const ms = (v: unknown) =>
-  v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Date.parse(String(v));
-
-/** A cycles row (from the database, or `cycleRow` of the core's result) in comparable form. */
-export function cycleShape(row: Record<string, unknown>): CycleShape {
-  const fired = (row.fired as { level: string; at: string }[]).map((f) => `${f.level}@${ms(f.at)}`);
-  return {
-    metric: String(row.metric),
-    cycle: Number(row.cycle),
-    status: String(row.status),
-    policy: (row.policy as string | null) ?? null,
-    calendar: (row.calendar as string | null) ?? null,
-    targetSeconds: Number(row.targetSeconds),
-    elapsedSeconds: Number(row.elapsedSeconds),
-    startedAt: ms(row.startedAt),
-    stoppedAt: ms(row.stoppedAt),
-    dueAt: ms(row.dueAt),
-    breachedAt: ms(row.breachedAt),
-    outcomeAt: ms(row.outcomeAt),
-    warningsFired: [...(row.warningsFired as string[])],
-    fired,
-    nextCheckAt: ms(row.nextCheckAt),
-    team: (row.team as string | null) ?? null,
-    agent: (row.agent as string | null) ?? null,
-    priority: (row.priority as string | null) ?? null,
-    channel: (row.channel as string | null) ?? null,
-  };
-}
 
 /**
  * The core's answers for one ticket, from the events the database stored: its cycles at an
@@ -64,14 +35,14 @@ export class TicketTruth {
     return this.#evaluate(this.#events, now);
   }
 
-  /** The cycle rows the core makes of the ticket at `now`, in comparable form. */
-  rowsAt(now: number): Map<string, CycleShape> {
+  /** The cycle rows the core makes of the ticket at `now`, as signatures by metric and cycle. */
+  rowsAt(now: number): Map<string, string> {
     const result = this.at(now);
-    const rows = new Map<string, CycleShape>();
+    const rows = new Map<string, string>();
     for (const c of result?.cycles ?? [])
       rows.set(
         `${c.metric}|${c.cycle}`,
-        cycleShape(cycleRow('', result as TicketResult, c, new Date(now))),
+        cycleSignature(cycleRow('', result as TicketResult, c, new Date(now))),
       );
     return rows;
   }
