@@ -79,7 +79,7 @@ export async function routeNotifications(
         a.cycle === n.cycle &&
         (a.kind === 'ack' || (a.until?.getTime() ?? 0) > now),
     );
-    const stale = n.level !== 'breach' && Boolean((n.payload as Payload).stoppedAt);
+    const stale = Boolean((n.payload as Payload).stoppedAt);
     if (n.level !== 'breach' && (silencedBy || stale)) {
       const why = !silencedBy
         ? 'stale: the cycle had stopped when the warning was noticed'
