@@ -48,6 +48,7 @@ export {
   queueDigest,
 } from './digest-runs.js';
 export { EngineCache } from './engine-cache.js';
+export { type ErrorSummary, errorSummary } from './error-summary.js';
 export { eventFromBody, loadEvents, storeEvents } from './event-store.js';
 export {
   type ImportItem,
