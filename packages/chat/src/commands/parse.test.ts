@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from './parse.js';
 
+/** Names every plain object answers to: user input must never reach them. */
+const PROTO_KEYS = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
+
 const ok = (text: string) => {
   const result = parseCommand(text);
   if (!result.ok) throw new Error(`${text}: ${result.error}`);
@@ -131,6 +134,9 @@ describe('parseCommand on any input', () => {
       '09:00',
       '..',
       'public',
+      ...PROTO_KEYS,
+      ...PROTO_KEYS.map((k) => `${k}:x`),
+      ...PROTO_KEYS.map((k) => `by:${k}`),
     );
     const input = fc.oneof(
       fc.string(),
@@ -141,11 +147,47 @@ describe('parseCommand on any input', () => {
         const result = parseCommand(text);
         if (!result.ok) {
           expect(result.error.length).toBeGreaterThan(0);
+          // "given twice" only for an option really given twice (not for `constructor:x`).
+          const twice = /^(.+): given twice$/.exec(result.error)?.[1];
+          if (twice) expect(text.toLowerCase().split(`${twice}:`).length).toBeGreaterThan(2);
           expect(result.usage).toMatch(/^\/sla /);
-        }
+        } else expect(PROTO_KEYS.some((k) => text.includes(`${k}:`))).toBe(false);
       }),
       { seed: 20261125, numRuns: 2000 },
     );
+  });
+});
+
+describe('prototype property names', () => {
+  it('are unknown options, unknown commands and invalid values, answered with usage', () => {
+    for (const key of PROTO_KEYS) {
+      for (const command of ['stats', 'at-risk', 'breached', 'subscribe alerts', 'help'])
+        expect(parseCommand(`${command} ${key}:x`), `${command} ${key}:x`).toEqual({
+          ok: false,
+          // `__proto__` is not shaped like an option name, so it is a word not understood.
+          error: key.startsWith('_')
+            ? `"${key}:x" is not understood here`
+            : `${key.toLowerCase()}: is not an option here`,
+          usage: expect.stringMatching(new RegExp(`^/sla ${command.split(' ')[0]}`)),
+        });
+      expect(parseCommand(`stats team:a ${key}:x ${key}:y`)).toMatchObject({
+        ok: false,
+        error: key.startsWith('_')
+          ? `"${key}:x" is not understood here`
+          : `${key.toLowerCase()}: given twice`,
+      });
+      expect(parseCommand(key)).toMatchObject({
+        ok: false,
+        error: `"${key.toLowerCase()}" is not a command`,
+      });
+      expect(parseCommand(`stats by:${key}`)).toMatchObject({ ok: false, error: /^by: / });
+      expect(parseCommand(`subscribe alerts metric:${key}`)).toMatchObject({
+        ok: false,
+        error: /^metric: /,
+      });
+      // As a value they are plain text: a team may be called anything.
+      expect(parseCommand(`stats team:${key}`)).toMatchObject({ ok: true, command: { team: key } });
+    }
   });
 });
 

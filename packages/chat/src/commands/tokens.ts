@@ -28,7 +28,9 @@ export function readWords(text: string): Words | { readonly error: string } {
   if (quoted) return { error: 'a quote is not closed' };
   if (token !== undefined) tokens.push(token);
   const bare: string[] = [];
-  const options: Record<string, string> = {};
+  // A Map, not an object: `constructor:x` or `__proto__:x` must be an unknown option like
+  // any other (refused by the command's schema), not a built-in property of `{}`.
+  const options = new Map<string, string>();
   for (const token of tokens) {
     const colon = token.indexOf(':');
     // `09:30` is a time, not an option: option names start with a letter.
@@ -39,8 +41,9 @@ export function readWords(text: string): Words | { readonly error: string } {
     const key = token.slice(0, colon).toLowerCase();
     const value = token.slice(colon + 1);
     if (value === '') return { error: `${key}: needs a value, like ${key}:something` };
-    if (key in options) return { error: `${key}: given twice` };
-    options[key] = value;
+    if (options.has(key)) return { error: `${key}: given twice` };
+    options.set(key, value);
   }
-  return { bare, options };
+  // `fromEntries` defines own properties, so even `__proto__` stays a key the schema sees.
+  return { bare, options: Object.fromEntries(options) };
 }
