@@ -40,6 +40,7 @@ const COUNTED: CycleStatus[] = ['achieved', 'breached'];
  * by month costs the month in progress, not the year. Other reports read the cycles.
  * A cycle counts as its ticket was last evaluated: one that breached since (no new event,
  * the worker not yet past its due instant) counts once the worker records the breach.
+ * `signal` stops the work between periods (the client gone, or its timeout passed).
  * @throws RangeError for options the core refuses (unknown group key or zone, reversed period)
  */
 export async function complianceRows(
@@ -48,12 +49,13 @@ export async function complianceRows(
   options: ReportOptions,
   filter: CycleFilter = {},
   now?: number,
+  signal?: AbortSignal,
 ): Promise<ReportRow[]> {
   const raw = (d: Database, o: ReportOptions, f: CycleFilter) =>
     cycleComplianceRows(d, tenant, o, f);
   if (now !== undefined) {
     complianceReport([], options); // the core's checks first: a bad zone fails the same way
-    const rows = await periodComplianceRows(db, tenant, options, filter, now, raw);
+    const rows = await periodComplianceRows(db, tenant, options, filter, now, raw, signal);
     if (rows) return rows;
   }
   return raw(db, options, filter);

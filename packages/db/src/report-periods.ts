@@ -126,6 +126,7 @@ export async function storedPeriods(
  * `report_periods` (computed and stored the first time), the open one from the cycles.
  * The rows are those `raw` gives over the whole period, in the same order: each row belongs
  * to one period, so periods computed apart put together are the report computed at once.
+ * @throws `signal`'s reason once it is aborted, before the next period
  * @returns `undefined` when the report is not of that kind
  */
 export async function periodComplianceRows(
@@ -135,6 +136,7 @@ export async function periodComplianceRows(
   filter: CycleFilter,
   now: number,
   raw: RawRows,
+  signal?: AbortSignal,
 ): Promise<ReportRow[] | undefined> {
   const plan = planPeriods(options, filter);
   if (!plan) return undefined;
@@ -158,11 +160,15 @@ export async function periodComplianceRows(
   const closed = plan.periods.filter((p) => p.end <= now);
   const stored = await storedPeriods(db, tenant, plan, closed);
   const rows: ReportRow[] = [];
-  for (const period of closed)
+  for (const period of closed) {
+    // Each missing period is queries and a write: stop when nobody waits for the answer.
+    signal?.throwIfAborted();
     rows.push(
       ...(stored.get(period.start) ??
         (await fillPeriod(db, tenant, plan, period, options, filter, raw))),
     );
+  }
+  signal?.throwIfAborted();
   const open = plan.periods.find((p) => p.end > now);
   if (open) rows.push(...(await raw(db, { ...options, from: open.start, to: options.to }, filter)));
   return sortReportRows(rows, options.by).map((r) => inByOrder(r, options.by));
