@@ -1,6 +1,22 @@
 import Holidays from 'date-holidays';
 import type { PublicHolidaysSpec } from './types.js';
 
+// One instance answers every lookup: building one per calendar made large configs slow.
+const library = new Holidays();
+// The same for each region's rules, shared by the calendars that name it. Only regions that
+// passed `isKnownRegion` get here, so the map is bounded by the library's own lists.
+const byRegion = new Map<string, Holidays>();
+
+function libraryFor(spec: PublicHolidaysSpec): Holidays {
+  const key = JSON.stringify([spec.country, spec.state ?? '', spec.region ?? '']);
+  let rules = byRegion.get(key);
+  if (!rules) {
+    rules = new Holidays(spec.country, spec.state ?? '', spec.region ?? '');
+    byRegion.set(key, rules);
+  }
+  return rules;
+}
+
 /**
  * Local dates (`YYYY-MM-DD`) of the public holidays of one country/region, per year.
  * Only holidays of type `public` close the day: bank, school and observance days are
@@ -11,7 +27,7 @@ export class PublicHolidays {
   readonly #byYear = new Map<number, readonly string[]>();
 
   constructor(spec: PublicHolidaysSpec) {
-    this.#library = new Holidays(spec.country, spec.state ?? '', spec.region ?? '');
+    this.#library = libraryFor(spec);
   }
 
   /** The local dates of the year's public holidays. */
@@ -26,15 +42,17 @@ export class PublicHolidays {
   }
 }
 
-/** Whether the holiday library knows this country (and state/region, when given). */
+/**
+ * Whether the holiday library knows this country (and state/region, when given), by its own
+ * lists. `Object.hasOwn`: `constructor` or `toString` must not pass as a country.
+ */
 export function isKnownRegion(spec: PublicHolidaysSpec): boolean {
-  const library = new Holidays();
   const countries = library.getCountries() ?? {};
-  if (!(spec.country in countries)) return false;
+  if (!Object.hasOwn(countries, spec.country)) return false;
   if (spec.state === undefined) return spec.region === undefined;
   const states = library.getStates(spec.country) ?? {};
-  if (!(spec.state in states)) return false;
+  if (!Object.hasOwn(states, spec.state)) return false;
   if (spec.region === undefined) return true;
   const regions = library.getRegions(spec.country, spec.state) ?? {};
-  return spec.region in regions;
+  return Object.hasOwn(regions, spec.region);
 }

@@ -49,10 +49,16 @@ export const conditionSchema: z.ZodType<Condition> = choose((value): z.ZodType<C
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return z.never({ error: 'must be a condition object' });
   }
-  if ('all' in value) return z.strictObject({ all: z.array(conditionSchema) });
-  if ('any' in value) return z.strictObject({ any: z.array(conditionSchema) });
-  if ('not' in value) return z.strictObject({ not: conditionSchema });
-  if (Object.keys(value).length === 0)
-    return z.object({}).transform(() => ({ always: true as const }));
+  // Own keys only: what a client sends must not be read through a prototype.
+  if (Object.hasOwn(value, 'all')) return allOf;
+  if (Object.hasOwn(value, 'any')) return anyOf;
+  if (Object.hasOwn(value, 'not')) return notOf;
+  if (Object.keys(value).length === 0) return always;
   return leaf;
 });
+
+// Built once, lazily (they refer back to `conditionSchema`), not once per condition node.
+const allOf = z.lazy(() => z.strictObject({ all: z.array(conditionSchema) }));
+const anyOf = z.lazy(() => z.strictObject({ any: z.array(conditionSchema) }));
+const notOf = z.lazy(() => z.strictObject({ not: conditionSchema }));
+const always = z.object({}).transform(() => ({ always: true as const }));

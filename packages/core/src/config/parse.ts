@@ -1,8 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { clientDataProblems, isTooDeep } from '../client-data.js';
 import { ConfigError, formatPath, type Problem } from '../errors.js';
-import { nulProblems } from '../nul-text.js';
 import { readableError } from './choose.js';
+import { reachProblems, sizeProblems } from './limits-check.js';
 import { referenceProblems } from './references.js';
 import { configSchema } from './schema.js';
 import type { Config } from './types.js';
@@ -17,13 +18,20 @@ export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
  * @throws ConfigError listing every problem by path
  */
 export function parseConfig(value: unknown): Config {
+  // Depth and size first, alone when over a limit: the schema recurses into conditions, and
+  // a config over the counts would cost seconds to validate for nothing.
+  const data = clientDataProblems(value);
+  const size = sizeProblems(value);
+  if (isTooDeep(data) || size.length > 0) throw new ConfigError([...size, ...data]);
   const result = configSchema.safeParse(value, { error: readableError });
   const problems = [
     ...(result.success ? [] : toProblems(result.error.issues)),
     ...referenceProblems(value),
-    ...nulProblems(value),
+    ...data,
   ];
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  const unreachable = reachProblems(result.data);
+  if (unreachable.length > 0) throw new ConfigError(unreachable);
   return result.data;
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { parseDuration } from '../time/duration.js';
+import { LIMITS } from '../limits.js';
+import { requiredId, shortText } from '../short-text.js';
+import { formatDuration, parseDuration } from '../time/duration.js';
 import { conditionSchema } from './condition-schema.js';
 import {
   METRICS,
@@ -10,12 +12,15 @@ import {
   type WarningLevel,
 } from './types.js';
 
+const TOO_LONG = `must be at most ${formatDuration(LIMITS.maxDurationSeconds)}`;
+
 const duration = z.string().transform((text, ctx) => {
   const seconds = parseDuration(text);
-  if (seconds === undefined) {
+  if (seconds === undefined || seconds > LIMITS.maxDurationSeconds) {
     ctx.addIssue({
       code: 'custom',
-      message: `"${text}" is not a duration (like 90m, 1h30m, 2d, 45s)`,
+      message:
+        seconds === undefined ? `"${text}" is not a duration (like 90m, 1h30m, 2d, 45s)` : TOO_LONG,
     });
     return z.NEVER;
   }
@@ -29,6 +34,10 @@ const warning = z.string().transform((text, ctx): WarningLevel => {
     if (value >= 1 && value <= 100) return { text, kind: 'percent', value };
   } else {
     const seconds = parseDuration(text);
+    if (seconds !== undefined && seconds > LIMITS.maxDurationSeconds) {
+      ctx.addIssue({ code: 'custom', message: TOO_LONG });
+      return z.NEVER;
+    }
     if (seconds !== undefined) return { text, kind: 'remaining', value: seconds };
   }
   ctx.addIssue({
@@ -56,10 +65,10 @@ export const DEFAULT_PAUSE: Record<Metric, readonly Status[]> = {
 /** One policy of the config file (semantics.md section 4). */
 export const policySchema = z
   .strictObject({
-    id: z.string().min(1, { error: 'must not be empty' }),
+    id: requiredId,
     when: conditionSchema.optional(),
-    calendar: z.string().min(1, { error: 'must not be empty' }),
-    targets: metricKeys(z.record(z.string(), duration)),
+    calendar: requiredId,
+    targets: metricKeys(z.record(shortText, duration)),
     warnings: z.array(warning).optional(),
     pause: metricKeys(z.array(z.enum(STATUSES))).optional(),
     reopen: z.enum(['continue', 'restart']).optional(),

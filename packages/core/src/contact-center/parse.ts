@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { clientDataProblems } from '../client-data.js';
 import type { Problem } from '../errors.js';
 import { instant } from '../events/schema.js';
-import { nulProblems } from '../nul-text.js';
+import { requiredId } from '../short-text.js';
 import type { QueueInteraction } from './types.js';
 
 /** One interaction as the API takes it; unknown fields are kept out, as for events. */
 const schema = z.object({
-  id: z.string().min(1),
-  queue: z.string().min(1),
-  channel: z.string().min(1).optional(),
+  id: requiredId,
+  queue: requiredId,
+  channel: requiredId.optional(),
   offeredAt: instant,
   answeredAt: instant.optional(),
   abandonedAt: instant.optional(),
@@ -40,10 +41,10 @@ export function checkInteractions(
   const interactions: QueueInteraction[] = [];
   const problems: Problem[] = [];
   for (const [index, value] of values.entries()) {
-    const nul = nulProblems(value, [index]);
-    problems.push(...nul);
+    const data = clientDataProblems(value, [index]);
+    problems.push(...data);
+    if (data.length > 0) continue;
     const parsed = schema.safeParse(value);
-    if (nul.length > 0) continue;
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         problems.push({

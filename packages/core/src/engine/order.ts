@@ -1,18 +1,20 @@
 import type { TicketEvent } from '../events/types.js';
 
-const RANK: Record<TicketEvent['type'], number> = {
-  'ticket.created': 0,
-  message: 1,
-  'ticket.updated': 2,
-  'ticket.deleted': 3,
-};
+// A Map: a type that slipped past validation ranks last instead of reading a built-in.
+const RANK = new Map<string, number>([
+  ['ticket.created', 0],
+  ['message', 1],
+  ['ticket.updated', 2],
+  ['ticket.deleted', 3],
+]);
+const rankOf = (type: string) => RANK.get(type) ?? RANK.size;
 
 /**
  * The order events take effect in (semantics.md section 3): by instant; at one instant
  * creation, then messages, then updates, then deletion; then by id in code-unit order.
  */
 export function compareEvents(a: TicketEvent, b: TicketEvent): number {
-  return a.at - b.at || RANK[a.type] - RANK[b.type] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.at - b.at || rankOf(a.type) - rankOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

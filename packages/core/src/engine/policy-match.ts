@@ -1,9 +1,14 @@
 import type { Condition, Metric, Policy } from '../config/types.js';
 import type { TicketFields } from '../events/types.js';
 
+/** `record[key]` if it is the record's own: `constructor` or `toString` are not data. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function fieldValue(fields: TicketFields, name: string): unknown {
-  if (name.startsWith('custom.')) return fields.custom?.[name.slice(7)];
-  return (fields as Record<string, unknown>)[name];
+  if (name.startsWith('custom.')) return own(fields.custom, name.slice(7));
+  return own(fields as Record<string, unknown>, name);
 }
 
 function isPresent(value: unknown): boolean {
@@ -13,6 +18,7 @@ function isPresent(value: unknown): boolean {
 
 /** Whether a ticket's current fields satisfy a policy condition (semantics.md section 4). */
 export function matches(condition: Condition, fields: TicketFields): boolean {
+  // `in` is safe here: conditions are built by the schema, and no built-in has these names.
   if ('always' in condition) return true;
   if ('all' in condition) return condition.all.every((c) => matches(c, fields));
   if ('any' in condition) return condition.any.some((c) => matches(c, fields));
@@ -57,7 +63,8 @@ export function targetOf(
   metric: Metric,
   priority: string | null | undefined,
 ): number | null {
-  const byPriority = policy?.targets[metric];
+  const byPriority = own(policy?.targets, metric);
   if (!byPriority) return null;
-  return (priority != null ? byPriority[priority] : undefined) ?? byPriority['*'] ?? null;
+  // A priority of `constructor` or `__proto__` is one the policy does not list: it gets `*`.
+  return (priority != null ? own(byPriority, priority) : undefined) ?? own(byPriority, '*') ?? null;
 }

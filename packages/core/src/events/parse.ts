@@ -1,20 +1,22 @@
+import { clientDataProblems, isTooDeep } from '../client-data.js';
 import { readableError } from '../config/choose.js';
 import { EventsError, formatPath, type Problem } from '../errors.js';
-import { nulProblems } from '../nul-text.js';
 import { eventSchema } from './schema.js';
 import type { TicketEvent } from './types.js';
 
 /** Validates one event; the problems name the field. */
 export function checkEvent(value: unknown): { event: TicketEvent } | { problems: Problem[] } {
+  // First, and alone when too deep: the schema must never walk what could overflow its stack.
+  const data = clientDataProblems(value);
+  if (isTooDeep(data)) return { problems: data };
   const result = eventSchema.safeParse(value, { error: readableError });
-  const nul = nulProblems(value);
-  if (result.success && nul.length === 0) return { event: result.data };
+  if (result.success && data.length === 0) return { event: result.data };
   return {
     problems: [
       ...(result.success
         ? []
         : result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
-      ...nul,
+      ...data,
     ],
   };
 }

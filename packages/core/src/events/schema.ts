@@ -1,24 +1,32 @@
 import { z } from 'zod';
 import { choose } from '../config/choose.js';
 import { STATUSES } from '../config/types.js';
+import { instantRangeProblem } from '../limits.js';
+import { requiredId, shortText } from '../short-text.js';
 import { parseInstant } from '../time/instant.js';
 import { uniformEvent } from './shape.js';
 import { EVENT_TYPES, type TicketEvent, type TicketFields } from './types.js';
 
-/** An ISO-8601 instant with an offset or Z, read to epoch milliseconds. */
+/**
+ * An ISO-8601 instant with an offset or Z, read to epoch milliseconds, inside the accepted
+ * range (`LIMITS`): the elapsed seconds of any cycle then fit the database's int4.
+ */
 export const instant = z.string().transform((text, ctx) => {
   const at = parseInstant(text);
-  if (at === undefined) {
+  const outside = at === undefined ? undefined : instantRangeProblem(at);
+  if (at === undefined || outside !== undefined) {
     ctx.addIssue({
       code: 'custom',
-      message: `"${text}" is not an ISO-8601 instant with an offset or Z`,
+      message: outside ?? `"${text}" is not an ISO-8601 instant with an offset or Z`,
     });
     return z.NEVER;
   }
   return at;
 });
 
-const text = z.string().nullable().optional();
+const text = shortText.nullable().optional();
+// Free text, kept only in the event body (jsonb): no index, so no length limit of ours.
+const longText = z.string().nullable().optional();
 const fields = z
   .looseObject({
     status: z.enum(STATUSES).optional(),
@@ -29,21 +37,21 @@ const fields = z
     requester: text,
     organization: text,
     brand: text,
-    subject: text,
-    url: text,
-    tags: z.array(z.string()).optional(),
+    subject: longText,
+    url: longText,
+    tags: z.array(shortText).optional(),
     custom: z.record(z.string(), z.unknown()).optional(),
   })
-  .transform((raw): TicketFields => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(raw)) if (value !== undefined) out[key] = value;
-    return out as TicketFields;
-  });
+  // fromEntries defines own properties: a `__proto__` key can never become the prototype.
+  .transform(
+    (raw): TicketFields =>
+      Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)),
+  );
 
 const base = {
-  id: z.string().min(1, { error: 'must not be empty' }),
-  ticket: z.string().min(1, { error: 'must not be empty' }),
-  tenant: z.string().min(1, { error: 'must not be empty' }).optional(),
+  id: requiredId,
+  ticket: requiredId,
+  tenant: requiredId.optional(),
   at: instant,
 };
 
@@ -65,12 +73,13 @@ const byType = {
 };
 
 // Built once: zod schemas are costly to construct, and imports check events by the million.
-const uniformByType = Object.fromEntries(
+// A Map, so a `type` of `constructor` or `__proto__` finds nothing instead of a built-in.
+const uniformByType = new Map<string, z.ZodType<TicketEvent>>(
   Object.entries(byType).map(([type, schema]) => [
     type,
     schema.transform((e) => uniformEvent(e as TicketEvent)) as unknown as z.ZodType<TicketEvent>,
   ]),
-) as Record<keyof typeof byType, z.ZodType<TicketEvent>>;
+);
 const notAnObject = z.never({ error: 'must be a JSON object' });
 const unknownType = z.looseObject({
   type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
@@ -80,6 +89,5 @@ const unknownType = z.looseObject({
 export const eventSchema = choose((value): z.ZodType<TicketEvent> => {
   const type = (value as { type?: unknown } | null)?.type;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return notAnObject;
-  if (typeof type === 'string' && type in byType) return uniformByType[type as keyof typeof byType];
-  return unknownType;
+  return (typeof type === 'string' && uniformByType.get(type)) || unknownType;
 });
