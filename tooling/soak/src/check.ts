@@ -1,8 +1,10 @@
 import { type Config, Engine, type TicketEvent, uniformEvent } from '@breachless/core';
-import { cycleSignature } from '@breachless/db';
+import { checkCycles } from './check-cycles.js';
+import { checkNotifications } from './check-notifications.js';
 import { checkPosts } from './check-posts.js';
-import type { Post } from './fake-slack.js';
-import { levelKey, type StoredCycle, type StoredEvent, TicketTruth } from './truth.js';
+import type { Kill, Post } from './fake-slack.js';
+import type { SoakChannel } from './setup.js';
+import { type StoredCycle, type StoredEvent, TicketTruth } from './truth.js';
 
 /** A notification the database holds, with where it went. */
 export interface StoredNotification {
@@ -23,8 +25,14 @@ export interface CheckInput {
   readonly acked: ReadonlyMap<string, number>;
   readonly events: readonly StoredEvent[];
   readonly cycles: readonly StoredCycle[];
+  /** Each ticket's last evaluation instant, as its row in `tickets` says. */
+  readonly evaluatedAt: ReadonlyMap<string, number>;
   readonly notifications: readonly StoredNotification[];
   readonly posts: readonly Post[];
+  /** The soak's own alert channels, from which the checker routes every notification. */
+  readonly channels: readonly SoakChannel[];
+  /** When the Slack app was killed mid-send. */
+  readonly kills: readonly Kill[];
   /** Levels reached by this instant must have fired (the workers ran well past it). */
   readonly mustFireBy: number;
   /** When the last worker stopped: no level after it may have fired. */
@@ -41,10 +49,12 @@ export interface CheckResult {
 }
 
 /**
- * Compares what the system did with what the core says it should have: every acknowledged
- * event stored unchanged, every cycle row what the core computes from the stored events at
- * the row's evaluation instant, every level the core fires notified once (or explained by
- * what was known when it fired), and every routed delivery in Slack exactly once.
+ * Compares what the system did with what the core and the soak's own setup say it should
+ * have: every acknowledged event stored unchanged; every ticket's cycle rows what the core
+ * computes from the stored events at the ticket's last evaluation, after its last event;
+ * every level the core fires notified once (or explained by what was known when it fired)
+ * and routed where the soak's channels say; every message sent in Slack exactly once, or
+ * twice only where a kill of the Slack app mid-send explains it.
  */
 export function check(input: CheckInput): CheckResult {
   const counts: Record<string, number> = {};
@@ -96,76 +106,6 @@ export function check(input: CheckInput): CheckResult {
 export type Count = (what: string, n?: number) => void;
 /** Records a problem of a kind, with an example. */
 export type Problem = (kind: string, text: string) => void;
-
-/** Each stored cycle row against the core at that row's evaluation instant. */
-function checkCycles(
-  input: CheckInput,
-  truths: Map<string, TicketTruth>,
-  count: Count,
-  problem: Problem,
-): void {
-  const rowsByTicket = new Map<string, StoredCycle[]>();
-  for (const row of input.cycles) {
-    const ticket = row.ticketId;
-    rowsByTicket.set(ticket, [...(rowsByTicket.get(ticket) ?? []), row]);
-  }
-  for (const [ticket, truth] of truths) {
-    const rows = rowsByTicket.get(ticket) ?? [];
-    const evaluations = new Map<number, Map<string, string>>();
-    const coreAt = (at: number) => {
-      const found = evaluations.get(at) ?? truth.rowsAt(at);
-      evaluations.set(at, found);
-      return found;
-    };
-    const latest = Math.max(input.stoppedAt, ...rows.map((r) => r.evaluatedAt.getTime()));
-    for (const row of rows) {
-      count('cycles checked');
-      const key = `${row.metric}|${row.cycle}`;
-      const mine = cycleSignature(row);
-      const core = coreAt(row.evaluatedAt.getTime()).get(key);
-      if (mine !== core) problem('cycle wrong', `${ticket} ${key}: stored ${mine} core ${core}`);
-    }
-    const storedKeys = new Set(rows.map((r) => `${r.metric}|${r.cycle}`));
-    for (const key of coreAt(latest).keys())
-      if (!storedKeys.has(key)) problem('cycle missing', `${ticket} ${key}`);
-    rowsByTicket.delete(ticket);
-  }
-  for (const ticket of rowsByTicket.keys()) problem('cycle of no ticket', ticket);
-}
-
-/** Notifications against the levels the core fires; returns the notifications by key. */
-function checkNotifications(
-  input: CheckInput,
-  truths: Map<string, TicketTruth>,
-  count: Count,
-  problem: Problem,
-): Map<string, StoredNotification> {
-  const notified = new Map<string, StoredNotification>();
-  for (const n of input.notifications) {
-    const key = levelKey(n.ticket, n.metric, n.cycle, n.level);
-    if (notified.has(key)) problem('notified twice', key);
-    notified.set(key, n);
-  }
-  const fired = new Map<string, number>();
-  for (const truth of truths.values())
-    for (const c of truth.at(input.stoppedAt)?.cycles ?? [])
-      for (const f of c.fired) fired.set(levelKey(truth.ticket, c.metric, c.cycle, f.level), f.at);
-  for (const [key, at] of fired) {
-    if (at > input.mustFireBy) continue;
-    count(`levels the core fires by the check instant`);
-    if (!notified.has(key))
-      problem('level not notified', `${key} at ${new Date(at).toISOString()}`);
-  }
-  for (const [key, n] of notified) {
-    count('notifications');
-    if (fired.get(key) === n.at) continue;
-    const truth = truths.get(n.ticket);
-    if (truth?.firedOnKnowledge(n, n.createdAt)) count('notifications withdrawn by a later event');
-    else
-      problem('notification the core does not fire', `${key} at ${new Date(n.at).toISOString()}`);
-  }
-  return notified;
-}
 
 /** JSON with keys sorted, so that two equal events compare equal whatever their key order. */
 function canonical(value: unknown): string {

@@ -5,7 +5,7 @@ import type { StoredEvent } from './truth.js';
 
 /** What the database holds of a tenant after the run, as the checker reads it. */
 export async function collect(db: Database, tenant: string) {
-  const { ticketEvents, cycles, notifications, deliveries } = schema;
+  const { tickets, ticketEvents, cycles, notifications, deliveries } = schema;
   const eventRows = await db
     .select()
     .from(ticketEvents)
@@ -17,6 +17,9 @@ export async function collect(db: Database, tenant: string) {
     receivedAt: r.receivedAt.getTime(),
   }));
   const cycleRows = await db.select().from(cycles).where(eq(cycles.tenantId, tenant));
+  const evaluatedAt = new Map<string, number>();
+  for (const t of await db.select().from(tickets).where(eq(tickets.tenantId, tenant)))
+    if (t.evaluatedAt) evaluatedAt.set(t.id, t.evaluatedAt.getTime());
   const sent = await db.select().from(deliveries).where(eq(deliveries.tenantId, tenant));
   const byNotification = new Map<number, { destination: string; state: string }[]>();
   for (const d of sent) {
@@ -37,5 +40,5 @@ export async function collect(db: Database, tenant: string) {
     createdAt: n.createdAt.getTime(),
     deliveries: byNotification.get(Number(n.id)) ?? [],
   }));
-  return { events, cycles: cycleRows, notifications: notified };
+  return { events, cycles: cycleRows, evaluatedAt, notifications: notified };
 }

@@ -17,22 +17,46 @@ export interface Post {
   readonly at: number;
 }
 
+/** A kill of the Slack app mid-send: when, and how many messages Slack had accepted then. */
+export interface Kill {
+  readonly at: number;
+  readonly posts: number;
+}
+
 /** How the fake answers every Web API call for now: normally, or as an outage would. */
 export type SlackMode = 'ok' | '429' | '500';
 
 /**
  * Slack's Web API as the soak test needs it: it accepts messages and records them with the
- * alert they announce, and for a while answers every call with 429 (Retry-After) or 500. The
+ * alert they announce, for a while answers every call with 429 (Retry-After) or 500, and
+ * can have the app killed in the middle of a send. The
  * Slack app under test is the real process, talking to this over HTTP.
  */
 export class SoakSlack {
   readonly posts: Post[] = [];
   /** Calls refused per mode, and updates accepted. */
   readonly counts = { refused429: 0, refused500: 0, updates: 0 };
+  readonly kills: Kill[] = [];
   mode: SlackMode = 'ok';
   apiUrl = '';
   #server: Server | undefined;
   #ts = 1_800_000_000;
+  #killer: (() => void) | undefined;
+
+  /**
+   * Arms a kill: the next message is accepted (Slack has it) and then, before the app hears
+   * so, `kill` runs and the connection is dropped, as if the app died between Slack's accept
+   * and its own record. Resolves once that has happened.
+   */
+  killDuringNextPost(kill: () => void): Promise<void> {
+    return new Promise((resolve) => {
+      this.#killer = () => {
+        this.kills.push({ at: Date.now(), posts: this.posts.length });
+        kill();
+        resolve();
+      };
+    });
+  }
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => void this.#handle(req, res));
@@ -68,6 +92,12 @@ export class SoakSlack {
           alert: alertOf(args.metadata),
           at: Date.now(),
         });
+        const killer = this.#killer;
+        this.#killer = undefined;
+        if (killer) {
+          killer();
+          return void res.destroy();
+        }
         return json(res, 200, { ok: true, channel: args.channel, ts });
       }
       case 'chat.update':

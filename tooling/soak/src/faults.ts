@@ -2,10 +2,12 @@ import type { PrivatePostgres } from '@breachless/db/private-postgres';
 import type { Fault } from './chaos.js';
 import type { SlackMode, SoakSlack } from './fake-slack.js';
 import { sleep } from './load.js';
-import type { Service } from './services.js';
+import { type Service, waitHealthy } from './services.js';
 
 interface Targets {
-  readonly services: { worker1: Service; worker2: Service };
+  readonly services: { worker1: Service; worker2: Service; slack: Service };
+  /** The Slack app's health probe, to wait for after its restart. */
+  readonly slackHealth: string;
   readonly pg: PrivatePostgres;
   readonly slack: SoakSlack;
 }
@@ -25,12 +27,31 @@ const slackDown = (slack: SoakSlack, mode: SlackMode, ms: number) => async () =>
 };
 
 /**
- * The faults of a run, spread over it: each worker SIGKILLed once, PostgreSQL stopped the
+ * The Slack app SIGKILLed between Slack's accept of a message and its own record of it,
+ * started again 5 s later: what it had claimed waits for the claim's lease (10 minutes) and
+ * the message in flight is sent again (at-least-once).
+ */
+const killSlackMidSend = (slack: SoakSlack, app: Service, health: string) => async () => {
+  await slack.killDuringNextPost(() => app.killNow());
+  await app.kill();
+  await sleep(5_000);
+  app.start();
+  await waitHealthy(health);
+};
+
+/**
+ * The faults of a run, spread over it: the Slack app SIGKILLed mid-send early (so that its
+ * lease runs out while the load still runs), each worker SIGKILLed once, PostgreSQL stopped the
  * way a crash stops it and back after 5 s, Slack rate limiting every call for 30 s and
  * failing every call with 500 for 30 s.
  */
-export function faults({ services, pg, slack }: Targets): Fault[] {
+export function faults({ services, pg, slack, slackHealth }: Targets): Fault[] {
   return [
+    {
+      at: 0.05,
+      name: 'SIGKILL the Slack app mid-send (back after 5 s)',
+      inject: killSlackMidSend(slack, services.slack, slackHealth),
+    },
     { at: 0.15, name: 'SIGKILL worker-1 (back after 15 s)', inject: killWorker(services.worker1) },
     { at: 0.3, name: 'PostgreSQL stopped -m immediate, down 5 s', inject: () => pg.restart(5_000) },
     {

@@ -15,7 +15,7 @@ import { sendEvents, sleep } from './load.js';
 import { options } from './options.js';
 import { progress, summary, undelivered } from './report.js';
 import { Service, waitHealthy } from './services.js';
-import { SOAK_CONFIG, seed, TENANT } from './setup.js';
+import { SOAK_CONFIG, seed, soakChannels, TENANT } from './setup.js';
 import { readLog, spedUp } from './traffic.js';
 
 const opts = options(process.argv.slice(2));
@@ -37,7 +37,8 @@ await slack.start();
 const total = opts.rate * opts.minutes * 60;
 const start = Math.ceil(Date.now() / 1000) * 1000 + 20_000;
 const events = spedUp(log, start, opts.rate, total);
-const token = await seed(handle.db, events);
+const channels = soakChannels(events);
+const token = await seed(handle.db, channels);
 
 const common = { DATABASE_URL: pg.url, LOG_LEVEL: 'warn' };
 const ports = {
@@ -90,7 +91,8 @@ say(`services up; ${total} events over ${opts.minutes} min from ${new Date(start
 const durationMs = opts.minutes * 60_000;
 const api = { url: `http://127.0.0.1:${ports.api}`, token };
 const load = sendEvents(events, (n) => start + (n * 1000) / opts.rate, api);
-const chaos = runChaos(faults({ services, pg, slack }), start, durationMs, say);
+const slackHealth = `http://127.0.0.1:${ports.slack}/healthz`;
+const chaos = runChaos(faults({ services, pg, slack, slackHealth }), start, durationMs, say);
 const ticker = setInterval(
   () => void progress(handle.db, TENANT, slack, say).catch(() => {}),
   15_000,
@@ -117,6 +119,8 @@ const result = check({
   acked: outcome.acked,
   ...stored,
   posts: slack.posts,
+  channels,
+  kills: slack.kills,
   mustFireBy: stopping - 10_000,
   stoppedAt,
 });

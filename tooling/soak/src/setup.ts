@@ -26,30 +26,48 @@ export const SOAK_CONFIG = {
 const METRICS = ['first_response', 'resolution'];
 const PRIORITIES = ['urgent', 'high', 'normal', 'low'];
 
+/** An alert channel of the soak: it hears one team's alerts of one metric and priority. */
+export interface SoakChannel {
+  readonly channel: string;
+  readonly team: string;
+  readonly metric: string;
+  readonly priority: string;
+}
+
 /**
- * The tenant, its SLA, an API token and its Slack channels: one per team, metric and
- * priority, as a large support floor splits them, so that no channel needs more than Slack's
- * one message a second. Alerts of tickets without a team are unrouted (nobody listens).
- * @returns the API token
+ * The soak's Slack channels: one per team, metric and priority, as a large support floor
+ * splits them, so that no channel needs more than Slack's one message a second. The checker
+ * routes every notification with this list, not with what the database made of it.
  */
-export async function seed(db: Database, events: readonly TicketEvent[]): Promise<string> {
-  const token = await createToken(db, TENANT, 'soak');
-  await saveConfig(db, TENANT, SOAK_CONFIG, 'soak');
+export function soakChannels(events: readonly TicketEvent[]): SoakChannel[] {
   const teams = new Set<string>();
   for (const e of events) {
     const team = (e as { fields?: { team?: unknown } }).fields?.team;
     if (typeof team === 'string') teams.add(team);
   }
-  let n = 0;
+  const channels: SoakChannel[] = [];
   for (const team of [...teams].sort())
     for (const metric of METRICS)
       for (const priority of PRIORITIES)
-        await addSubscription(db, TENANT, {
-          platform: 'slack',
-          channel: `CSOAK${++n}`,
-          kind: 'alerts',
-          filters: { team, metric, priority },
-          createdBy: 'soak',
-        });
+        channels.push({ channel: `CSOAK${channels.length + 1}`, team, metric, priority });
+  return channels;
+}
+
+/**
+ * The tenant, its SLA, an API token and its Slack channels (`soakChannels`). Alerts of
+ * tickets without a team are unrouted (nobody listens).
+ * @returns the API token
+ */
+export async function seed(db: Database, channels: readonly SoakChannel[]): Promise<string> {
+  const token = await createToken(db, TENANT, 'soak');
+  await saveConfig(db, TENANT, SOAK_CONFIG, 'soak');
+  for (const { channel, team, metric, priority } of channels)
+    await addSubscription(db, TENANT, {
+      platform: 'slack',
+      channel,
+      kind: 'alerts',
+      filters: { team, metric, priority },
+      createdBy: 'soak',
+    });
   return token;
 }

@@ -1,8 +1,29 @@
 import type { CycleResult, Engine, TicketEvent, TicketResult } from '@breachless/core';
-import { cycleRow, cycleSignature } from '@breachless/db';
 
-/** A cycles row as the database holds it (or as the core's result makes it). */
-export type StoredCycle = ReturnType<typeof cycleRow>;
+/** A cycles row as the checker reads it from the database. */
+export interface StoredCycle {
+  readonly ticketId: string;
+  readonly metric: string;
+  readonly cycle: number;
+  readonly status: string;
+  readonly policy: string | null;
+  readonly calendar: string | null;
+  readonly targetSeconds: number;
+  readonly elapsedSeconds: number;
+  readonly startedAt: Date;
+  readonly stoppedAt: Date | null;
+  readonly dueAt: Date | null;
+  readonly breachedAt: Date | null;
+  readonly outcomeAt: Date | null;
+  readonly warningsFired: readonly string[];
+  readonly fired: readonly { level: string; at: string }[];
+  readonly nextCheckAt: Date | null;
+  readonly team: string | null;
+  readonly agent: string | null;
+  readonly priority: string | null;
+  readonly channel: string | null;
+  readonly evaluatedAt: Date;
+}
 
 /** An event as the database holds it: with its order and instant of arrival. */
 export interface StoredEvent {
@@ -16,8 +37,16 @@ export const levelKey = (ticket: string, metric: string, cycle: number, level: s
   `${ticket}|${metric}|${cycle}|${level}`;
 
 /**
- * The core's answers for one ticket, from the events the database stored: its cycles at an
- * instant, the levels it fires, and what was known at an earlier instant.
+ * How far apart a notification's creation and the arrival of the events its creator saw may
+ * be. Both instants are transaction starts (`now()`): a worker's tick may read a ticket's
+ * events a few seconds after it began, and an ingest may begin a few seconds before its
+ * events are visible (waiting on the pool or a ticket lock).
+ */
+const KNOWLEDGE_SLACK_MS = 5_000;
+
+/**
+ * The core's answers for one ticket, from the events the database stored: the ticket at an
+ * instant, and the states of knowledge the system may have had at an earlier instant.
  */
 export class TicketTruth {
   readonly #events: readonly StoredEvent[];
@@ -30,42 +59,33 @@ export class TicketTruth {
     this.#events = [...events].sort((a, b) => a.seq - b.seq);
   }
 
+  /** The instant of the ticket's latest event: an evaluation before it missed that event. */
+  get lastEventAt(): number {
+    return Math.max(...this.#events.map((e) => e.event.at));
+  }
+
   /** The ticket at `now` from every stored event. */
   at(now: number): TicketResult | undefined {
     return this.#evaluate(this.#events, now);
   }
 
-  /** The cycle rows the core makes of the ticket at `now`, as signatures by metric and cycle. */
-  rowsAt(now: number): Map<string, string> {
-    const result = this.at(now);
-    const rows = new Map<string, string>();
-    for (const c of result?.cycles ?? [])
-      rows.set(
-        `${c.metric}|${c.cycle}`,
-        cycleSignature(cycleRow('', result as TicketResult, c, new Date(now))),
-      );
-    return rows;
-  }
-
   /**
-   * Whether the level fired at `levelAt` follows from some state of knowledge the system had
-   * when it created the notification at `createdAt`: the events received by then, less any
-   * received in the 2 s before (a transaction's instant is its start, and what it saw is
-   * what had committed when it looked; ingest transactions last milliseconds).
+   * The ticket as the system may have seen it when it wrote something at `createdAt`: one
+   * answer per plausible prefix of the stored events (those received by then, give or take
+   * `KNOWLEDGE_SLACK_MS`), the most complete first.
    */
-  firedOnKnowledge(
-    n: { metric: string; cycle: number; level: string; at: number },
-    createdAt: number,
-  ): boolean {
-    let known = this.#events.filter((e) => e.receivedAt <= createdAt + 1_000).length;
-    for (; known >= 0; known--) {
+  knownAt(createdAt: number): TicketResult[] {
+    const answers: TicketResult[] = [];
+    for (let known = this.#events.length; known >= 0; known--) {
       const last = this.#events[known - 1];
-      const result = this.#evaluate(this.#events.slice(0, known), createdAt + 1_000);
-      const cycle = result?.cycles.find((c) => c.metric === n.metric && c.cycle === n.cycle);
-      if (cycle && firedAt(cycle, n.level) === n.at) return true;
-      if (!last || last.receivedAt < createdAt - 2_000) return false;
+      const next = this.#events[known];
+      if (last && last.receivedAt > createdAt + KNOWLEDGE_SLACK_MS) continue;
+      // An event received well before the write had committed by then: it was seen.
+      if (next && next.receivedAt < createdAt - KNOWLEDGE_SLACK_MS) break;
+      const answer = this.#evaluate(this.#events.slice(0, known), createdAt + KNOWLEDGE_SLACK_MS);
+      if (answer) answers.push(answer);
     }
-    return false;
+    return answers;
   }
 
   #evaluate(events: readonly StoredEvent[], now: number): TicketResult | undefined {
@@ -76,7 +96,11 @@ export class TicketTruth {
   }
 }
 
-/** The instant a cycle fired `level`, if it did. */
-export function firedAt(cycle: CycleResult, level: string): number | undefined {
-  return cycle.fired.find((f) => f.level === level)?.at;
+/** The cycle of `answer` that fired `level` at `at`, if it did. */
+export function firing(
+  answer: TicketResult | undefined,
+  n: { metric: string; cycle: number; level: string; at: number },
+): CycleResult | undefined {
+  const cycle = answer?.cycles.find((c) => c.metric === n.metric && c.cycle === n.cycle);
+  return cycle?.fired.some((f) => f.level === n.level && f.at === n.at) ? cycle : undefined;
 }
