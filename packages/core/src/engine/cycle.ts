@@ -50,11 +50,14 @@ export class Cycle {
   outcomeFields: TicketFields | null = null;
   readonly timeline: TimelineEntry[] | null;
   /** Closed running periods as flat `[start, end, ...]`. */
-  readonly #periods: number[] = [];
+  #periods: number[] = [];
   #runningSince: number | null = null;
-  #closedSeconds = 0;
-  #closedCalendar: BusinessCalendar | null = null;
-  #closedCount = 0;
+  /**
+   * The closed periods' business seconds per calendar, and how many period bounds the sum
+   * covers: a long cycle paused thousands of times adds only its new periods, even when a
+   * retarget switches calendars back and forth.
+   */
+  #closed = new Map<BusinessCalendar, { seconds: number; count: number }>();
 
   constructor(metric: Metric, number: number, startedAt: number, trace: boolean) {
     this.metric = metric;
@@ -99,17 +102,46 @@ export class Cycle {
   elapsedAt(at: number): number {
     const calendar = this.calendar;
     if (!calendar) return 0;
-    if (this.#closedCalendar !== calendar || this.#closedCount !== this.#periods.length) {
-      let sum = 0;
-      for (let i = 0; i < this.#periods.length; i += 2) {
-        sum += calendar.between(this.#periods[i] as number, this.#periods[i + 1] as number);
-      }
-      this.#closedSeconds = sum;
-      this.#closedCalendar = calendar;
-      this.#closedCount = this.#periods.length;
+    let closed = this.#closed.get(calendar);
+    if (!closed) {
+      closed = { seconds: 0, count: 0 };
+      this.#closed.set(calendar, closed);
     }
+    // Periods are only ever appended, so summing on from `count` adds them in the same order
+    // a sum from the start would.
+    for (let i = closed.count; i < this.#periods.length; i += 2) {
+      closed.seconds += calendar.between(
+        this.#periods[i] as number,
+        this.#periods[i + 1] as number,
+      );
+    }
+    closed.count = this.#periods.length;
     const running = this.#runningSince === null ? 0 : calendar.between(this.#runningSince, at);
-    return this.#closedSeconds + running;
+    return closed.seconds + running;
+  }
+
+  /**
+   * An independent copy, so that a result at `now` can run the clock on without moving the
+   * original, which stays at its ticket's last event for the next one to continue from.
+   */
+  copy(): Cycle {
+    const copy = new Cycle(this.metric, this.number, this.startedAt, this.timeline !== null);
+    copy.stoppedAt = this.stoppedAt;
+    copy.outcome = this.outcome;
+    copy.#target = this.#target;
+    copy.#calendar = this.#calendar;
+    copy.#policy = this.#policy;
+    copy.#version = this.#version;
+    copy.#projectedAt = this.#projectedAt;
+    copy.#projectedVersion = this.#projectedVersion;
+    copy.breachedAt = this.breachedAt;
+    copy.fired.push(...this.fired);
+    copy.outcomeFields = this.outcomeFields;
+    for (const entry of this.timeline ?? []) copy.timeline?.push(entry);
+    copy.#periods = this.#periods.slice();
+    copy.#runningSince = this.#runningSince;
+    for (const [calendar, sum] of this.#closed) copy.#closed.set(calendar, { ...sum });
+    return copy;
   }
 
   run(at: number): void {

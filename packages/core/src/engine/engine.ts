@@ -2,6 +2,7 @@ import { compileCalendars } from '../calendar/compile.js';
 import type { BusinessCalendar } from '../calendar/types.js';
 import type { Config } from '../config/types.js';
 import type { TicketEvent } from '../events/types.js';
+import { applySorted, type Evaluation, TicketCheckpoint } from './checkpoint.js';
 import { byTicket } from './order.js';
 import { ticketResult } from './result.js';
 import { type EngineContext, TicketMachine } from './ticket.js';
@@ -53,15 +54,32 @@ export class Engine {
     options: EvaluateOptions = {},
   ): TicketResult {
     const machine = new TicketMachine(ticket, options.trace ? this.#traced : this.#plain);
-    let i = 0;
-    while (i < events.length) {
-      const at = (events[i] as TicketEvent).at;
-      let j = i + 1;
-      while (j < events.length && (events[j] as TicketEvent).at === at) j++;
-      machine.applyInstant(at, events, i, j);
-      i = j;
-    }
+    applySorted(machine, events);
     machine.runUntil(now);
     return ticketResult(machine, now);
+  }
+
+  /**
+   * Evaluates one ticket from all its stored events, deduplicated and in `compareEvents`
+   * order, with those after `now` (they take effect when their time comes); gives the result
+   * `evaluateSorted` gives for the events up to `now`, and a checkpoint to continue from.
+   */
+  evaluateWithCheckpoint(ticket: string, events: readonly TicketEvent[], now: number): Evaluation {
+    return TicketCheckpoint.evaluate(new TicketMachine(ticket, this.#plain), events, now);
+  }
+
+  /**
+   * Continues a checkpoint of this engine with the events stored since, evaluating only
+   * the cycles they can change: the result is the one a whole evaluation of all the events
+   * gives, for those cycles. `undefined` when the events do not all come after the
+   * checkpoint (or it was made by another engine, or already continued): evaluate the whole
+   * ticket then.
+   */
+  continueFrom(
+    checkpoint: TicketCheckpoint,
+    fresh: readonly TicketEvent[],
+    now: number,
+  ): Evaluation | undefined {
+    return checkpoint.continueWith(this.#plain, fresh, now);
   }
 }

@@ -1,3 +1,4 @@
+export { type CycleId, type Evaluation, TicketCheckpoint } from './checkpoint.js';
 export { Engine, type EvaluateOptions } from './engine.js';
 export { cycleJson, explainJson } from './explain-json.js';
 export { byTicket, compareEvents } from './order.js';

@@ -43,8 +43,15 @@ export function cycleResult(cycle: Cycle, now: number, fields: CycleResult['fiel
   };
 }
 
-/** A ticket's state at `now`, with its reported cycles in the order they started. */
-export function ticketResult(machine: TicketMachine, now: number): TicketResult {
+/**
+ * A ticket's state at `now`, with its reported cycles in the order they started: all of
+ * them, or the given ones (open cycles already run up to `now`).
+ */
+export function ticketResult(
+  machine: TicketMachine,
+  now: number,
+  cycles: readonly Cycle[] = machine.cycles,
+): TicketResult {
   const state = machine.deleted
     ? 'deleted'
     : machine.status === 'closed'
@@ -57,6 +64,6 @@ export function ticketResult(machine: TicketMachine, now: number): TicketResult 
     policy: machine.policy?.id ?? null,
     fields: machine.fields,
     state,
-    cycles: machine.cycles.filter(isReported).map((c) => cycleResult(c, now, machine.fields)),
+    cycles: cycles.filter(isReported).map((c) => cycleResult(c, now, machine.fields)),
   };
 }

@@ -3,6 +3,7 @@ import { DEFAULT_PAUSE } from '../config/policy-schema.js';
 import type { Metric, Policy, Status } from '../config/types.js';
 import type { TicketEvent, TicketFields } from '../events/types.js';
 import { formatDuration } from '../time/duration.js';
+import { CYCLE_BYTES, EVENT_BYTES, textBytes } from './bytes.js';
 import { Cycle } from './cycle.js';
 import { applyFields } from './fields.js';
 import { selectPolicy, targetOf } from './policy-match.js';
@@ -37,23 +38,81 @@ export class TicketMachine {
     resolution: 0,
   };
   #lastAt: number | null = null;
+  /**
+   * Positions in `cycles` of the open ones, in start order. Only open cycles move with time
+   * and events, so each event costs the open cycles, not the ticket's whole history.
+   */
+  #open: number[] = [];
+  /** Position of the last resolution cycle, the one a reopened ticket continues. */
+  #lastResolution = -1;
+  /** Positions of the cycles changed since `watch()`, while watching. */
+  #changed: Set<number> | null = null;
+  /** A rough count of the bytes the machine holds, for caches that keep it. */
+  #bytes = 0;
 
   constructor(id: string, context: EngineContext) {
     this.id = id;
     this.#context = context;
   }
 
+  get context(): EngineContext {
+    return this.#context;
+  }
+
+  /** The instant of the last events applied; `null` before the first. */
+  get lastAt(): number | null {
+    return this.#lastAt;
+  }
+
+  /** Roughly how many bytes of memory the machine holds. */
+  get bytes(): number {
+    return this.#bytes + this.cycles.length * CYCLE_BYTES;
+  }
+
   /** Applies `events[from..to)`, all at one instant, after letting the clocks run up to it. */
   applyInstant(at: number, events: readonly TicketEvent[], from = 0, to = events.length): void {
     this.runUntil(at);
-    for (let i = from; i < to; i++) this.#apply(events[i] as TicketEvent, at);
+    for (let i = from; i < to; i++) {
+      const event = events[i] as TicketEvent;
+      this.#bytes += EVENT_BYTES + ('fields' in event ? textBytes(event.fields) : 0);
+      this.#apply(event, at);
+      this.#open = this.#open.filter((n) => this.#cycle(n).isOpen);
+    }
     this.#lastAt = at;
   }
 
   /** Lets every open clock run up to `at`, firing the levels reached strictly before it. */
   runUntil(at: number): void {
     if (this.#lastAt === null) return;
-    for (const cycle of this.cycles) if (cycle.isOpen) cycle.advance(this.#lastAt, at, this.fields);
+    for (const n of this.#open) this.#cycle(n).advance(this.#lastAt, at, this.fields);
+  }
+
+  /** Starts recording which cycles change, for a result of only those (`changed`). */
+  watch(): void {
+    this.#changed = new Set(this.#open);
+  }
+
+  /** Positions of the cycles changed since `watch()`, in start order: open, new, reopened. */
+  changed(): number[] {
+    return [...(this.#changed ?? [])].sort((a, b) => a - b);
+  }
+
+  /**
+   * The cycles at `positions` as they stand at `now`: open ones as copies run up to it, so
+   * that the machine stays at its last event for later events to continue from.
+   */
+  cyclesAt(now: number, positions: readonly number[]): Cycle[] {
+    return positions.map((n) => {
+      const cycle = this.#cycle(n);
+      if (!cycle.isOpen || this.#lastAt === null) return cycle;
+      const copy = cycle.copy();
+      copy.advance(this.#lastAt, now, this.fields);
+      return copy;
+    });
+  }
+
+  #cycle(n: number): Cycle {
+    return this.cycles[n] as Cycle;
   }
 
   #apply(event: TicketEvent, at: number): void {
@@ -74,7 +133,9 @@ export class TicketMachine {
         this.#refresh(at, event.id);
         break;
       case 'ticket.deleted':
-        for (const cycle of this.cycles) {
+        // Once per ticket: closed cycles are cancelled too.
+        for (const [n, cycle] of this.cycles.entries()) {
+          this.#changed?.add(n);
           cycle.stop(cycle.stoppedAt ?? at, this.fields, true);
           cycle.timeline?.push({
             at,
@@ -100,14 +161,16 @@ export class TicketMachine {
   }
 
   #customerWrote(event: TicketEvent, at: number): void {
-    const waiting = this.cycles.some(
-      (c) => c.isOpen && (c.metric === 'first_response' || c.metric === 'next_response'),
-    );
+    const waiting = this.#open.some((n) => {
+      const c = this.#cycle(n);
+      return c.isOpen && (c.metric === 'first_response' || c.metric === 'next_response');
+    });
     if (!waiting) this.#start('next_response', at, event.id, 'customer wrote');
   }
 
   #agentReplied(event: TicketEvent, at: number): void {
-    for (const cycle of this.cycles) {
+    for (const n of this.#open) {
+      const cycle = this.#cycle(n);
       if (cycle.isOpen && cycle.metric !== 'resolution') {
         cycle.stop(at, this.fields);
         cycle.timeline?.push({
@@ -128,7 +191,8 @@ export class TicketMachine {
     this.policy = selectPolicy(this.#context.policies, this.fields);
     if (before === this.status) return;
     if (isDone(this.status)) {
-      for (const cycle of this.cycles) {
+      for (const n of this.#open) {
+        const cycle = this.#cycle(n);
         if (!cycle.isOpen) continue;
         cycle.stop(at, this.fields);
         cycle.timeline?.push({
@@ -145,13 +209,19 @@ export class TicketMachine {
 
   /** Solved to an open status: resume the last resolution cycle, or start a new one. */
   #reopen(at: number, eventId: string): void {
-    const last = this.cycles.findLast((c) => c.metric === 'resolution');
+    const last = this.cycles[this.#lastResolution];
     if (
       (this.policy?.reopen ?? 'continue') === 'continue' &&
       last &&
       last.outcome !== 'cancelled'
     ) {
       last.resume();
+      this.#changed?.add(this.#lastResolution);
+      // Back among the open cycles, in start order.
+      this.#open = [
+        ...this.#open.filter((n) => n < this.#lastResolution),
+        this.#lastResolution,
+      ].concat(this.#open.filter((n) => n > this.#lastResolution));
       last.timeline?.push({
         at,
         kind: 'reopened',
@@ -168,6 +238,10 @@ export class TicketMachine {
     this.#assign(cycle);
     if (!this.#pauses(metric)) cycle.run(at);
     this.cycles.push(cycle);
+    const n = this.cycles.length - 1;
+    this.#open.push(n);
+    this.#changed?.add(n);
+    if (metric === 'resolution') this.#lastResolution = n;
     const state = cycle.isRunning ? '' : `; paused while ${this.status}`;
     cycle.timeline?.push({
       at,
@@ -198,12 +272,12 @@ export class TicketMachine {
   /** After every event: re-evaluate targets (retarget) and pauses of the open cycles. */
   #refresh(at: number, eventId: string): void {
     // Cycles a restart appends start with the current target: only the earlier ones need a look.
-    const count = this.cycles.length;
-    for (let i = 0; i < count; i++) {
-      const cycle = this.cycles[i] as Cycle;
+    for (const n of [...this.#open]) {
+      const cycle = this.#cycle(n);
       if (cycle.isOpen) this.#retarget(cycle, at, eventId);
     }
-    for (const cycle of this.cycles) {
+    for (const n of this.#open) {
+      const cycle = this.#cycle(n);
       if (!cycle.isOpen) continue;
       const paused = this.#pauses(cycle.metric);
       if (paused && cycle.isRunning) {
