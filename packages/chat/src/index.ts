@@ -30,6 +30,7 @@ export {
 } from './delivery/types.js';
 export { type ComplianceSeries, complianceChart } from './digest/chart.js';
 export { type DigestSlot, latestSlot } from './digest/schedule.js';
+export { CHAT_SERVER_LIMITS, type ChatServerLimits, chatServer } from './http/chat-server.js';
 export { SLACK_BOT_SCOPES } from './platforms.js';
 export type { ChatPort, MessageRef } from './port/chat-port.js';
 export {
@@ -38,6 +39,7 @@ export {
   RateLimitedError,
   TransientChatError,
 } from './port/errors.js';
+export { ALERT_ACTIONS_DAYS, staleAlertNotice } from './run/alert-age.js';
 export { homeView } from './run/home.js';
 export { describeSubscription } from './run/manage.js';
 export { type Bounds, periodBounds } from './run/period-bounds.js';

@@ -1,3 +1,10 @@
 // Test support, exported as `@breachless/chat/testing`: not part of the runtime.
 export { ManualTimer } from './manual-timer.js';
+export {
+  connectionsDrained,
+  type RawEnding,
+  rawExchange,
+  truncatedPost,
+  unhandledDuring,
+} from './raw-socket.js';
 export { sampleAlert } from './sample-alert.js';
