@@ -4,6 +4,7 @@ import {
   SNOOZE_CHOICES,
   type SnoozeChoice,
   snoozeUntil,
+  staleAlertNotice,
   stateOf,
 } from '@breachless/chat';
 import { cycleAlert, recordAck, userOfAgent } from '@breachless/db';
@@ -23,20 +24,27 @@ export function readAction(value: unknown): CycleAction | undefined {
   return v as CycleAction;
 }
 
+/** What a click on an alert card comes to: the card updated, or a notice instead of acting. */
+export type CardOutcome = { readonly card: Card } | { readonly notice: string };
+
 /**
  * Acknowledges or snoozes a cycle from its alert card and returns the card updated to say
- * who did it (buttons gone once the cycle has stopped); undefined when the alert is unknown.
+ * who did it (buttons gone once the cycle has stopped); a notice, recording nothing, when
+ * the alert is too old to act on; undefined when the alert is unknown.
  */
 export async function silenceFromCard(
   context: TurnContext,
   deps: TeamsDeps,
   tenant: string,
   action: CycleAction,
-): Promise<Card | undefined> {
+): Promise<CardOutcome | undefined> {
   const key = { ticket: action.ticket, metric: action.metric, cycle: action.cycle };
   const alert = await cycleAlert(deps.db, tenant, key);
   if (!alert) return undefined;
   const now = deps.clock();
+  const zone = context.activity.localTimezone || 'UTC';
+  const notice = staleAlertNotice(alert.payload, now, zone);
+  if (notice) return { notice };
   const calendar = alert.calendar
     ? (await deps.engines.engineFor(deps.db, tenant)).calendars.get(alert.calendar)
     : undefined;
@@ -52,17 +60,15 @@ export async function silenceFromCard(
   const note =
     until === null
       ? `Acknowledged by ${from.name ?? from.id}: no more warnings for this cycle (a breach still alerts).`
-      : `Snoozed by ${from.name ?? from.id} until ${formatLocal(until, context.activity.localTimezone || 'UTC')}.`;
+      : `Snoozed by ${from.name ?? from.id} until ${formatLocal(until, zone)}.`;
   const user = alert.payload.assignee
     ? await userOfAgent(deps.db, tenant, 'teams', alert.payload.assignee)
     : null;
-  return alertCard({
-    ...alertView(
-      { ...key, late: alert.late, payload: alert.payload },
-      stateOf(alert.level),
-      now,
-      user ?? undefined,
-    ),
-    note,
-  });
+  const view = alertView(
+    { ...key, late: alert.late, payload: alert.payload },
+    stateOf(alert.level),
+    now,
+    user ?? undefined,
+  );
+  return { card: alertCard({ ...view, note }) };
 }

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CHAT_SERVER_LIMITS, type ChatServerLimits, chatServer } from '@breachless/chat';
+import { readActivity } from './body.js';
 import type { TeamsDeps } from './deps.js';
 import { onTurn } from './turns.js';
-
-/** Larger than any activity Teams sends; a bigger body is refused before it is read whole. */
-const MAX_BODY_BYTES = 1 << 20;
 
 /** The Express-like response the Bot Framework adapter writes to, over Node's own. */
 function adapterResponse(res: ServerResponse) {
@@ -32,46 +31,42 @@ function adapterResponse(res: ServerResponse) {
   };
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-    return body && typeof body === 'object' && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+/** A JSON error, unless the client is gone (then there is no one to tell). */
+function answer(res: ServerResponse, status: number, body: object): void {
+  if (res.headersSent || res.destroyed || !res.socket?.writable) return;
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
 /**
  * `POST /api/messages` for the Bot Framework adapter (which checks the caller's token when an
- * app id is configured), and `GET /healthz`. A body that is not a JSON activity gets 400.
+ * app id is configured), and `GET /healthz`. A body that is not a JSON activity gets 400, one
+ * over the size limit 413. The returned promise never rejects: Node does not wait for it,
+ * so a rejection here would be unhandled and end the process.
  */
-export function requestListener(deps: TeamsDeps) {
+export function requestListener(deps: TeamsDeps, maxBodyBytes = CHAT_SERVER_LIMITS.maxBodyBytes) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url === '/healthz') return void res.writeHead(200).end('ok');
     if (req.method !== 'POST' || req.url !== '/api/messages') return void res.writeHead(404).end();
-    const body = await readJson(req);
-    if (!body)
-      return void res
-        .writeHead(400, { 'content-type': 'application/json' })
-        .end('{"error":"the body must be one JSON activity"}');
     try {
+      const read = await readActivity(req, maxBodyBytes);
+      if (!read.ok) {
+        deps.logger.warn({ status: read.status, reason: read.error }, 'teams request refused');
+        const { error, problems } = read;
+        return answer(res, read.status, problems ? { error, problems } : { error });
+      }
       await deps.adapter.process(
-        { body, headers: req.headers, method: 'POST' },
+        { body: read.activity, headers: req.headers, method: 'POST' },
         adapterResponse(res),
         (context) => onTurn(context, deps),
       );
     } catch (error) {
       deps.logger.error({ err: error }, 'teams activity failed');
-      if (!res.headersSent) res.writeHead(500).end();
+      answer(res, 500, { error: 'the activity could not be handled' });
     }
   };
+}
+
+/** The bot's HTTP server: the listener above behind the chat apps' request limits. */
+export function teamsServer(deps: TeamsDeps, limits: ChatServerLimits = CHAT_SERVER_LIMITS) {
+  return chatServer(requestListener(deps, limits.maxBodyBytes), limits);
 }

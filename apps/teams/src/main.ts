@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { realTimer } from '@breachless/chat';
 import { EngineCache, openDatabase } from '@breachless/db';
 import { pino } from 'pino';
@@ -6,7 +5,7 @@ import { createAdapter } from './auth.js';
 import { teamsDelivery } from './delivery.js';
 import type { TeamsDeps } from './deps.js';
 import { readEnv } from './env.js';
-import { requestListener } from './http.js';
+import { teamsServer } from './http.js';
 
 const env = (() => {
   try {
@@ -40,7 +39,7 @@ const deps: TeamsDeps = {
   logger,
   managers: new Set(env.TEAMS_MANAGERS),
 };
-const server = createServer(requestListener(deps));
+const server = teamsServer(deps);
 server.listen(env.PORT, () =>
   logger.info({ port: env.PORT }, 'teams bot listening on /api/messages'),
 );

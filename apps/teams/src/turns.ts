@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { readAction, silenceFromCard } from './actions.js';
+import { type CardOutcome, readAction, silenceFromCard } from './actions.js';
 import { attachment } from './cards/render.js';
 import { answerCommand } from './commands.js';
 import { botIn, forgetConversation, rememberConversation } from './conversations.js';
@@ -7,6 +7,12 @@ import type { TeamsDeps } from './deps.js';
 import { tenantOf } from './tenants.js';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+
+// A notice is a message Teams shows the user who clicked; the card itself stays as it was.
+const invokeBody = (outcome: CardOutcome) =>
+  'notice' in outcome
+    ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.notice }
+    : { statusCode: 200, type: CARD, value: outcome.card };
 
 /**
  * Everything Teams sends the bot: installs and removals (conversation references kept or
@@ -31,12 +37,13 @@ export async function onTurn(context: TurnContext, deps: TeamsDeps): Promise<voi
       await rememberConversation(deps, tenant, activity);
       const action = readAction(activity.value);
       if (!action) return answerCommand(context, deps, tenant);
-      const card = await silenceFromCard(context, deps, tenant, action);
-      if (card && activity.replyToId)
+      const outcome = await silenceFromCard(context, deps, tenant, action);
+      if (outcome && 'notice' in outcome) await context.sendActivity(outcome.notice);
+      else if (outcome && activity.replyToId)
         await context.updateActivity({
           type: 'message',
           id: activity.replyToId,
-          attachments: [attachment(card)],
+          attachments: [attachment(outcome.card)],
         });
       return;
     }
@@ -45,11 +52,11 @@ export async function onTurn(context: TurnContext, deps: TeamsDeps): Promise<voi
       const action = readAction(
         (activity.value as { action?: { data?: unknown } } | undefined)?.action?.data,
       );
-      const card = action ? await silenceFromCard(context, deps, tenant, action) : undefined;
+      const outcome = action ? await silenceFromCard(context, deps, tenant, action) : undefined;
       await context.sendActivity({
         type: ActivityTypes.InvokeResponse,
-        value: card
-          ? { status: 200, body: { statusCode: 200, type: CARD, value: card } }
+        value: outcome
+          ? { status: 200, body: invokeBody(outcome) }
           : {
               status: 200,
               body: {

@@ -136,4 +136,32 @@ describeEachDriver('Teams proactive delivery', (handle) => {
     expect(log.at(-1)?.deliveries.map((d) => d.state)).toEqual(['delivered']);
     expect(teams.connector.cardProblems).toEqual([]);
   });
+
+  it('answers a click more than a week after the due instant with a notice, recording nothing', async () => {
+    const before = await handle().db.select().from(schema.cycleAcks);
+    // T-2's first response was due at T0 + 1h; a week and a day later the buttons are stale.
+    await teams.timer.advanceTo(T0 + 8 * 24 * 60 * MIN + 2 * MIN);
+    const data = { verb: 'ack', ticket: 'T-2', metric: 'first_response', cycle: 1 };
+    const res = await teams.post(
+      teams.activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'ack', data }, trigger: 'manual' },
+      }),
+    );
+    expect(await res.json()).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: expect.stringMatching(
+        /^This alert is too old to act on: its cycle was due Mon 23 Nov 10:00 EST, more than 7 days ago/,
+      ),
+    });
+    const from = teams.connector.calls.length;
+    await teams.post(
+      teams.activity({ type: 'message', value: { ...data, verb: 'snooze', choice: '1h' } }),
+    );
+    const reply = teams.connector.calls.slice(from).find((c) => c.kind === 'send');
+    expect(readable(reply?.body)).toMatch(/too old to act on/);
+    expect(await handle().db.select().from(schema.cycleAcks)).toEqual(before);
+  });
 });

@@ -1,12 +1,13 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CHAT_SERVER_LIMITS, type ChatServerLimits } from '@breachless/chat';
 import { ManualTimer } from '@breachless/chat/testing';
 import { type Database, EngineCache } from '@breachless/db';
 import { pino } from 'pino';
 import { createAdapter } from '../src/auth.js';
 import { teamsDelivery } from '../src/delivery.js';
 import type { TeamsDeps } from '../src/deps.js';
-import { requestListener } from '../src/http.js';
+import { teamsServer } from '../src/http.js';
 import { FakeConnector } from './fake-connector.js';
 
 export const T0 = Date.parse('2026-11-23T14:00:00Z'); // a Monday, 09:00 in New York
@@ -18,7 +19,12 @@ export const ORG = 'org-1';
 /** The bot on a real HTTP port, a fake Bot Connector, a database and a manual clock. */
 export async function startTeams(
   db: Database,
-  options: { appId?: string; managers?: string[]; multiTenant?: boolean } = {},
+  options: {
+    appId?: string;
+    managers?: string[];
+    multiTenant?: boolean;
+    limits?: ChatServerLimits;
+  } = {},
 ) {
   const timer = new ManualTimer(T0);
   const connector = new FakeConnector(() => timer.now());
@@ -39,7 +45,7 @@ export async function startTeams(
     logger: pino({ level: 'silent' }),
     managers: new Set(options.managers ?? []),
   };
-  const server: Server = createServer(requestListener(deps));
+  const server: Server = teamsServer(deps, options.limits ?? CHAT_SERVER_LIMITS);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const delivery = teamsDelivery(deps, { timer, pollMs: 1_000 });
@@ -109,6 +115,7 @@ export async function startTeams(
     connector,
     timer,
     deps,
+    server,
     base,
     delivery,
     activity,
