@@ -43,7 +43,20 @@ export async function saveConfig(
   body: unknown,
   changedBy: string,
 ): Promise<StoredConfig> {
-  const config = parseConfig(body);
+  return insertConfig(db, tenant, body, parseConfig(body), changedBy);
+}
+
+/**
+ * Stores an already validated configuration as the tenant's next version, holding the lock
+ * on the latest version until the caller's transaction ends, so concurrent saves line up.
+ */
+export async function insertConfig(
+  db: Database,
+  tenant: string,
+  body: unknown,
+  config: Config,
+  changedBy: string,
+): Promise<StoredConfig> {
   return db.transaction(async (tx) => {
     const [latest] = await tx
       .select({ version: configs.version })

@@ -68,8 +68,15 @@ export {
 export { type NotificationView, notificationLog } from './notification-log.js';
 export { notificationRows } from './notification-rows.js';
 export { DataDirInUseError } from './pglite/data-dir-lock.js';
+export { isTransient, type TicketFailure } from './quarantine.js';
+export {
+  type IsolatedRecompute,
+  recomputeIsolated,
+  retryQuarantined,
+} from './quarantine-recompute.js';
+export { listQuarantined, type QuarantinedTicket, quarantineCounts } from './quarantine-status.js';
 export { interactionsOffered, storeInteractions } from './queue-interactions.js';
-export { recomputeOpenTickets } from './recompute-open.js';
+export { type AppliedConfig, applyConfig } from './recompute-open.js';
 export { refreshReportPeriods } from './report-refresh.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';

@@ -5,6 +5,8 @@ import type { Database } from './database.js';
 import { storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
 import { insertNotifications } from './outbox-write.js';
+import type { TicketFailure } from './quarantine.js';
+import { recomputeIsolated } from './quarantine-recompute.js';
 import { eventsOfTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
 import { routeNotifications } from './routing.js';
 import { rowsOf } from './rows.js';
@@ -20,13 +22,20 @@ export interface IngestResult {
   readonly duplicates: number;
   /** Tickets whose cycles were recomputed. */
   readonly tickets: number;
+  /**
+   * Tickets whose recompute failed: their events are stored, their cycles stay as they
+   * were, and they are quarantined with the error until their next event or config change.
+   */
+  readonly quarantined: readonly TicketFailure[];
 }
 
 /**
  * Stores a validated batch of events and recomputes the cycles of the tickets they touch,
  * in one transaction. The tickets are locked first, in id order, so that two requests
  * touching the same ticket serialize on it (no lost update) and never deadlock; the second
- * then reads the first's committed events when it recomputes.
+ * then reads the first's committed events when it recomputes. New events release a
+ * quarantined ticket: it is tried again, and a ticket whose recompute fails is quarantined
+ * while the batch's events and the other tickets' cycles are stored (recomputeIsolated).
  */
 export async function ingestEvents(
   db: Database,
@@ -36,18 +45,28 @@ export async function ingestEvents(
   now: number,
   options: RecomputeOptions = {},
 ): Promise<IngestResult> {
-  if (events.length === 0) return { accepted: 0, duplicates: 0, tickets: 0 };
+  if (events.length === 0) return { accepted: 0, duplicates: 0, tickets: 0, quarantined: [] };
   return db.transaction(async (tx) => {
     const ticketIds = [...new Set(events.map((e) => e.ticket))].sort();
     const revisions = await lockTickets(tx, tenant, ticketIds);
     const stored = await storeEvents(tx, tenant, events);
     const fresh = events.filter((e) => stored.has(e.id));
     const touched = [...new Set(fresh.map((e) => e.ticket))].sort();
-    await recomputeTickets(tx, tenant, touched, engine, now, options, { revisions, fresh });
+    const known = { revisions, fresh };
+    const { quarantined } = await recomputeIsolated(
+      tx,
+      tenant,
+      touched,
+      engine,
+      now,
+      options,
+      known,
+    );
     return {
       accepted: stored.size,
       duplicates: events.length - stored.size,
       tickets: touched.length,
+      quarantined,
     };
   });
 }

@@ -1,51 +1,115 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { ConfigError, Engine, parseConfig } from '@breachless/core';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
+import { configVersion, insertConfig } from './config-store.js';
 import type { Database } from './database.js';
-import type { EngineCache } from './engine-cache.js';
 import { lockTickets, recomputeTickets } from './ingest.js';
-import { cycles } from './schema/index.js';
+import { isTransient, type TicketFailure } from './quarantine.js';
+import { recomputeIsolated } from './quarantine-recompute.js';
+import { rowsOf } from './rows.js';
 
-/** Statuses whose clock a new configuration can move. */
-const OPEN = ['running', 'paused'];
+export interface AppliedConfig {
+  readonly version: number;
+  /** Tickets recomputed under the new version. */
+  readonly recomputed: number;
+  /** Tickets that fail under the old version as under the new one: quarantined. */
+  readonly quarantined: readonly TicketFailure[];
+}
+
+/** At most this many tickets are named when a config breaks tickets: the error stays small. */
+const NAMED = 20;
 
 /**
- * Recomputes at `now` every ticket of the tenant that has a running or paused cycle, so that
- * a new configuration reaches the open clocks at once (at-risk lists and the worker read the
- * stored cycles). Tickets whose cycles are all closed keep the figures of the configuration
- * they were measured under until their next event.
+ * Validates and saves a new version of the tenant's configuration and recomputes at `now`
+ * every ticket with a running or paused cycle, and every quarantined one (a config change
+ * releases them), all in one transaction: the save and the recompute stand or fall together.
+ * Tickets whose cycles are all closed keep the figures of the configuration they were
+ * measured under until their next event.
  *
- * Works in batches of `batchSize` tickets, each its own transaction holding only its tickets'
- * locks, so ingest and the worker keep running on the other tickets. Each batch reads the
- * configuration current when it runs: if another change lands meanwhile, the later batches
- * and that change's own recompute both use the newest one, never an older one.
- * @returns how many tickets were recomputed
+ * Each ticket is recomputed in isolation (recomputeIsolated). A ticket that fails is tried
+ * again under the previous version: if it fails there too, its data is at fault and it is
+ * quarantined while the config is saved; if it succeeds there, the new config is at fault
+ * and nothing is saved.
+ * @throws ConfigError (and stores nothing) when the body is invalid or breaks tickets that
+ *   the previous version evaluates, naming them with their error
  */
-export async function recomputeOpenTickets(
+export async function applyConfig(
   db: Database,
   tenant: string,
-  engines: EngineCache,
+  body: unknown,
+  changedBy: string,
   now: number,
   batchSize = 500,
-): Promise<number> {
-  let recomputed = 0;
-  // Keyset paging by ticket id: recomputing a batch may close its cycles, so an offset would skip.
-  let after = '';
-  for (;;) {
-    const rows = await db
-      .selectDistinct({ id: cycles.ticketId })
-      .from(cycles)
-      .where(
-        and(eq(cycles.tenantId, tenant), inArray(cycles.status, OPEN), gt(cycles.ticketId, after)),
-      )
-      .orderBy(asc(cycles.ticketId))
-      .limit(batchSize);
-    const ids = rows.map((r) => r.id);
-    const last = ids.at(-1);
-    if (last === undefined) return recomputed;
-    await db.transaction(async (tx) => {
+): Promise<AppliedConfig> {
+  const config = parseConfig(body);
+  return db.transaction(async (tx) => {
+    // An engine of its own, not the shared EngineCache: this version may yet be rolled back.
+    const saved = await insertConfig(tx, tenant, body, config, changedBy);
+    const engine = new Engine(config);
+    let previous: Engine | null | undefined;
+    const quarantined: TicketFailure[] = [];
+    const broken: TicketFailure[] = [];
+    let recomputed = 0;
+    // Keyset paging by ticket id: recomputing a batch may close its cycles, so an offset would skip.
+    let after = '';
+    for (;;) {
+      const ids = rowsOf<{ id: string }>(
+        await tx.execute(sql`
+          select ticket_id as id from cycles
+          where tenant_id = ${tenant} and status in ('running', 'paused') and ticket_id > ${after}
+          union
+          select ticket_id from quarantined_tickets where tenant_id = ${tenant} and ticket_id > ${after}
+          order by id limit ${batchSize}`),
+      ).map((r) => r.id);
+      const last = ids.at(-1);
+      if (last === undefined) break;
       await lockTickets(tx, tenant, ids);
-      await recomputeTickets(tx, tenant, ids, await engines.engineFor(tx, tenant), now);
-    });
-    recomputed += ids.length;
-    after = last;
+      const result = await recomputeIsolated(tx, tenant, ids, engine, now);
+      for (const failure of result.quarantined) {
+        previous ??= await previousEngine(tx, tenant, saved.version);
+        const before = previous && (await evaluates(tx, tenant, failure.ticket, previous, now));
+        (before ? broken : quarantined).push(failure);
+      }
+      recomputed += ids.length - result.quarantined.length;
+      after = last;
+    }
+    if (broken.length > 0)
+      throw new ConfigError(
+        broken.slice(0, NAMED).map((f) => ({
+          path: `(ticket ${f.ticket})`,
+          message: `evaluates under version ${saved.version - 1} but not under this config: ${f.message}`,
+        })),
+      );
+    return { version: saved.version, recomputed, quarantined };
+  });
+}
+
+/** The engine of the version before `version`, or null when there is none that still validates. */
+async function previousEngine(db: Database, tenant: string, version: number) {
+  const row = await configVersion(db, tenant, version - 1);
+  if (!row) return null;
+  try {
+    return new Engine(parseConfig(row.body));
+  } catch {
+    return null;
   }
+}
+
+/** Whether the ticket can be recomputed under `engine`: tried in a savepoint always rolled back. */
+async function evaluates(
+  db: Database,
+  tenant: string,
+  ticket: string,
+  engine: Engine,
+  now: number,
+) {
+  try {
+    await db.transaction(async (tx) => {
+      await recomputeTickets(tx, tenant, [ticket], engine, now, { notify: false });
+      tx.rollback();
+    });
+  } catch (error) {
+    if (error instanceof TransactionRollbackError) return true;
+    if (isTransient(error)) throw error;
+  }
+  return false;
 }

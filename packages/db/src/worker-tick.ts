@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import type { EngineCache } from './engine-cache.js';
-import { recomputeTickets } from './ingest.js';
+import type { TicketFailure } from './quarantine.js';
+import { recomputeWithEngine } from './quarantine-recompute.js';
 import { rowsOf } from './rows.js';
 
 export interface TickResult {
@@ -11,14 +12,18 @@ export interface TickResult {
   readonly created: number;
   /** How far behind the oldest claimed check was, in milliseconds (0 when nothing was due). */
   readonly lagMs: number;
+  /** The claimed tickets that failed and were quarantined, with their error (no ticket data). */
+  readonly quarantined: readonly (TicketFailure & { readonly tenant: string })[];
 }
 
 /**
  * One worker tick: claims tickets with a cycle whose next check instant has come, skipping
  * tickets another worker or an ingest holds (`FOR UPDATE SKIP LOCKED` on the ticket row, the
- * lock ingest takes too), recomputes them at `now` and writes the notifications their levels
- * call for, all in one transaction. Any number of workers can run it against one database:
- * the outbox's unique key makes every notification exist once.
+ * lock ingest takes too) and quarantined ones, recomputes them at `now` and writes the
+ * notifications their levels call for, all in one transaction. Any number of workers can run
+ * it against one database: the outbox's unique key makes every notification exist once.
+ * Each tenant's tickets are recomputed in a savepoint, and one by one if that fails: a ticket
+ * that cannot be evaluated or stored is quarantined and the tick goes on with the others.
  */
 export async function runTick(
   db: Database,
@@ -37,8 +42,10 @@ export async function runTick(
         select t.tenant_id, t.id, d.due from tickets t
         join (
           select tenant_id, ticket_id, min(next_check_at) as due from (
-            select tenant_id, ticket_id, next_check_at from cycles
+            select tenant_id, ticket_id, next_check_at from cycles c
             where next_check_at is not null and next_check_at < ${at}::timestamptz
+              and not exists (select 1 from quarantined_tickets q
+                where q.tenant_id = c.tenant_id and q.ticket_id = c.ticket_id)
             order by next_check_at limit ${batchSize * 4}
           ) c group by tenant_id, ticket_id
         ) d on d.tenant_id = t.tenant_id and d.ticket_id = t.id
@@ -49,20 +56,24 @@ export async function runTick(
     for (const row of claimed)
       byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
     let created = 0;
+    const quarantined: (TicketFailure & { tenant: string })[] = [];
     for (const [tenant, ids] of byTenant) {
-      created += await recomputeTickets(
+      const result = await recomputeWithEngine(
         tx,
         tenant,
         ids.sort(),
-        await engines.engineFor(tx, tenant),
+        engines,
         now,
         lateAfterMs === undefined ? {} : { lateAfterMs },
       );
+      created += result.created;
+      for (const f of result.quarantined) quarantined.push({ ...f, tenant });
     }
     const oldest = claimed[0]?.due;
     return {
       claimed: claimed.length,
       created,
+      quarantined,
       lagMs: oldest === undefined ? 0 : Math.max(0, now - new Date(oldest).getTime()),
     };
   });

@@ -88,8 +88,8 @@ describeEachDriver('ingest', (handle, url) => {
     const first = await ingestEvents(handle().db, 'beta', events, engine, now);
     const before = await storedCycles(handle().db, 'beta', 'T-2');
     const second = await ingestEvents(handle().db, 'beta', events, engine, now);
-    expect(first).toEqual({ accepted: 8, duplicates: 0, tickets: 1 });
-    expect(second).toEqual({ accepted: 0, duplicates: 8, tickets: 0 });
+    expect(first).toEqual({ accepted: 8, duplicates: 0, tickets: 1, quarantined: [] });
+    expect(second).toEqual({ accepted: 0, duplicates: 8, tickets: 0, quarantined: [] });
     expect(await storedCycles(handle().db, 'beta', 'T-2')).toEqual(before);
   });
 

@@ -5,7 +5,7 @@ import { saveConfig } from '../src/config-store.js';
 import type { Database } from '../src/database.js';
 import { EngineCache } from '../src/engine-cache.js';
 import { ingestEvents } from '../src/ingest.js';
-import { recomputeOpenTickets } from '../src/recompute-open.js';
+import { applyConfig } from '../src/recompute-open.js';
 import { cycles } from '../src/schema/index.js';
 import { describeEachDriver } from '../src/testing.js';
 
@@ -37,7 +37,7 @@ async function stored(db: Database, tenant: string) {
   return rows.map((r) => [r.ticketId, r.status, r.dueAt?.toISOString() ?? null]);
 }
 
-describeEachDriver('recomputeOpenTickets', (handle) => {
+describeEachDriver('applyConfig', (handle) => {
   const ingest = async (tenant: string) => {
     const engines = new EngineCache();
     const events = parseEvents([...OPEN.map(created), ...ANSWERED]);
@@ -56,9 +56,12 @@ describeEachDriver('recomputeOpenTickets', (handle) => {
       await ingest(tenant);
     }
     const globexBefore = await stored(handle().db, 'globex');
-    await saveConfig(handle().db, 'acme', policies('30m'), 'test');
     // Batches of 2 over 5 open tickets: three batches, the last one short.
-    expect(await recomputeOpenTickets(handle().db, 'acme', new EngineCache(), NOW, 2)).toBe(5);
+    expect(await applyConfig(handle().db, 'acme', policies('30m'), 'test', NOW, 2)).toEqual({
+      version: 2,
+      recomputed: 5,
+      quarantined: [],
+    });
     expect(await stored(handle().db, 'acme')).toEqual([
       ['DONE', 'achieved', null],
       ...OPEN.map((t) => [t, 'running', new Date(T0 + 30 * 60_000).toISOString()]),
@@ -68,9 +71,10 @@ describeEachDriver('recomputeOpenTickets', (handle) => {
 
   it('pages by ticket id, so tickets whose cycles close meanwhile do not shift the pages', async () => {
     // No policy at all: every recomputed ticket loses its cycles, which an offset would skip over.
-    await saveConfig(handle().db, 'acme', { policies: [] }, 'test');
-    expect(await recomputeOpenTickets(handle().db, 'acme', new EngineCache(), NOW, 2)).toBe(5);
+    const applied = await applyConfig(handle().db, 'acme', { policies: [] }, 'test', NOW, 2);
+    expect(applied.recomputed).toBe(5);
     expect(await stored(handle().db, 'acme')).toEqual([['DONE', 'achieved', null]]);
-    expect(await recomputeOpenTickets(handle().db, 'acme', new EngineCache(), NOW, 2)).toBe(0);
+    const again = await applyConfig(handle().db, 'acme', { policies: [] }, 'test', NOW, 2);
+    expect(again.recomputed).toBe(0);
   });
 });

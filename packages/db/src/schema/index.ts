@@ -8,6 +8,7 @@ export {
 } from './chat.js';
 export { cycles } from './cycles.js';
 export { chatConversations, chatInstallations, chatReceipts } from './installations.js';
+export { quarantinedTickets } from './quarantine.js';
 export { queueInteractions } from './queues.js';
 export { reportPeriods, reportShapes } from './reports.js';
 export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';

@@ -1,0 +1,100 @@
+import type { Engine } from '@breachless/core';
+import { sql } from 'drizzle-orm';
+import type { Database } from './database.js';
+import type { EngineCache } from './engine-cache.js';
+import { errorSummary } from './error-summary.js';
+import { lockTickets, type RecomputeOptions, recomputeTickets } from './ingest.js';
+import {
+  isolateTickets,
+  isTransient,
+  quarantineTickets,
+  releaseTickets,
+  type TicketFailure,
+} from './quarantine.js';
+import type { KnownState } from './recompute-state.js';
+import { rowsOf } from './rows.js';
+
+export interface IsolatedRecompute {
+  /** Notifications created in the outbox. */
+  readonly created: number;
+  /** The tickets that failed, now in quarantine. */
+  readonly quarantined: readonly TicketFailure[];
+}
+
+/**
+ * recomputeTickets with failure isolation: the tickets together, or each on its own if
+ * that fails (isolateTickets). Tickets that succeed leave quarantine if they were in it;
+ * those that fail are quarantined with their error, and the rest of the work stands. The
+ * caller holds the tickets' locks.
+ * @throws only errors that are not the tickets' fault (isTransient)
+ */
+export async function recomputeIsolated(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+  engine: Engine,
+  now: number,
+  options: RecomputeOptions = {},
+  known?: KnownState,
+): Promise<IsolatedRecompute> {
+  const { done, failed } = await isolateTickets(db, ticketIds, (tx, ids) =>
+    recomputeTickets(tx, tenant, ids, engine, now, options, known),
+  );
+  const bad = new Set(failed.map((f) => f.ticket));
+  await releaseTickets(
+    db,
+    tenant,
+    ticketIds.filter((id) => !bad.has(id)),
+  );
+  await quarantineTickets(db, tenant, failed, now);
+  return { created: done, quarantined: failed };
+}
+
+/**
+ * Recomputes the tenant's engine and then the tickets, quarantining every ticket when the
+ * engine itself cannot be built (a stored config that no longer validates): the tenant's
+ * next config change releases them. The caller holds the tickets' locks.
+ */
+export async function recomputeWithEngine(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+  engines: EngineCache,
+  now: number,
+  options: RecomputeOptions = {},
+): Promise<IsolatedRecompute> {
+  let engine: Engine;
+  try {
+    engine = await db.transaction((tx) => engines.engineFor(tx, tenant));
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    const summary = errorSummary(error);
+    const all = ticketIds.map((ticket) => ({ ticket, ...summary }));
+    await quarantineTickets(db, tenant, all, now);
+    return { created: 0, quarantined: all };
+  }
+  return recomputeIsolated(db, tenant, ticketIds, engine, now, options);
+}
+
+/**
+ * An operator's retry: recomputes the tenant's quarantined tickets (or the ones named) at
+ * `now`, each in isolation; those that succeed leave quarantine, the others stay with their
+ * new error and one more attempt.
+ */
+export async function retryQuarantined(
+  db: Database,
+  tenant: string,
+  engines: EngineCache,
+  now: number,
+  ticketIds?: readonly string[],
+): Promise<IsolatedRecompute> {
+  return db.transaction(async (tx) => {
+    const held = rowsOf<{ ticket_id: string }>(
+      await tx.execute(sql`
+        select ticket_id from quarantined_tickets where tenant_id = ${tenant} order by ticket_id`),
+    ).map((r) => r.ticket_id);
+    const ids = ticketIds === undefined ? held : held.filter((id) => ticketIds.includes(id));
+    await lockTickets(tx, tenant, ids);
+    return recomputeWithEngine(tx, tenant, ids, engines, now);
+  });
+}
