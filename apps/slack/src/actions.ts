@@ -4,10 +4,11 @@ import {
   SNOOZE_CHOICES,
   type SnoozeChoice,
   snoozeUntil,
+  staleAlertNotice,
   stateOf,
 } from '@breachless/chat';
 import { cycleAlert, recordAck } from '@breachless/db';
-import type { App, BlockAction } from '@slack/bolt';
+import type { App, BlockAction, RespondFn } from '@slack/bolt';
 import { ACTIONS, readCycleBlockId } from './blocks/alert.js';
 import { type SlackDeps, workspaceOf } from './deps.js';
 import { slackPort } from './slack-port.js';
@@ -21,25 +22,35 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.open, async ({ ack }) => {
     await ack();
   });
-  app.action<BlockAction>(ACTIONS.ack, async ({ ack, body, client, context }) => {
+  app.action<BlockAction>(ACTIONS.ack, async ({ ack, body, client, context, respond }) => {
     await ack();
-    await silence(deps, body, client, context.tenant as string, 'ack', undefined);
+    await silence(deps, { body, client, respond, tenant: context.tenant as string }, 'ack');
   });
-  app.action<BlockAction>(ACTIONS.snooze, async ({ ack, body, action, client, context }) => {
-    await ack();
-    const choice = action.type === 'static_select' ? action.selected_option?.value : undefined;
-    if (!SNOOZE_CHOICES.includes(choice as SnoozeChoice)) return;
-    await silence(deps, body, client, context.tenant as string, 'snooze', choice as SnoozeChoice);
-  });
+  app.action<BlockAction>(
+    ACTIONS.snooze,
+    async ({ ack, body, action, client, context, respond }) => {
+      await ack();
+      const choice = action.type === 'static_select' ? action.selected_option?.value : undefined;
+      if (!SNOOZE_CHOICES.includes(choice as SnoozeChoice)) return;
+      const click = { body, client, respond, tenant: context.tenant as string };
+      await silence(deps, click, 'snooze', choice as SnoozeChoice);
+    },
+  );
+}
+
+/** One click on an alert: who, where, and how to answer the one who clicked. */
+interface Click {
+  readonly body: BlockAction;
+  readonly client: Parameters<typeof slackPort>[0];
+  readonly respond: RespondFn;
+  readonly tenant: string;
 }
 
 async function silence(
   deps: SlackDeps,
-  body: BlockAction,
-  client: Parameters<typeof slackPort>[0],
-  tenant: string,
+  { body, client, respond, tenant }: Click,
   kind: 'ack' | 'snooze',
-  choice: SnoozeChoice | undefined,
+  choice?: SnoozeChoice,
 ): Promise<void> {
   const key = readCycleBlockId(body.actions[0]?.block_id);
   const channel = body.channel?.id ?? body.container?.channel_id;
@@ -49,6 +60,19 @@ async function silence(
     const alert = await cycleAlert(deps.db, tenant, key);
     if (!alert) return;
     const now = deps.clock();
+    const { zone } = await deps.readers.of(
+      client,
+      workspaceOf(body.team ? { teamId: body.team.id } : {}),
+      body.user.id,
+    );
+    // Only the one who clicked sees why nothing happened; the alert stays as it was.
+    const stale = staleAlertNotice(alert.payload, now, zone);
+    if (stale)
+      return void (await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: stale,
+      }));
     const calendar = alert.calendar
       ? (await deps.engines.engineFor(deps.db, tenant)).calendars.get(alert.calendar)
       : undefined;
@@ -60,11 +84,6 @@ async function silence(
       until: until === null ? null : new Date(until),
     });
     const name = body.user.name ?? body.user.id;
-    const { zone } = await deps.readers.of(
-      client,
-      workspaceOf(body.team ? { teamId: body.team.id } : {}),
-      body.user.id,
-    );
     const note =
       until === null
         ? `Acknowledged by ${name}: no more warnings for this cycle (a breach still alerts).`

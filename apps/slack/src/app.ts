@@ -1,4 +1,4 @@
-import { SLACK_BOT_SCOPES } from '@breachless/chat';
+import { CHAT_SERVER_LIMITS, SLACK_BOT_SCOPES } from '@breachless/chat';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerActions } from './actions.js';
@@ -19,6 +19,8 @@ export interface SlackAppOptions {
   /** Socket Mode for local development: the app-level token. */
   readonly appToken?: string | undefined;
   readonly clientOptions: WebClientOptions;
+  /** HTTP mode: the largest request body read (413 above it); the chat apps' limit unset. */
+  readonly maxBodyBytes?: number;
 }
 
 /**
@@ -48,6 +50,8 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions) {
         ...oauth,
         logger,
         unhandledRequestTimeoutMillis: 2_900,
+        // Bolt's default is 4 MB; Slack's payloads are a few KB.
+        bodyLimit: options.maxBodyBytes ?? CHAT_SERVER_LIMITS.maxBodyBytes,
       });
   const app = new App({
     receiver,

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { realTimer } from '@breachless/chat';
 import { EngineCache, forgetReceipts, openDatabase } from '@breachless/db';
 import type { HTTPReceiver } from '@slack/bolt';
@@ -9,6 +9,7 @@ import type { SlackDeps } from './deps.js';
 import { readEnv } from './env.js';
 import { Mentions } from './mentions.js';
 import { Readers } from './readers.js';
+import { slackServer } from './server.js';
 import { type SlackAuth, Workspaces } from './workspaces.js';
 
 const env = (() => {
@@ -52,16 +53,12 @@ const { app, receiver } = createSlackApp(deps, {
 const { pump } = slackDelivery(deps, { timer: realTimer });
 
 // Socket Mode needs no public URL (local development); HTTP mode serves Slack and probes.
-let server: ReturnType<typeof createServer> | undefined;
+let server: Server | undefined;
 if (env.SLACK_APP_TOKEN) {
   await app.start();
   logger.info('slack app connected in Socket Mode');
 } else {
-  const listener = (receiver as HTTPReceiver).requestListener;
-  server = createServer((req, res) => {
-    if (req.url === '/healthz') return void res.writeHead(200).end('ok');
-    listener(req, res);
-  });
+  server = slackServer(receiver as HTTPReceiver, logger);
   server.listen(env.PORT, () =>
     logger.info({ port: env.PORT, mode: auth.mode }, 'slack app listening'),
   );

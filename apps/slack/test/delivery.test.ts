@@ -169,4 +169,30 @@ describeEachDriver('alert delivery to Slack', (handle) => {
     await deliver();
     expect(slack.fake.of('chat.update')).toHaveLength(count);
   });
+
+  it('answers a click more than a week after the due instant with a notice, recording nothing', async () => {
+    const message = posts('CBILLING').find((c) => String(c.args.text).includes('T-2'));
+    const before = await handle().db.select().from(schema.cycleAcks);
+    // T-2's first response was due at T0 + 1h; a week and a day later the buttons are stale.
+    await slack.timer.advanceTo(T0 + 8 * 24 * 60 * MIN + 2 * MIN);
+    const from = slack.fake.calls.length;
+    const res = await slack.click({
+      user: { id: 'UBOB', name: 'bob' },
+      channel: 'CBILLING',
+      ts: String(message?.result?.ts),
+      action: { action_id: 'sla_ack', block_id: 'sla:["T-2","first_response",1]', type: 'button' },
+    });
+    expect(res.status).toBe(200);
+    await slack.run(() => slack.fake.calls.slice(from).some((c) => c.method === 'respond'));
+    const notice = slack.fake.calls.slice(from).find((c) => c.method === 'respond');
+    expect(notice?.args).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: expect.stringMatching(
+        /^This alert is too old to act on: its cycle was due Mon 23 Nov 10:00 EST, more than 7 days ago/,
+      ),
+    });
+    expect(slack.fake.calls.slice(from).some((c) => c.method === 'chat.update')).toBe(false);
+    expect(await handle().db.select().from(schema.cycleAcks)).toEqual(before);
+  });
 });

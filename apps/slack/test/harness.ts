@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CHAT_SERVER_LIMITS, type ChatServerLimits } from '@breachless/chat';
 import { ManualTimer } from '@breachless/chat/testing';
 import { type Database, EngineCache } from '@breachless/db';
 import type { HTTPReceiver } from '@slack/bolt';
@@ -13,6 +14,7 @@ import { slackDelivery } from '../src/delivery.js';
 import type { SlackDeps } from '../src/deps.js';
 import { Mentions } from '../src/mentions.js';
 import { Readers } from '../src/readers.js';
+import { slackServer } from '../src/server.js';
 import { type SlackAuth, Workspaces } from '../src/workspaces.js';
 import { FakeSlack } from './fake-slack.js';
 
@@ -29,6 +31,7 @@ export function sign(secret: string, timestamp: number, body: string): string {
 export async function startSlack(
   db: Database,
   auth: SlackAuth = { mode: 'single', botToken: 'xoxb-test', botId: 'B1', botUserId: 'UBOT' },
+  limits: ChatServerLimits = CHAT_SERVER_LIMITS,
 ) {
   const fake = new FakeSlack(() => timer.now());
   const timer = new ManualTimer(T0);
@@ -45,8 +48,13 @@ export async function startSlack(
     mentions: new Mentions(db, clock),
     managers: new Set(['U-manager']),
   };
-  const { app, receiver } = createSlackApp(deps, { auth, signingSecret: SECRET, clientOptions });
-  const server: Server = createServer((receiver as HTTPReceiver).requestListener);
+  const { app, receiver } = createSlackApp(deps, {
+    auth,
+    signingSecret: SECRET,
+    clientOptions,
+    maxBodyBytes: limits.maxBodyBytes,
+  });
+  const server: Server = slackServer(receiver as HTTPReceiver, deps.logger, limits);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const delivery = slackDelivery(deps, { timer, pollMs: 1_000 });
@@ -140,6 +148,7 @@ export async function startSlack(
       timer.runUntil(done, { busy: () => delivery.lanes.sending || delivery.pump.polling }),
     deps,
     app,
+    server,
     base,
     delivery,
     post,
