@@ -74,7 +74,12 @@ export {
   recomputeIsolated,
   retryQuarantined,
 } from './quarantine-recompute.js';
-export { listQuarantined, type QuarantinedTicket, quarantineCounts } from './quarantine-status.js';
+export {
+  listQuarantined,
+  type QuarantinedTicket,
+  quarantineCounts,
+  quarantineMetrics,
+} from './quarantine-status.js';
 export { interactionsOffered, storeInteractions } from './queue-interactions.js';
 export { type AppliedConfig, applyConfig } from './recompute-open.js';
 export { refreshReportPeriods } from './report-refresh.js';

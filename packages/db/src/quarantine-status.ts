@@ -49,3 +49,22 @@ export async function quarantineCounts(db: Database): Promise<Map<string, number
     .groupBy(quarantinedTickets.tenantId);
   return new Map(rows.map((r) => [r.tenant, Number(r.n)]));
 }
+
+/**
+ * The quarantine counts as Prometheus text (`breachless_quarantined_tickets{tenant}`), read at
+ * scrape time, for a /metrics whose registry does not hold them (the API's).
+ */
+export async function quarantineMetrics(db: Database): Promise<string> {
+  const lines = [
+    '# HELP breachless_quarantined_tickets Tickets set aside because their recompute failed',
+    '# TYPE breachless_quarantined_tickets gauge',
+  ];
+  for (const [tenant, n] of await quarantineCounts(db))
+    lines.push(`breachless_quarantined_tickets{tenant="${labelValue(tenant)}"} ${n}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A Prometheus label value: backslash, double quote and newline escaped. */
+function labelValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}

@@ -1,5 +1,11 @@
 import { latestSlot } from '@breachless/chat';
-import { type Database, digestRunExists, digestSubscriptions, queueDigest } from '@breachless/db';
+import {
+  type Database,
+  digestRunExists,
+  digestSubscriptions,
+  errorSummary,
+  queueDigest,
+} from '@breachless/db';
 import type { Logger } from 'pino';
 import { buildDigest } from './digest-view.js';
 
@@ -32,7 +38,7 @@ export async function runDigests(db: Database, now: number, logger: Logger): Pro
         queued++;
     } catch (error) {
       logger.error(
-        { err: error, tenant: s.tenant, subscription: s.id },
+        { error: errorSummary(error), tenant: s.tenant, subscription: s.id },
         'digest failed; retrying at the next tick',
       );
     }

@@ -31,6 +31,18 @@ export function workerMetrics() {
       help: 'Ticks that failed (database away, ...)',
       registers: [registry],
     }),
+    quarantinedTotal: new Counter({
+      name: 'breachless_worker_quarantined_total',
+      help: 'Claimed tickets whose recompute failed and that were set aside',
+      registers: [registry],
+    }),
+    // Every tenant's count as of the last tick, ingest and config saves included.
+    quarantined: new Gauge({
+      name: 'breachless_quarantined_tickets',
+      help: 'Tickets set aside because their recompute failed',
+      labelNames: ['tenant'],
+      registers: [registry],
+    }),
   };
 }
 

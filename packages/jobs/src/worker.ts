@@ -1,6 +1,8 @@
 import {
   type Database,
   EngineCache,
+  errorSummary,
+  quarantineCounts,
   refreshReportPeriods,
   runTick,
   type TickResult,
@@ -30,7 +32,8 @@ export interface WorkerOptions {
  * Scans cycles whose next check has come, in batches, until none is left, then queues the
  * digests whose time has come, at every tick.
  * A tick never overlaps the previous one; a failing tick (PostgreSQL restarting, say) is
- * logged and retried at the next tick, so the process never crash-loops.
+ * logged and retried at the next tick, so the process never crash-loops. A ticket that fails
+ * on its own is quarantined by the tick (runTick), logged once and counted per tenant.
  */
 export class Worker {
   readonly #options: WorkerOptions;
@@ -67,6 +70,7 @@ export class Worker {
     const { db, clock, logger, metrics } = this.#options;
     const timer = metrics.tickSeconds.startTimer();
     const total = { claimed: 0, created: 0, lagMs: 0 };
+    const quarantined: TickResult['quarantined'][number][] = [];
     try {
       for (;;) {
         const now = clock();
@@ -80,6 +84,10 @@ export class Worker {
         total.claimed += result.claimed;
         total.created += result.created;
         total.lagMs = Math.max(total.lagMs, result.lagMs);
+        for (const { tenant, ticket, message, code } of result.quarantined)
+          logger.warn({ tenant, ticket, error: { message, code } }, 'ticket quarantined');
+        metrics.quarantinedTotal.inc(result.quarantined.length);
+        quarantined.push(...result.quarantined);
         if (result.claimed === 0 || this.#stopping) break;
       }
       const digests = this.#stopping ? 0 : await runDigests(db, clock(), logger);
@@ -89,19 +97,29 @@ export class Worker {
         ? 0
         : await refreshReportPeriods(db, clock(), REPORT_PERIODS_PER_TICK);
       if (periods > 0) logger.info({ periods }, 'report periods computed');
+      await this.#countQuarantined();
       this.#healthy = true;
       metrics.claimed.inc(total.claimed);
       metrics.created.inc(total.created);
       metrics.lagSeconds.set(total.lagMs / 1000);
       if (total.claimed > 0) logger.info({ ...total }, 'tick');
-      return total;
+      return { ...total, quarantined };
     } catch (error) {
       this.#healthy = false;
       metrics.failures.inc();
-      logger.error({ err: error }, 'tick failed; retrying at the next tick');
+      // The summary only: drizzle's message carries the query's parameters (ticket data).
+      logger.error({ error: errorSummary(error) }, 'tick failed; retrying at the next tick');
       return undefined;
     } finally {
       timer();
     }
+  }
+
+  /** Sets the quarantine gauge to every tenant's count, dropping tenants that have none left. */
+  async #countQuarantined(): Promise<void> {
+    const counts = await quarantineCounts(this.#options.db);
+    const gauge = this.#options.metrics.quarantined;
+    gauge.reset();
+    for (const [tenant, n] of counts) gauge.set({ tenant }, n);
   }
 }
