@@ -3,6 +3,7 @@
  * with no I/O; every other package is a thin layer around it.
  */
 export * from './calendar/index.js';
+export { clientDataProblems } from './client-data.js';
 export * from './compliance/index.js';
 export * from './config/index.js';
 export * from './contact-center/index.js';
@@ -15,4 +16,5 @@ export {
   type Problem,
 } from './errors.js';
 export * from './events/index.js';
+export { aheadProblem, instantRangeProblem, LIMITS } from './limits.js';
 export * from './time/index.js';

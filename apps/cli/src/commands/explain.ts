@@ -1,4 +1,10 @@
-import { Engine, explainJson, formatInstant, type TicketEvent } from '@breachless/core';
+import {
+  Engine,
+  explainJson,
+  formatInstant,
+  instantRangeProblem,
+  type TicketEvent,
+} from '@breachless/core';
 import { atFlag, parseFlags, required, zoneFlag } from '../args.js';
 import { UsageError } from '../errors.js';
 import { explainTicketText } from '../format/explain-text.js';
@@ -18,7 +24,7 @@ and the timeline of what started, paused, resumed, retargeted and stopped each c
                   ./breachless.config.yaml)
   --events FILE   ticket events, NDJSON (one event per line)
   --at ISO        the evaluation instant, "now", with an offset or Z (default: the real
-                  now); events after it are ignored
+                  now), from 2000 and before 2060; events after it are ignored
   --ticket ID     only this ticket
   --json          the explain document of docs/formats.md, instants in UTC
   --timeline      with --json: add each cycle's timeline (the text view always has it)
@@ -46,6 +52,10 @@ export function explainCommand(argv: readonly string[], io: Io): number {
   const eventsPath = required(flags.events, 'events', EXPLAIN_USAGE);
   const zone = zoneFlag(flags.tz);
   const at = atFlag(flags.at, io.now);
+  // The range events are accepted in: beyond it, elapsed seconds outgrow what the database
+  // stores and the calendars would build centuries of business hours (minutes of work).
+  const outside = instantRangeProblem(at);
+  if (outside !== undefined) throw new UsageError(`--at: ${outside}`);
   const engine = new Engine(loadConfig(io, configPath(io, flags.config)));
   const events = loadEvents(io, eventsPath).filter(
     (e) => flags.ticket === undefined || e.ticket === flags.ticket,

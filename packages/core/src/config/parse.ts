@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { clientDataProblems, isTooDeep } from '../client-data.js';
 import { ConfigError, formatPath, type Problem } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { readableError } from './choose.js';
 import { reachProblems, sizeProblems } from './limits-check.js';
 import { referenceProblems } from './references.js';
@@ -41,13 +42,44 @@ export function parseConfig(value: unknown): Config {
  * @throws ConfigError naming the line of a syntax error
  */
 export function readConfigDocument(text: string): unknown {
+  if (flowDepth(text) > LIMITS.maxDepth) throw new ConfigError([{ path: '(file)', message: DEEP }]);
   try {
     return parseYaml(text, { prettyErrors: true }) ?? {};
   } catch (cause) {
     const line = (cause as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    const message = (cause as Error).message.split('\n')[0] ?? 'not YAML or JSON';
+    const first = (cause as Error).message.split('\n')[0] ?? 'not YAML or JSON';
+    // The YAML reader recurses: deep block nesting overflows its stack, which it reports.
+    const message = first.startsWith('Maximum call stack size exceeded') ? DEEP : first;
     throw new ConfigError([{ path: line ? `line ${line}` : '(file)', message }], { cause });
   }
+}
+
+// A quote opens a quoted scalar only where a scalar can start, as YAML reads it: `don't`
+// is plain text, and must not hide the brackets after it from this count.
+const SCALAR_START = /[\s[{,:]/;
+const DEEP = `is nested more than ${LIMITS.maxDepth} levels deep`;
+
+/**
+ * The deepest nesting of flow collections (`[`, `{`) in YAML or JSON text, outside quotes and
+ * comments, found before the YAML reader runs: 100,000 levels made it run out of memory.
+ */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if ((c === '"' || c === "'") && SCALAR_START.test(text[i - 1] ?? ' ')) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return deepest;
 }
 
 /**
