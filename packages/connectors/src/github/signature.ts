@@ -6,8 +6,6 @@ import { refuse, type VerifyInput, type VerifyResult } from '../webhooks/types.j
 export const GITHUB_SIGNATURE_HEADER = 'X-Hub-Signature-256';
 /** The event name: `issues`, `issue_comment`, `ping`, ... */
 export const GITHUB_EVENT_HEADER = 'X-GitHub-Event';
-/** The event's GUID, kept by redeliveries: our event ids derive from it. */
-export const GITHUB_DELIVERY_HEADER = 'X-GitHub-Delivery';
 
 /**
  * Checks a GitHub webhook as GitHub documents it ("Validating webhook deliveries"): the

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../errors.js';
 import { fixture } from '../testing/fixtures.js';
@@ -8,10 +9,11 @@ const options: GitHubOptions = {
   labelPriorities: { P1: 'urgent', bug: 'high' },
   teams: { 'acme/widgets': 'widgets' },
 };
-const deliveryId = '72d3162e-cc78-11e3-81ab-4c9367dc0958';
+const bodyId = (raw: string) =>
+  `github:body:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}`;
 
 function events(event: string, name: string, opts: GitHubOptions = options) {
-  const result = mapGitHubWebhook({ event, deliveryId, body: fixture('github', name) }, opts);
+  const result = mapGitHubWebhook({ event, body: fixture('github', name) }, opts);
   if (result.kind !== 'events') throw new Error(`ignored: ${result.reason}`);
   return result.events;
 }
@@ -21,7 +23,7 @@ describe('mapGitHubWebhook: issues', () => {
   it('maps opened to ticket.created by the customer', () => {
     expect(events('issues', 'issues-opened.json')).toEqual([
       expect.objectContaining({
-        id: `github:${deliveryId}`,
+        id: bodyId(fixture('github', 'issues-opened.json')),
         ticket: 'acme/widgets#42',
         type: 'ticket.created',
         at: at('2026-11-02T09:00:00Z'),
@@ -65,7 +67,7 @@ describe('mapGitHubWebhook: issues', () => {
 
   it('ignores untracked actions, other events and pull requests', () => {
     const body = JSON.parse(fixture('github', 'issues-opened.json'));
-    const map = (event: string, b: unknown) => mapGitHubWebhook({ event, deliveryId, body: b });
+    const map = (event: string, b: unknown) => mapGitHubWebhook({ event, body: b });
     expect(map('issues', { ...body, action: 'pinned' })).toEqual({
       kind: 'ignored',
       reason: 'issues.pinned is not tracked',
@@ -78,17 +80,14 @@ describe('mapGitHubWebhook: issues', () => {
   it('refuses payloads without the documented fields', () => {
     const body = JSON.parse(fixture('github', 'issues-opened.json'));
     delete body.repository;
-    expect(() => mapGitHubWebhook({ event: 'issues', deliveryId, body })).toThrow(ConnectorError);
-    expect(() =>
-      mapGitHubWebhook({ event: 'issues', deliveryId: '', body: fixture('github', 'ping.json') }),
-    ).toThrow(/X-GitHub-Delivery/);
+    expect(() => mapGitHubWebhook({ event: 'issues', body })).toThrow(ConnectorError);
   });
 });
 
 describe('mapGitHubWebhook: issue comments', () => {
   it("maps a member's comment to a public agent response", () => {
     expect(events('issue_comment', 'comment-member.json')[0]).toMatchObject({
-      id: `github:${deliveryId}`,
+      id: 'github:comment:2450000001',
       ticket: 'acme/widgets#42',
       type: 'message',
       at: at('2026-11-02T09:40:00Z'),
@@ -115,7 +114,7 @@ describe('mapGitHubWebhook: issue comments', () => {
 
   it('ignores edited and deleted comments', () => {
     const body = { ...JSON.parse(fixture('github', 'comment-member.json')), action: 'edited' };
-    expect(mapGitHubWebhook({ event: 'issue_comment', deliveryId, body })).toMatchObject({
+    expect(mapGitHubWebhook({ event: 'issue_comment', body })).toMatchObject({
       kind: 'ignored',
     });
   });

@@ -20,12 +20,3 @@ export function validated(source: string, values: readonly unknown[]): TicketEve
     );
   }
 }
-
-/** Event ids for one delivery: the delivery's own id, or `<id>:<n>` when it maps to several. */
-export function numberedIds<T extends object>(
-  base: string,
-  events: readonly T[],
-): (T & { id: string })[] {
-  if (events.length === 1) return events.map((e) => ({ ...e, id: base }));
-  return events.map((e, i) => ({ ...e, id: `${base}:${i + 1}` }));
-}

@@ -27,7 +27,7 @@ describe('receiveWebhook', () => {
     expect(outcome).toMatchObject({ kind: 'events', events: [{ type: 'ticket.created' }] });
   });
 
-  it('takes the GitHub event name and delivery id from the headers', () => {
+  it('takes the GitHub event name from the headers and the event id from the signed body', () => {
     const rawBody = fixture('github', 'comment-member.json');
     const outcome = receiveWebhook({
       platform: 'github',
@@ -39,7 +39,10 @@ describe('receiveWebhook', () => {
         'X-GitHub-Delivery': 'd-1',
       }),
     });
-    expect(outcome).toMatchObject({ kind: 'events', events: [{ id: 'github:d-1' }] });
+    expect(outcome).toMatchObject({
+      kind: 'events',
+      events: [{ id: 'github:comment:2450000001' }],
+    });
   });
 
   it('rejects before parsing: an unsigned body that is not even JSON is refused, not thrown', () => {

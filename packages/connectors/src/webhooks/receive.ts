@@ -1,9 +1,5 @@
 import type { GitHubOptions } from '../github/options.js';
-import {
-  GITHUB_DELIVERY_HEADER,
-  GITHUB_EVENT_HEADER,
-  verifyGitHubSignature,
-} from '../github/signature.js';
+import { GITHUB_EVENT_HEADER, verifyGitHubSignature } from '../github/signature.js';
 import { mapGitHubWebhook } from '../github/webhook.js';
 import type { JiraOptions } from '../jira/options.js';
 import { verifyJiraSignature } from '../jira/signature.js';
@@ -47,9 +43,10 @@ export function receiveWebhook(request: WebhookRequest): WebhookOutcome {
     case 'github': {
       const check = verifyGitHubSignature(request);
       if (!check.ok) return { kind: 'rejected', reason: check.reason, message: check.message };
+      // The event name is not signed either; a signed body read as the wrong event fails
+      // that event's schema (400) or is an untracked action (ignored), never a new event.
       const delivery = {
         event: header(request.headers, GITHUB_EVENT_HEADER) ?? '',
-        deliveryId: header(request.headers, GITHUB_DELIVERY_HEADER) ?? '',
         body: request.rawBody,
       };
       return mapGitHubWebhook(delivery, request.options);
