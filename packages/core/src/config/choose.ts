@@ -35,6 +35,8 @@ export function readableError(issue: z.core.$ZodRawIssue): string | undefined {
       issue.expected === 'array' ? 'a list' : `${article(issue.expected)} ${issue.expected}`;
     return `must be ${expected}, not ${got}`;
   }
+  // A record's key that fails its own schema: say what that schema said (a key too long).
+  if (issue.code === 'invalid_key') return issue.issues.map((i) => i.message).join('; ');
   if (issue.code === 'unrecognized_keys')
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return undefined;
