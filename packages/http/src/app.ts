@@ -10,6 +10,7 @@ import { configRoutes } from './routes/config.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
+import { quarantineRoutes } from './routes/quarantine.js';
 import { queueReportRoutes } from './routes/queue-reports.js';
 import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -31,7 +32,8 @@ export function createApp(deps: AppDeps) {
     .route('/interactions', interactionRoutes(deps))
     .route('/reports/queues', queueReportRoutes(deps))
     .route('/reports', reportRoutes(deps))
-    .route('/config', configRoutes(deps));
+    .route('/config', configRoutes(deps))
+    .route('/quarantine', quarantineRoutes(deps));
   // Every route, health included: a request stuck on the database answers 503 rather than
   // hold its client. The work in flight is not cancelled; it finishes unseen.
   const requestTimeout = timeout(

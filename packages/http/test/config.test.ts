@@ -60,7 +60,10 @@ describeEachDriver('GET and PUT /v1/config', (handle) => {
   it('answers 404 before the first config, then stores one and shows who changed it', async () => {
     expect((await h.getJson('acme', '/v1/config')).status).toBe(404);
     const res = await put('acme', JSON.stringify(policy('1h')), 'application/json');
-    expect([res.status, await res.json()]).toEqual([200, { version: 1, recomputed: 0 }]);
+    expect([res.status, await res.json()]).toEqual([
+      200,
+      { version: 1, recomputed: 0, quarantined: [] },
+    ]);
     const tokenId = (await h.token('acme')).split('_')[1];
     const { status, body } = await h.getJson('acme', '/v1/config');
     expect(status).toBe(200);
@@ -82,7 +85,10 @@ describeEachDriver('GET and PUT /v1/config', (handle) => {
     await h.postEvents('globex', [created('OPEN-1')]);
     const res = await put('acme', V2_YAML, 'application/yaml; charset=utf-8');
     // OPEN-1 and OPEN-2 of acme; neither DONE nor globex's OPEN-1.
-    expect([res.status, await res.json()]).toEqual([200, { version: 2, recomputed: 2 }]);
+    expect([res.status, await res.json()]).toEqual([
+      200,
+      { version: 2, recomputed: 2, quarantined: [] },
+    ]);
     expect(await dueOfOpen('acme')).toEqual([
       ['OPEN-1', iso(30)],
       ['OPEN-2', iso(30)],

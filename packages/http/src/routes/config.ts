@@ -1,5 +1,5 @@
 import { ConfigError, readConfigDocument } from '@breachless/core';
-import { currentConfig, recomputeOpenTickets, saveConfig } from '@breachless/db';
+import { applyConfig, currentConfig } from '@breachless/db';
 import { Hono } from 'hono';
 import { limitBody } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -34,12 +34,13 @@ function readDocument(text: string, contentType: string): unknown {
  *
  * When a new config applies: to each ticket the next time it is recomputed (its next event,
  * or an explicit recompute), never by rewriting history in place. The PUT itself recomputes
- * every ticket of the tenant with a running or paused cycle before it answers
- * `{version, recomputed}`, so at-risk lists, reports and the worker see the new targets at
- * once; tickets whose cycles are all closed keep the figures they were measured under until
- * their next event. The version is stored before the recompute starts: a recompute cut
- * short (an error, or the request timeout, which does not stop it) leaves the config saved
- * and the remaining tickets to be recomputed at their next event or worker check.
+ * every ticket of the tenant with a running or paused cycle, and every quarantined one, before
+ * it answers `{version, recomputed, quarantined}`, so at-risk lists, reports and the worker
+ * see the new targets at once; tickets whose cycles are all closed keep the figures they were
+ * measured under until their next event. The save and the recompute are one transaction
+ * (applyConfig): a config that breaks tickets the previous version evaluates answers 400
+ * naming them, and one that fails for any other reason is not saved either. `quarantined`
+ * lists the tickets that fail under both versions (their own data is at fault).
  */
 export function configRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -60,8 +61,9 @@ export function configRoutes(deps: AppDeps) {
       if (text.trim() === '') throw new HttpError(400, 'body is empty: send the whole config');
       const body = readDocument(text, c.req.header('content-type') ?? '');
       const tenant = c.get('tenant');
-      const saved = await saveConfig(deps.db, tenant, body, `token:${c.get('tokenId')}`);
-      const recomputed = await recomputeOpenTickets(deps.db, tenant, deps.engines, deps.clock());
-      return c.json({ version: saved.version, recomputed });
+      const by = `token:${c.get('tokenId')}`;
+      const saved = await applyConfig(deps.db, tenant, body, by, deps.clock());
+      const quarantined = saved.quarantined.map((f) => f.ticket);
+      return c.json({ version: saved.version, recomputed: saved.recomputed, quarantined });
     });
 }

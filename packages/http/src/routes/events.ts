@@ -8,7 +8,11 @@ import { HttpError } from '../errors.js';
 
 const MAX_EVENTS = 1000;
 
-/** `POST /v1/events`: all-or-nothing; 202 {accepted, duplicates} or 400 with every problem. */
+/**
+ * `POST /v1/events`: all-or-nothing; 202 {accepted, duplicates, quarantined} or 400 with every
+ * problem. `quarantined` names the tickets whose events were stored but whose recompute failed:
+ * set aside with the error (`GET /v1/quarantine`) until their next event or config change.
+ */
 export function eventRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post('/', limitBody(deps), async (c) => {
     const text = await c.req.text();
@@ -23,6 +27,7 @@ export function eventRoutes(deps: AppDeps) {
     const result = await ingestEvents(deps.db, tenant, events, engine, deps.clock(), {
       ...(deps.tickets ? { cache: deps.tickets } : {}),
     });
-    return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
+    const quarantined = result.quarantined.map((f) => f.ticket);
+    return c.json({ accepted: result.accepted, duplicates: result.duplicates, quarantined }, 202);
   });
 }
