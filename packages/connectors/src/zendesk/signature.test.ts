@@ -129,3 +129,60 @@ describe('verifyZendeskSignature', () => {
     expect(result).toMatchObject({ ok: false, reason: 'signature_mismatch' });
   });
 });
+
+describe('a signature timestamp without an offset', () => {
+  const bare = '2026-11-02T09:00:01';
+  const check = (at: number) =>
+    verifyZendeskSignature({
+      secret,
+      rawBody: body,
+      headers: headers(sign(bare, body), bare),
+      now: at,
+    });
+
+  it('is read as UTC, whatever the server time zone', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Asia/Kolkata']) {
+        process.env.TZ = tz;
+        // The zone is really in effect: a wall time without offset shifts under Date.parse.
+        if (tz !== 'UTC') expect(Date.parse(bare), tz).not.toBe(Date.parse(`${bare}Z`));
+        expect(check(now), tz).toEqual({ ok: true });
+        expect(check(now + 9 * 3_600_000), tz).toMatchObject({
+          ok: false,
+          reason: 'stale_timestamp',
+        });
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('keeps fractions and offsets it is given, and refuses what is not a time', () => {
+    for (const ts of [
+      '2026-11-02T09:00:01.123456789Z',
+      '2026-11-02T10:00:01+01:00',
+      '2026-11-02T10:00:01+0100',
+    ])
+      expect(
+        verifyZendeskSignature({
+          secret,
+          rawBody: body,
+          headers: headers(sign(ts, body), ts),
+          now,
+        }),
+        ts,
+      ).toEqual({ ok: true });
+    for (const ts of ['2026-11-02T25:00:01', '2026-02-30T09:00:01', 'yesterday'])
+      expect(
+        verifyZendeskSignature({
+          secret,
+          rawBody: body,
+          headers: headers(sign(ts, body), ts),
+          now,
+        }),
+        ts,
+      ).toMatchObject({ reason: 'malformed_timestamp' });
+  });
+});

@@ -1,10 +1,11 @@
 import { header } from '../shared/headers.js';
 import { hmac, sameSignature, secretList } from '../shared/hmac.js';
+import { toWireInstant } from '../shared/instant.js';
 import { refuse, type TimedVerifyInput, type VerifyResult } from '../webhooks/types.js';
 
 /** The header with the signature: base64(HMAC-SHA256(secret, timestamp + body)). */
 export const ZENDESK_SIGNATURE_HEADER = 'X-Zendesk-Webhook-Signature';
-/** The header with the signed timestamp, ISO-8601 (`2021-03-25T05:09:27Z`). */
+/** The header with the signed timestamp, ISO-8601 (`2021-03-25T05:09:27Z`; no offset: UTC). */
 export const ZENDESK_TIMESTAMP_HEADER = 'X-Zendesk-Webhook-Signature-Timestamp';
 
 /**
@@ -36,10 +37,12 @@ export function verifyZendeskSignature(input: TimedVerifyInput): VerifyResult {
   return refuse('signature_mismatch', 'the signature does not match the body');
 }
 
-// Zendesk sends ISO-8601; epoch seconds are accepted too, for proxies that rewrite it.
+// Zendesk sends ISO-8601 in UTC (`Z`); epoch seconds are accepted too, for proxies that
+// rewrite it. One without an offset is still Zendesk's UTC: read as UTC, never in the
+// server's own zone (which is what Date.parse would do with it).
 function timestampMs(text: string): number | undefined {
   if (/^\d{9,11}$/.test(text)) return Number(text) * 1000;
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
+  const wire = toWireInstant(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`);
+  return wire === undefined ? undefined : Date.parse(wire);
 }
