@@ -1,4 +1,4 @@
-import { byTicket, type Engine, type TicketEvent } from '@breachless/core';
+import type { Engine, TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
 import type { Database } from './database.js';
@@ -7,7 +7,7 @@ import { notificationRows } from './notification-rows.js';
 import { insertNotifications } from './outbox-write.js';
 import type { TicketFailure } from './quarantine.js';
 import { recomputeIsolated } from './quarantine-recompute.js';
-import { eventsOfTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
+import { evaluateTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
 import { routeNotifications } from './routing.js';
 import { rowsOf } from './rows.js';
 import type { cycles } from './schema/index.js';
@@ -102,7 +102,7 @@ export async function lockTickets(
 export const DEFAULT_LATE_MS = 120_000;
 
 export interface RecomputeOptions {
-  /** What this process recomputed lately (the API passes one): fewer reads and writes. */
+  /** What this process recomputed lately (the API passes one): an event costs what it changes. */
   readonly cache?: TicketCache;
   /** Create outbox notifications for fired levels (default); imports of history do not. */
   readonly notify?: boolean;
@@ -110,9 +110,10 @@ export interface RecomputeOptions {
 }
 
 /**
- * Re-evaluates tickets from all their stored events at `now`, replaces their cycles and
- * creates the notifications their fired levels call for (each exactly once, by the outbox's
- * unique key). Returns how many notifications were created. The caller holds the tickets' locks.
+ * Re-evaluates tickets at `now`, from their cached checkpoint or all their stored events,
+ * writes their cycles and creates the notifications their fired levels call for (each
+ * exactly once, by the outbox's unique key). Returns how many notifications were created.
+ * The caller holds the tickets' locks.
  */
 export async function recomputeTickets(
   db: Database,
@@ -126,42 +127,42 @@ export async function recomputeTickets(
   if (ticketIds.length === 0) return 0;
   const notify = options.notify ?? true;
   const evaluatedAt = new Date(now);
-  const { warm, events } = await eventsOfTickets(db, tenant, ticketIds, options.cache, known);
-  // Events stamped after `now` (a helpdesk clock ahead of ours) take effect at their instant,
-  // like everywhere else in the engine; they are stored and counted when that time comes.
-  const grouped = byTicket([...events.values()].flat(), now);
+  const { cache } = options;
+  const evaluations = await evaluateTickets(
+    db,
+    tenant,
+    ticketIds,
+    engine,
+    now,
+    cache,
+    known,
+    notify,
+  );
   const outbox = [];
   const rows: CycleRow[] = [];
   const updates = [];
-  for (const [ticket, list] of grouped) {
-    const result = engine.evaluateSorted(ticket, list, now);
-    const lastEventAt = list.at(-1)?.at;
+  for (const [ticket, { result, checkpoint }] of evaluations) {
+    // No event has taken effect yet (all dated after `now`): the ticket row stays as it is.
+    if (checkpoint.lastAt === null) continue;
     updates.push({
       id: ticket,
       fields: result.fields,
       policy: result.policy,
       state: result.state,
-      last_event_at: lastEventAt === undefined ? null : new Date(lastEventAt).toISOString(),
+      last_event_at: new Date(checkpoint.lastAt).toISOString(),
     });
+    // A continued evaluation holds only the cycles it evaluated again: the others' rows and
+    // notifications were written when they last changed, and stay as they are.
     for (const c of result.cycles) rows.push(cycleRow(tenant, result, c, evaluatedAt));
     if (notify)
       outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }
   const revisions = await updateTickets(db, tenant, ticketIds, updates, evaluatedAt);
-  const signatures = await writeCycles(
-    db,
-    tenant,
-    ticketIds,
-    rows,
-    warm,
-    options.cache !== undefined,
-  );
-  if (options.cache)
-    for (const id of ticketIds) {
+  await writeCycles(db, tenant, evaluations, rows);
+  if (cache)
+    for (const [id, { checkpoint }] of evaluations) {
       const revision = revisions.get(id);
-      const cycles = signatures.get(id);
-      if (revision !== undefined && cycles)
-        options.cache.set(tenant, id, { revision, events: events.get(id) ?? [], cycles });
+      if (revision !== undefined) cache.set(tenant, id, { revision, checkpoint, notified: notify });
     }
   const created = await insertNotifications(db, tenant, outbox);
   await routeNotifications(db, tenant, created, now);

@@ -1,11 +1,11 @@
-import type { TicketEvent } from '@breachless/core';
+import { byTicket, type Engine, type Evaluation, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
-import { cycleKey, cycleSignature, replaceCycles } from './cycle-write.js';
+import { cycleKey, replaceCycles } from './cycle-write.js';
 import type { Database } from './database.js';
 import { loadEvents } from './event-store.js';
 import { rowsOf } from './rows.js';
 import type { cycles } from './schema/index.js';
-import type { CachedTicket, TicketCache } from './ticket-cache.js';
+import type { TicketCache } from './ticket-cache.js';
 
 type CycleRow = typeof cycles.$inferInsert;
 
@@ -17,36 +17,40 @@ export interface KnownState {
 }
 
 /**
- * Every stored event of each ticket, in order of arrival: from the cache for tickets it
- * holds at their current revision (plus the events just stored), from the database for
- * the others.
- * @returns the tickets served from the cache, and the events by ticket
+ * Evaluates each ticket at `now`: from its cached checkpoint when the cache holds it at the
+ * revision read under the lock and the events just stored all come after it (only the
+ * cycles they can change are evaluated); otherwise from all its stored events, read back.
+ * @param notify whether this recompute offers the outbox fired levels: a checkpoint made
+ *   without doing so is not continued by one that does
  */
-export async function eventsOfTickets(
+export async function evaluateTickets(
   db: Database,
   tenant: string,
   ticketIds: readonly string[],
+  engine: Engine,
+  now: number,
   cache: TicketCache | undefined,
   known: KnownState | undefined,
-): Promise<{ warm: Map<string, CachedTicket>; events: Map<string, TicketEvent[]> }> {
-  const warm = new Map<string, CachedTicket>();
-  if (cache && known)
+  notify: boolean,
+): Promise<Map<string, Evaluation>> {
+  const evaluations = new Map<string, Evaluation>();
+  if (cache && known) {
+    const fresh = byTicket(known.fresh);
     for (const id of ticketIds) {
       const revision = known.revisions.get(id);
-      const entry = revision === undefined ? undefined : cache.get(tenant, id, revision);
-      if (entry) warm.set(id, entry);
+      const entry = revision === undefined ? undefined : cache.take(tenant, id, revision);
+      if (!entry || (notify && !entry.notified)) continue;
+      const evaluation = engine.continueFrom(entry.checkpoint, fresh.get(id) ?? [], now);
+      if (evaluation) evaluations.set(id, evaluation);
     }
-  const events = new Map<string, TicketEvent[]>();
-  const push = (e: TicketEvent) => {
-    const list = events.get(e.ticket);
-    if (list) list.push(e);
-    else events.set(e.ticket, [e]);
-  };
-  const cold = ticketIds.filter((id) => !warm.has(id));
-  for (const e of await loadEvents(db, tenant, cold)) push(e);
-  for (const [id, entry] of warm) events.set(id, [...entry.events]);
-  for (const e of known?.fresh ?? []) if (warm.has(e.ticket)) push(e);
-  return { warm, events };
+  }
+  const cold = ticketIds.filter((id) => !evaluations.has(id));
+  // Events stamped after `now` (a helpdesk clock ahead of ours) take effect at their instant,
+  // like everywhere else in the engine: the checkpoint holds them until then.
+  const stored = byTicket(await loadEvents(db, tenant, cold));
+  for (const id of cold)
+    evaluations.set(id, engine.evaluateWithCheckpoint(id, stored.get(id) ?? [], now));
+  return evaluations;
 }
 
 type TicketUpdate = {
@@ -93,40 +97,36 @@ export async function updateTickets(
 }
 
 /**
- * Writes the tickets' new cycle rows: for tickets served from the cache, only the rows
- * whose signature changed and the removal of vanished ones; for the others, the whole set
- * (PostgreSQL skips rows equal to the stored ones).
- * @param sign whether to return the signatures (for a cache to keep)
- * @returns each ticket's cycle signatures by key (empty maps when not signing)
+ * Writes the tickets' new cycle rows: for a ticket evaluated whole, its complete set (the
+ * stored ones not in it are removed); for one continued from a checkpoint, the rows of the
+ * cycles it evaluated again, and the removal of those of them no longer reported. Either
+ * way PostgreSQL skips rows equal to the stored ones.
  */
 export async function writeCycles(
   db: Database,
   tenant: string,
-  ticketIds: readonly string[],
+  evaluations: ReadonlyMap<string, Evaluation>,
   rows: readonly CycleRow[],
-  warm: ReadonlyMap<string, CachedTicket>,
-  sign: boolean,
-): Promise<Map<string, Map<string, string>>> {
-  const signatures = new Map(ticketIds.map((id) => [id, new Map<string, string>()]));
-  const cold: CycleRow[] = [];
-  const changed: CycleRow[] = [];
-  for (const r of rows) {
-    const before = warm.get(r.ticketId);
-    if (!before && !sign) {
-      cold.push(r);
-      continue;
-    }
-    const key = cycleKey(r);
-    const signature = cycleSignature(r);
-    signatures.get(r.ticketId)?.set(key, signature);
-    if (!before) cold.push(r);
-    else if (before.cycles.get(key) !== signature) changed.push(r);
-  }
+): Promise<void> {
+  const whole = [...evaluations].filter(([, e]) => e.changed === null).map(([id]) => id);
+  const complete = new Set(whole);
+  const written = new Set(rows.map(cycleKey));
   const gone: [string, string, number][] = [];
-  for (const [id, entry] of warm)
-    for (const key of entry.cycles.keys())
-      if (!signatures.get(id)?.has(key)) gone.push(JSON.parse(key));
-  await replaceCycles(db, tenant, { tickets: ticketIds.filter((id) => !warm.has(id)) }, cold);
-  await replaceCycles(db, tenant, { gone }, changed);
-  return signatures;
+  for (const [id, { changed }] of evaluations)
+    for (const c of changed ?? []) {
+      const key: [string, string, number] = [id, c.metric, c.cycle];
+      if (!written.has(JSON.stringify(key))) gone.push(key);
+    }
+  await replaceCycles(
+    db,
+    tenant,
+    { tickets: whole },
+    rows.filter((r) => complete.has(r.ticketId)),
+  );
+  await replaceCycles(
+    db,
+    tenant,
+    { gone },
+    rows.filter((r) => !complete.has(r.ticketId)),
+  );
 }

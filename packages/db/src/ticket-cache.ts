@@ -1,51 +1,92 @@
-import type { TicketEvent } from '@breachless/core';
+import type { TicketCheckpoint } from '@breachless/core';
 
 /** What a process knows of one ticket as of one revision. */
 export interface CachedTicket {
   /** The ticket's `revision` when this was true. */
   readonly revision: number;
-  /** Every stored event of the ticket, in order of arrival (as `loadEvents` returns them). */
-  readonly events: readonly TicketEvent[];
-  /** Each stored cycle row's signature, by `ticket\nmetric\ncycle`. */
-  readonly cycles: ReadonlyMap<string, string>;
+  /** The ticket evaluated up to its last stored event, to continue with the next ones. */
+  readonly checkpoint: TicketCheckpoint;
+  /**
+   * Whether the recompute that made it offered the outbox every fired level (imports do
+   * not): continuing offers only the levels of the cycles it evaluates again.
+   */
+  readonly notified: boolean;
 }
 
+export interface TicketCacheOptions {
+  /** The most bytes (as estimated) the entries may hold together: 64 MiB by default. */
+  readonly maxBytes?: number;
+  /** The most tickets kept: 20,000 by default. */
+  readonly maxEntries?: number;
+}
+
+/** What an entry costs besides its checkpoint: the key, the map slot, the entry object. */
+const ENTRY_BYTES = 200;
+
 /**
- * Tickets this process recomputed lately, so that the next recompute of a ticket need not
- * read back all its events and can send PostgreSQL only the cycle rows that changed. An
- * entry is used only while the ticket row, read under its lock, still carries the entry's
- * revision: any writer anywhere (another replica, a worker) sets a new one, so a stale
- * entry is never trusted. Least recently used entries go first.
+ * Tickets this process recomputed lately, so that the next event of a ticket continues
+ * from its checkpoint instead of reading back and evaluating its whole history. An entry is
+ * used only while the ticket row, read under its lock, still carries the entry's revision:
+ * any writer anywhere (another replica, a worker) sets a new one, so a stale entry is never
+ * trusted. Bounded in bytes and in entries; least recently used entries go first, and a
+ * ticket too large for the whole bound is not kept at all.
  */
 export class TicketCache {
-  readonly #entries = new Map<string, CachedTicket>();
-  readonly #capacity: number;
+  readonly #entries = new Map<string, { entry: CachedTicket; bytes: number }>();
+  readonly #maxBytes: number;
+  readonly #maxEntries: number;
+  #bytes = 0;
   /** How many lookups found a ticket at its current revision. */
   hits = 0;
 
-  constructor(capacity = 20_000) {
-    this.#capacity = capacity;
+  constructor(options: TicketCacheOptions = {}) {
+    this.#maxBytes = options.maxBytes ?? 64 * 2 ** 20;
+    this.#maxEntries = options.maxEntries ?? 20_000;
   }
 
-  /** The entry for a ticket if it is of `revision`, else nothing. */
-  get(tenant: string, ticket: string, revision: number): CachedTicket | undefined {
+  /** The bytes the entries hold together, as estimated. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /**
+   * Takes a ticket's entry out if it is of `revision`. Continuing its checkpoint changes it,
+   * so it is not left in the cache meanwhile: if the transaction rolls back, no changed
+   * checkpoint stays behind (the recompute caches its new one under a new revision).
+   */
+  take(tenant: string, ticket: string, revision: number): CachedTicket | undefined {
     const key = `${tenant}\n${ticket}`;
-    const entry = this.#entries.get(key);
-    if (entry === undefined || entry.revision !== revision) return undefined;
+    const held = this.#entries.get(key);
+    if (held === undefined) return undefined;
+    this.#remove(key);
+    if (held.entry.revision !== revision) return undefined;
     this.hits++;
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    return entry;
+    return held.entry;
   }
 
   /** Records what a recompute wrote. */
   set(tenant: string, ticket: string, entry: CachedTicket): void {
     const key = `${tenant}\n${ticket}`;
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    if (this.#entries.size > this.#capacity) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
+    this.#remove(key);
+    const bytes = ENTRY_BYTES + 2 * key.length + entry.checkpoint.bytes;
+    if (bytes > this.#maxBytes) return;
+    this.#entries.set(key, { entry, bytes });
+    this.#bytes += bytes;
+    // A Map iterates in insertion order: the first key is the least recently used.
+    for (const oldest of this.#entries.keys()) {
+      if (this.#bytes <= this.#maxBytes && this.#entries.size <= this.#maxEntries) break;
+      this.#remove(oldest);
     }
+  }
+
+  #remove(key: string): void {
+    const held = this.#entries.get(key);
+    if (held === undefined) return;
+    this.#entries.delete(key);
+    this.#bytes -= held.bytes;
   }
 }

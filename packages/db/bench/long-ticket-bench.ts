@@ -1,0 +1,106 @@
+/**
+ * One more event on a long ticket (issue 15): what the API's ingest of one event costs on
+ * tickets of 10 to 40,000 events, what a worker tick costs when such a ticket is due, and
+ * another tenant's single-event ingest p50/p99 while the longest ticket takes events.
+ * Everything runs in this one process, as the API does: ingest's CPU work shares one event
+ * loop with the other tenant's requests. Needs TEST_DATABASE_URL (a server where it may
+ * create a scratch database). BENCH_SIZES=10,1000 and BENCH_EVENTS=5 make it shorter.
+ */
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/client.js';
+import { saveConfig } from '../src/config-store.js';
+import { EngineCache } from '../src/engine-cache.js';
+import { ingestEvents } from '../src/ingest.js';
+import { createScratchDatabase } from '../src/testing.js';
+import { TicketCache } from '../src/ticket-cache.js';
+import { runTick } from '../src/worker-tick.js';
+import { LONG_CONFIG, lifeOf, MINUTE, T0, turn } from './long-ticket.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,40000').split(',').map(Number);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 21);
+const OTHER = Number(process.env.BENCH_OTHER ?? 200);
+const base = process.env.TEST_DATABASE_URL;
+if (!base) {
+  console.log('long ticket bench: skipped, TEST_DATABASE_URL is not set');
+  process.exit(0);
+}
+
+const { url, drop } = await createScratchDatabase(base);
+const h = await openDatabase({ databaseUrl: url });
+await h.migrate();
+await saveConfig(h.db, 'long', LONG_CONFIG, 'bench');
+await saveConfig(h.db, 'other', LONG_CONFIG, 'bench');
+const engine = await new EngineCache().engineFor(h.db, 'long');
+const other = await new EngineCache().engineFor(h.db, 'other');
+const tickets = new TicketCache();
+const at = (times: number[], q: number) =>
+  [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+
+/** Sends `count` more events to a ticket of `size` events, one a request; returns each time. */
+async function moreEvents(ticket: string, size: number, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = size; i < size + count; i++) {
+    const event = turn(ticket, i);
+    const began = performance.now();
+    await ingestEvents(h.db, 'long', [event], engine, event.at, { cache: tickets });
+    times.push(performance.now() - began);
+  }
+  return times;
+}
+
+console.log(
+  '| events on the ticket | one more event p50 ms | p99 ms | worker tick, ticket due ms |',
+);
+console.log('|---:|---:|---:|---:|');
+for (const size of SIZES) {
+  const ticket = `L-${size}`;
+  await ingestEvents(h.db, 'long', lifeOf(ticket, size), engine, T0 + size * MINUTE);
+  // The first event after seeding finds no cache entry, as after a restart: not counted.
+  const times = (await moreEvents(ticket, size, EVENTS + 1)).slice(1);
+  const now = T0 + (size + EVENTS + 2) * MINUTE;
+  // Only this ticket is due: the shorter ones measured before would be due by now too.
+  await h.db.execute(sql`update cycles set next_check_at = null where tenant_id = 'long'`);
+  await h.db.execute(
+    sql`update cycles set next_check_at = ${new Date(now - 1000).toISOString()}::timestamptz
+        where tenant_id = 'long' and ticket_id = ${ticket} and status in ('running', 'paused')`,
+  );
+  const began = performance.now();
+  const tick = await runTick(h.db, new EngineCache(), now);
+  const tickMs = performance.now() - began;
+  if (tick.claimed !== 1) throw new Error(`the tick claimed ${tick.claimed} tickets, not 1`);
+  console.log(
+    `| ${size.toLocaleString('en-US')} | ${at(times, 0.5).toFixed(1)} | ${at(times, 0.99).toFixed(1)} | ${tickMs.toFixed(0)} |`,
+  );
+}
+
+// Another tenant sends one event a request, one after the other, while the longest ticket
+// takes events back to back.
+const longest = Math.max(...SIZES);
+let busy = true;
+const long = (async () => {
+  let i = longest + EVENTS + 1;
+  while (busy) {
+    const event = turn(`L-${longest}`, i++);
+    await ingestEvents(h.db, 'long', [event], engine, event.at, { cache: tickets });
+  }
+})();
+const theirs: number[] = [];
+for (let i = 0; i < OTHER; i++) {
+  const began = performance.now();
+  await ingestEvents(
+    h.db,
+    'other',
+    [turn(`O-${i % 20}`, Math.floor(i / 20))],
+    other,
+    T0 + i * MINUTE,
+    { cache: tickets },
+  );
+  theirs.push(performance.now() - began);
+}
+busy = false;
+await long;
+console.log(
+  `\nanother tenant's single-event ingest while the ${longest.toLocaleString('en-US')}-event ticket takes events: p50 ${at(theirs, 0.5).toFixed(1)} ms, p99 ${at(theirs, 0.99).toFixed(1)} ms`,
+);
+await h.close();
+await drop();
