@@ -1,17 +1,22 @@
 import { ConfigError } from '@breachless/core';
-import { parseFlags } from '../args.js';
+import { parseFlags, required } from '../args.js';
 import { type Finding, formatFindings } from '../doctor/check.js';
 import { checkDatabase } from '../doctor/database.js';
 import { checkSlack, checkTeams } from '../doctor/platforms.js';
+import { retryTenant } from '../doctor/quarantine.js';
 import type { Io } from '../io.js';
 import { loadConfig } from '../load.js';
 
-export const DOCTOR_USAGE = `Usage: breachless doctor
+export const DOCTOR_USAGE = `Usage: breachless doctor [--retry <tenant>]
 
 Checks what the services need and says what to fix: the config file (BREACHLESS_CONFIG),
-the database (reachable, migrations applied), this machine's clock against the database's,
-the Slack token and its scopes (SLACK_BOT_TOKEN, or the OAuth variables), and the Teams
-registration variables. Exit code 0 when nothing failed, 1 otherwise.`;
+the database (reachable, migrations applied, quarantined tickets listed with their error),
+this machine's clock against the database's, the Slack token and its scopes
+(SLACK_BOT_TOKEN, or the OAuth variables), and the Teams registration variables. Exit code
+0 when nothing failed, 1 otherwise.
+
+  --retry <tenant>   first recompute the tenant's quarantined tickets (after mending their
+                     data): those that now succeed are released, the others stay`;
 
 function checkConfig(io: Io): Finding {
   const path = io.env.BREACHLESS_CONFIG;
@@ -44,11 +49,13 @@ function checkConfig(io: Io): Finding {
 
 /** `breachless doctor`: every check, then what to fix. */
 export async function doctorCommand(argv: readonly string[], io: Io): Promise<number> {
-  const flags = parseFlags(argv, {}, DOCTOR_USAGE);
+  const flags = parseFlags(argv, { retry: { type: 'string' } }, DOCTOR_USAGE);
   if (flags.help) {
     io.stdout(`${DOCTOR_USAGE}\n`);
     return 0;
   }
+  if (flags.retry !== undefined)
+    io.stdout(`${await retryTenant(io, required(flags.retry, 'retry', DOCTOR_USAGE))}\n`);
   const findings = [
     checkConfig(io),
     ...(await checkDatabase(io)),
