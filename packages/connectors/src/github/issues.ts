@@ -1,6 +1,7 @@
 import type { TicketFields } from '@breachless/core';
 import { ConnectorError } from '../errors.js';
 import { toWireInstant } from '../shared/instant.js';
+import { lookup } from '../shared/lookup.js';
 import { priorityFromLabels } from './labels.js';
 import { GITHUB, type GitHubOptions, githubTicketId, isAgentLogin } from './options.js';
 import type { GitHubIssue, GitHubIssuesPayload } from './schema.js';
@@ -77,7 +78,7 @@ function openedFields(
     subject: issue.title ?? null,
     url: issue.html_url ?? null,
   };
-  const team = options.teams?.[repository];
+  const team = lookup(options.teams, repository);
   return team === undefined ? fields : { ...fields, team };
 }
 

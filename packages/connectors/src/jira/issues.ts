@@ -1,6 +1,7 @@
 import type { TicketFields } from '@breachless/core';
 import { ConnectorError } from '../errors.js';
 import { toWireInstant } from '../shared/instant.js';
+import { lookup } from '../shared/lookup.js';
 import { fieldText, isJiraAgent, JIRA, type JiraOptions, jiraUserId } from './options.js';
 import type { JiraIssue, JiraWebhook } from './schema.js';
 import { jiraPriority, jiraStatus } from './statuses.js';
@@ -26,7 +27,7 @@ export function issueCreated(issue: JiraIssue, options: JiraOptions): Draft {
     url: browseUrl(issue),
   };
   if (options.teamField !== undefined)
-    fields.team = fieldText((f as Record<string, unknown>)[options.teamField]);
+    fields.team = fieldText(lookup(f as Record<string, unknown>, options.teamField));
   return {
     id: `${JIRA}:${issue.id}:created`,
     ticket: issue.key,

@@ -1,4 +1,5 @@
 import type { Status } from '@breachless/core';
+import { lookup } from '../shared/lookup.js';
 
 /**
  * Jira Service Management's usual status names (lowercase) and what they mean for the
@@ -48,10 +49,10 @@ export function jiraStatus(
   const key = name.trim().toLowerCase();
   const own = Object.entries(options.statuses ?? {}).find(([n]) => n.toLowerCase() === key)?.[1];
   if (own !== undefined) return own;
-  const known = DEFAULT_JIRA_STATUSES[key];
+  const known = lookup(DEFAULT_JIRA_STATUSES, key);
   if (known !== undefined) return known;
   if (category === undefined) return undefined;
-  return options.statusCategories?.[category] ?? DEFAULT_JIRA_CATEGORIES[category];
+  return lookup(options.statusCategories, category) ?? lookup(DEFAULT_JIRA_CATEGORIES, category);
 }
 
 const PRIORITIES: Readonly<Record<string, string>> = {
@@ -78,5 +79,5 @@ export function jiraPriority(
   if (name === null || name === undefined || name === '') return null;
   const key = name.toLowerCase();
   const mapped = Object.entries(own ?? {}).find(([n]) => n.toLowerCase() === key)?.[1];
-  return mapped ?? PRIORITIES[key] ?? key;
+  return mapped ?? lookup(PRIORITIES, key) ?? key;
 }

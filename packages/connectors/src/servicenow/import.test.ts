@@ -135,6 +135,23 @@ describe('serviceNowItems', () => {
     ]);
     expect(events(items)).toHaveLength(4);
   });
+
+  it('rejects a state named like a built-in object property as unknown', async () => {
+    const states = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
+    const { items } = await read(
+      states.map((state, i) =>
+        row({
+          number: `INC${i}`,
+          incident_state: state,
+          sys_mod_count: '0',
+          sys_updated_at: '1/3/2016 09:00',
+        }),
+      ),
+    );
+    expect(items.flatMap((i) => ('problems' in i ? i.problems : []))).toEqual(
+      states.map((s) => ({ path: 'incident_state', message: `"${s}" is not a known state` })),
+    );
+  });
 });
 
 describe('the sample ServiceNow log', () => {

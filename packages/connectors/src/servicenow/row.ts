@@ -1,6 +1,7 @@
 import type { Instant, Problem, Status } from '@breachless/core';
 import type { CsvRecord } from '../csv/records.js';
 import { ConnectorError } from '../errors.js';
+import { lookup } from '../shared/lookup.js';
 import { cell, INCIDENT_STATES, incidentChannel, incidentPriority, SERVICENOW } from './values.js';
 
 /**
@@ -89,7 +90,7 @@ export function readRow(
   const problems: Problem[] = [];
   const number = cell(get('number'));
   if (number === null) problems.push({ path: 'number', message: 'is missing' });
-  const status = INCIDENT_STATES[state];
+  const status = lookup(INCIDENT_STATES, state);
   if (status === undefined)
     problems.push({ path: 'incident_state', message: `"${state}" is not a known state` });
   const modCount = Number(get('sys_mod_count'));

@@ -1,4 +1,5 @@
 import type { Status } from '@breachless/core';
+import { lookup } from '../shared/lookup.js';
 
 /** The connector's name in errors and summaries. */
 export const SERVICENOW = 'servicenow-csv';
@@ -33,7 +34,7 @@ export function cell(value: string | undefined): string | null {
 /** `priority` -> our priority; an unknown label is kept, lowercased. */
 export function incidentPriority(value: string | undefined): string | null {
   const text = cell(value);
-  return text === null ? null : (PRIORITIES[text] ?? text.toLowerCase());
+  return text === null ? null : (lookup(PRIORITIES, text) ?? text.toLowerCase());
 }
 
 /** `contact_type` -> channel, in the lowercase form policies compare: `Self service` -> `self_service`. */

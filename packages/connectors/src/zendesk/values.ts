@@ -1,4 +1,5 @@
 import type { Status } from '@breachless/core';
+import { lookup } from '../shared/lookup.js';
 
 /** The platform name used in errors and event ids. */
 export const ZENDESK = 'zendesk';
@@ -17,7 +18,7 @@ const STATUSES: Readonly<Record<string, Status>> = {
  * for the statuses that are not states of a live ticket (`DELETED`, `ARCHIVED`, `SCRUBBED`).
  */
 export function zendeskStatus(value: unknown): Status | undefined {
-  return typeof value === 'string' ? STATUSES[value.toLowerCase()] : undefined;
+  return typeof value === 'string' ? lookup(STATUSES, value.toLowerCase()) : undefined;
 }
 
 /** A Zendesk priority (`LOW`..`URGENT`, any case) lowercased; none is `null` (unset). */
@@ -51,7 +52,7 @@ export interface ZendeskOptions {
 /** The team for a group id, through the optional names. */
 export function zendeskTeam(groupId: string | null, options: ZendeskOptions): string | null {
   if (groupId === null) return null;
-  return options.teams?.[groupId] ?? groupId;
+  return lookup(options.teams, groupId) ?? groupId;
 }
 
 /** The agent-facing ticket URL, when the base URL is known. */
