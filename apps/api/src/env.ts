@@ -1,4 +1,4 @@
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
+import { DEFAULT_MAX_WEBHOOK_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { z } from 'zod';
 
 /** The API's environment (docs/operations.md is generated from it). */
@@ -15,6 +15,12 @@ export const apiEnvSchema = z.object({
     .min(1)
     .default(5 * 1024 * 1024)
     .describe('largest request body accepted, in bytes (413 beyond)'),
+  BREACHLESS_MAX_WEBHOOK_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_MAX_WEBHOOK_BYTES)
+    .describe('largest helpdesk webhook body accepted, in bytes (413 beyond)'),
   // setTimeout's largest delay: a longer one would fire at once.
   REQUEST_TIMEOUT_MS: z.coerce
     .number()
@@ -22,7 +28,16 @@ export const apiEnvSchema = z.object({
     .min(1)
     .max(2 ** 31 - 1)
     .default(DEFAULT_REQUEST_TIMEOUT_MS)
-    .describe('a request taking longer answers 503'),
+    .describe(
+      'a request taking longer answers 503 and its work stops; also the time a client has to send it',
+    ),
+  HEADERS_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .default(10_000)
+    .describe('the time a client has to send its request headers (408 and closed beyond)'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')

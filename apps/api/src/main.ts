@@ -1,9 +1,9 @@
 import { EngineCache, openDatabase, TicketCache } from '@breachless/db';
 import { createApp } from '@breachless/http';
-import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { readEnv } from './env.js';
+import { listen } from './server.js';
 
 const env = (() => {
   try {
@@ -28,10 +28,14 @@ const app = createApp({
   logger,
   registry,
   maxBodyBytes: env.BREACHLESS_MAX_BODY_BYTES,
+  maxWebhookBytes: env.BREACHLESS_MAX_WEBHOOK_BYTES,
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
 });
-const server = serve({ fetch: app.fetch, port: env.PORT }, (info) =>
-  logger.info({ port: info.port }, 'api listening'),
+const server = listen(
+  app.fetch,
+  env.PORT,
+  { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, headersTimeoutMs: env.HEADERS_TIMEOUT_MS },
+  (port) => logger.info({ port }, 'api listening'),
 );
 
 // SIGTERM: stop taking connections, let requests in flight finish, then close the database.

@@ -1,10 +1,12 @@
 import { ConfigError, EventsError } from '@breachless/core';
+import { errorSummary } from '@breachless/db';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { timeout } from 'hono/timeout';
 import { requireToken } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { HttpError } from './errors.js';
+import { deadline, RequestStopped } from './deadline.js';
+import { HttpError, problemList } from './errors.js';
+import { observe, routeOf } from './observe.js';
 import { atRiskRoutes } from './routes/at-risk.js';
 import { configRoutes } from './routes/config.js';
 import { eventRoutes } from './routes/events.js';
@@ -34,15 +36,12 @@ export function createApp(deps: AppDeps) {
     .route('/reports', reportRoutes(deps))
     .route('/config', configRoutes(deps))
     .route('/quarantine', quarantineRoutes(deps));
-  // Every route, health included: a request stuck on the database answers 503 rather than
-  // hold its client. The work in flight is not cancelled; it finishes unseen.
-  const requestTimeout = timeout(
-    deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    () => new HTTPException(503, { message: 'request timed out' }),
-  );
   // Webhooks come before `/v1`: their credential is the helpdesk's signature, not a token.
-  const app = new Hono()
-    .use(requestTimeout)
+  // Every route, health included, has the deadline: a request stuck on the database answers
+  // 503 rather than hold its client.
+  const app = new Hono<AppEnv>()
+    .use(observe(deps.registry, deps.logger))
+    .use(deadline(deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS))
     .route('/', healthRoutes(deps))
     .route('/v1/webhooks', webhookRoutes(deps))
     .route('/v1', v1);
@@ -51,19 +50,28 @@ export function createApp(deps: AppDeps) {
       return c.json(
         {
           error: error.code === 'events_invalid' ? 'invalid events' : 'invalid config',
-          problems: error.problems,
+          problems: problemList(error.problems),
         },
         400,
       );
     }
     if (error instanceof HttpError)
       return c.json(
-        { error: error.message, ...(error.problems ? { problems: error.problems } : {}) },
+        {
+          error: error.message,
+          ...(error.problems ? { problems: problemList(error.problems) } : {}),
+        },
         error.status,
       );
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+    // Work stopped on purpose (the client gone, or the 503 already sent): not a failure.
+    if (error instanceof RequestStopped) {
+      deps.logger.info({ route: routeOf(c), why: error.why }, 'request work stopped');
+      return c.json({ error: 'request timed out' }, 503);
+    }
     const requestId = crypto.randomUUID();
-    deps.logger.error({ err: error, requestId, path: c.req.path }, 'request failed');
+    // The summary, never the error: a database error carries its query's parameters (bodies).
+    deps.logger.error({ err: errorSummary(error), requestId, route: routeOf(c) }, 'request failed');
     return c.json({ error: 'internal error', requestId }, 500);
   });
   app.notFound((c) => c.json({ error: 'not found' }, 404));

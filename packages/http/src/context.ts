@@ -14,9 +14,14 @@ export interface AppDeps {
   readonly registry: Registry;
   /** Largest accepted request body. */
   readonly maxBodyBytes: number;
+  /** Largest accepted webhook body; `DEFAULT_MAX_WEBHOOK_BYTES` (512 KiB) if unset. */
+  readonly maxWebhookBytes?: number;
   /** How long a request may take before it answers 503; `DEFAULT_REQUEST_TIMEOUT_MS` if unset. */
   readonly requestTimeoutMs?: number;
 }
 
-/** Hono variables set by the auth middleware. */
-export type AppEnv = { Variables: { tenant: string; tokenId: string } };
+/**
+ * Hono variables: the tenant and token set by the auth middleware, and the request's abort
+ * signal set by the deadline (fires when the client goes away or the timeout passes).
+ */
+export type AppEnv = { Variables: { tenant: string; tokenId: string; signal: AbortSignal } };

@@ -1,2 +1,3 @@
 export { createApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
 export type { AppDeps } from './context.js';
+export { DEFAULT_MAX_WEBHOOK_BYTES } from './routes/webhooks.js';

@@ -138,8 +138,12 @@ describeEachDriver('GET /v1/at-risk', (handle) => {
     expect(problems.map((p) => p.path)).toEqual(['tem', 'within', 'limit', 'metric']);
     expect(problems[1]).toEqual({
       path: 'within',
-      message: '"2x" is not a duration (like 2h, 90m or 1h30m)',
+      message: '"2x" is not a duration (like 2h, 90m or 1h30m) of at most 365d',
     });
+    // Past a year (and far past what a number holds) is a problem too, not a 500.
+    for (const within of ['366d', '99999999999999999999h'])
+      expect((await h.getJson('acme', `/v1/at-risk?within=${within}`)).status).toBe(400);
+    expect((await h.getJson('acme', '/v1/at-risk?within=365d')).status).toBe(200);
     for (const limit of ['0', '1.5', 'ten', ''])
       expect((await h.getJson('acme', `/v1/at-risk?limit=${limit}`)).status).toBe(400);
     expect((await h.getJson('acme', '/v1/at-risk?team=a&team=b')).status).toBe(400);

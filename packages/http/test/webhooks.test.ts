@@ -109,10 +109,18 @@ describeEachDriver('helpdesk webhooks', (handle) => {
     expect(await ticketsOf('jira-co')).toEqual(['SUP-42']);
   });
 
-  it('answers 404 for an unknown platform, 413 for an oversized body, 401 without a secret', async () => {
+  it('answers 404 for an unknown platform, 413 over 512 KiB, 401 without a secret', async () => {
     expect((await send('/v1/webhooks/freshdesk', '{}', {})).status).toBe(404);
-    const big = JSON.stringify({ pad: 'x'.repeat(60_000) });
-    expect((await send('/v1/webhooks/github?tenant=acme', big, {})).status).toBe(413);
+    await addWebhookSecret(handle().db, 'big-co', 'github', 'big-secret');
+    const big = JSON.stringify({ pad: 'x'.repeat(512 * 1024) });
+    const oversized = await send('/v1/webhooks/github?tenant=big-co', big, {});
+    expect([oversized.status, await oversized.json()]).toEqual([
+      413,
+      { error: `body over ${512 * 1024} bytes` },
+    ]);
+    // Under the limit, the same unsigned body reaches the signature check.
+    const fits = JSON.stringify({ pad: 'x'.repeat(500 * 1024) });
+    expect((await send('/v1/webhooks/github?tenant=big-co', fits, {})).status).toBe(401);
     const body = fixture('github', 'issues-opened.json');
     const unsigned = await send('/v1/webhooks/github?tenant=nobody', body, {
       'x-github-event': 'issues',

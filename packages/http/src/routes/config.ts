@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { limitBody } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
+import { checkDepth, mediaType, readText } from '../request-body.js';
 
 /**
  * The body as a plain value. JSON is parsed as JSON, strictly, since that is what the client
@@ -11,8 +12,11 @@ import { HttpError } from '../errors.js';
  * names its line.
  * @throws ConfigError for a body that does not parse, HttpError 415 for another content type
  */
-function readDocument(text: string, contentType: string): unknown {
-  const type = contentType.split(';')[0]?.trim().toLowerCase();
+function readDocument(text: string, contentType: string | undefined): unknown {
+  const type = mediaType(contentType);
+  // YAML's flow style nests with the same brackets as JSON.
+  if (type === 'application/json' || type === 'application/yaml' || type === 'text/yaml')
+    checkDepth(text);
   if (type === 'application/json') {
     try {
       return JSON.parse(text) as unknown;
@@ -54,12 +58,12 @@ export function configRoutes(deps: AppDeps) {
         changedAt: stored.createdAt.toISOString(),
       });
     })
-    .put('/', limitBody(deps), async (c) => {
-      const text = await c.req.text();
+    .put('/', limitBody(deps.maxBodyBytes), async (c) => {
+      const text = await readText(c.req);
       // An empty YAML document reads as {}, a config with no policies: refuse it rather than
       // let an empty request switch every SLA off. `{}` stays possible, written out.
       if (text.trim() === '') throw new HttpError(400, 'body is empty: send the whole config');
-      const body = readDocument(text, c.req.header('content-type') ?? '');
+      const body = readDocument(text, c.req.header('content-type'));
       const tenant = c.get('tenant');
       const by = `token:${c.get('tokenId')}`;
       const saved = await applyConfig(deps.db, tenant, body, by, deps.clock());

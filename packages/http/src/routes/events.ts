@@ -1,12 +1,33 @@
-import { parseEvents } from '@breachless/core';
+import { formatInstant, type Problem, parseEvents, type TicketEvent } from '@breachless/core';
 import { ingestEvents } from '@breachless/db';
 import { Hono } from 'hono';
 import { limitBody } from '../body-limit.js';
 import { readValues } from '../body-values.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
+import { readText } from '../request-body.js';
 
 const MAX_EVENTS = 1000;
+/**
+ * How far after the server's clock an event may be dated: room for a helpdesk's clock running
+ * ahead, while an event dated years ahead (stored, and invisible until then) is refused.
+ */
+export const MAX_AHEAD_MS = 24 * 3_600_000;
+
+/** Events dated more than `MAX_AHEAD_MS` after `now`, as problems by index and field. */
+export function aheadProblems(events: readonly TicketEvent[], now: number): Problem[] {
+  const latest = now + MAX_AHEAD_MS;
+  return events.flatMap((event, index) =>
+    event.at > latest
+      ? [
+          {
+            path: `[${index}]: at`,
+            message: `is more than 24 hours after now (${formatInstant(now)})`,
+          },
+        ]
+      : [],
+  );
+}
 
 /**
  * `POST /v1/events`: all-or-nothing; 202 {accepted, duplicates, quarantined} or 400 with every
@@ -14,17 +35,18 @@ const MAX_EVENTS = 1000;
  * set aside with the error (`GET /v1/quarantine`) until their next event or config change.
  */
 export function eventRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().post('/', limitBody(deps), async (c) => {
-    const text = await c.req.text();
-    const values = readValues(text, c.req.header('content-type') ?? '', 'events');
-    if (values.length > MAX_EVENTS)
-      throw new HttpError(413, `at most ${MAX_EVENTS} events per request, got ${values.length}`);
+  return new Hono<AppEnv>().post('/', limitBody(deps.maxBodyBytes), async (c) => {
+    const text = await readText(c.req);
+    const values = readValues(text, c.req.header('content-type'), 'events', MAX_EVENTS);
     const events = parseEvents(values);
+    const now = deps.clock();
+    const ahead = aheadProblems(events, now);
+    if (ahead.length > 0) throw new HttpError(400, 'invalid events', ahead);
     const tenant = c.get('tenant');
     const foreign = events.findIndex((e) => e.tenant !== undefined && e.tenant !== tenant);
     if (foreign >= 0) throw new HttpError(403, `event [${foreign}] names another tenant`);
     const engine = await deps.engines.engineFor(deps.db, tenant);
-    const result = await ingestEvents(deps.db, tenant, events, engine, deps.clock(), {
+    const result = await ingestEvents(deps.db, tenant, events, engine, now, {
       ...(deps.tickets ? { cache: deps.tickets } : {}),
     });
     const quarantined = result.quarantined.map((f) => f.ticket);

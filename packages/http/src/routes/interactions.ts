@@ -5,6 +5,7 @@ import { limitBody } from '../body-limit.js';
 import { readValues } from '../body-values.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
+import { readText } from '../request-body.js';
 
 const MAX_INTERACTIONS = 1000;
 
@@ -13,17 +14,13 @@ const MAX_INTERACTIONS = 1000;
  * or NDJSON, up to 1,000; all-or-nothing: 202 {accepted, updated} or 400 with every problem.
  */
 export function interactionRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().post('/', limitBody(deps), async (c) => {
+  return new Hono<AppEnv>().post('/', limitBody(deps.maxBodyBytes), async (c) => {
     const values = readValues(
-      await c.req.text(),
-      c.req.header('content-type') ?? '',
+      await readText(c.req),
+      c.req.header('content-type'),
       'interactions',
+      MAX_INTERACTIONS,
     );
-    if (values.length > MAX_INTERACTIONS)
-      throw new HttpError(
-        413,
-        `at most ${MAX_INTERACTIONS} interactions per request, got ${values.length}`,
-      );
     const checked = checkInteractions(values);
     if ('problems' in checked) throw new HttpError(400, 'invalid interactions', checked.problems);
     const fresh = await storeInteractions(deps.db, c.get('tenant'), checked.interactions);

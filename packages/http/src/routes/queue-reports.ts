@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
 import { bound } from '../period-query.js';
 import { readQuery } from '../query-params.js';
+import { checkRows, checkSpan } from '../report-limits.js';
 
 const PARAMS = [
   'from',
@@ -48,7 +49,8 @@ function seconds(
  * byChannel=false&format=json|csv`: per queue (and channel), interactions offered in the
  * period, service level (answered within `threshold` seconds over answered and abandoned, or
  * over answered alone with `abandoned=exclude`; abandons under `shortAbandon` seconds left
- * out everywhere), average speed of answer and abandonment rate.
+ * out everywhere), average speed of answer and abandonment rate. The period covers at most
+ * 366 days and the answer at most 10,000 rows, as compliance reports.
  */
 export function queueReportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
@@ -64,6 +66,7 @@ export function queueReportRoutes(deps: AppDeps) {
     const to = bound('to', values.to, dateZone, problems);
     if (from !== undefined && to !== undefined && to <= from)
       problems.push({ path: 'to', message: 'the period must end after it starts' });
+    else if (from !== undefined && to !== undefined) checkSpan(from, to, problems);
     const thresholdSeconds = seconds('threshold', values.threshold, 20, problems);
     const shortAbandonSeconds = seconds('shortAbandon', values.shortAbandon, 0, problems);
     const abandoned = values.abandoned ?? 'count';
@@ -83,6 +86,7 @@ export function queueReportRoutes(deps: AppDeps) {
       abandoned: abandoned as 'count' | 'exclude',
       byChannel: byChannel === 'true',
     });
+    checkRows(rows.length);
     if (format === 'json') return c.json({ rows });
     const cell = (v: unknown) =>
       v === null || v === undefined

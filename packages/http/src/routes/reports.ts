@@ -12,6 +12,7 @@ import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
 import { bound } from '../period-query.js';
 import { readQuery } from '../query-params.js';
+import { checkRows, checkSpan } from '../report-limits.js';
 
 const PARAMS = ['from', 'to', 'by', 'tz', 'format'];
 /** `by=day,team`: group keys in order; none (one row per metric) when absent, as in the CLI. */
@@ -30,7 +31,9 @@ function groupKeys(value: string | undefined, problems: Problem[]): GroupKey[] {
 /**
  * `GET /v1/reports/compliance?from&to&by&tz&format=json|csv`: the rows of `breachless report`
  * over the tenant's stored cycles, `{"rows":[...]}` or CSV. Parameters mean what the CLI's
- * flags mean; every bad one is listed in a single 400.
+ * flags mean; every bad one is listed in a single 400. The period covers at most 366 days
+ * and the answer at most 10,000 rows (report-limits.ts); the work stops between periods
+ * once the client is gone or the request timed out.
  */
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/compliance', async (c) => {
@@ -48,6 +51,7 @@ export function reportRoutes(deps: AppDeps) {
     const to = bound('to', values.to, dateZone, problems);
     if (from !== undefined && to !== undefined && to <= from)
       problems.push({ path: 'to', message: 'the period must end after it starts' });
+    else if (from !== undefined && to !== undefined) checkSpan(from, to, problems);
     const by = groupKeys(values.by, problems);
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv')
@@ -60,7 +64,9 @@ export function reportRoutes(deps: AppDeps) {
       { from, to, by, timezone: zone },
       {},
       deps.clock(),
+      c.get('signal'),
     );
+    checkRows(rows.length);
     if (format === 'csv')
       return c.body(reportCsv(rows, by), 200, { 'content-type': 'text/csv; charset=utf-8' });
     return c.json({ rows: rows.map(reportRowJson) });

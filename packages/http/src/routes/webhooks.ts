@@ -7,12 +7,22 @@ import {
 } from '@breachless/connectors';
 import { ingestEvents, webhookSecretsFor } from '@breachless/db';
 import { Hono } from 'hono';
-import { limitBody } from '../body-limit.js';
-import type { AppDeps } from '../context.js';
+import { bufferBody } from '../body-limit.js';
+import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
+import { checkDepth } from '../request-body.js';
+import { textProblem } from '../request-text.js';
+import { aheadProblems } from './events.js';
+
+/**
+ * 512 KiB: a helpdesk's event, with an issue's and a comment's text at their 65,536
+ * characters, fits; 100 concurrent forged bodies hold 50 MB at most, not 500.
+ */
+export const DEFAULT_MAX_WEBHOOK_BYTES = 512 * 1024;
 
 const isPlatform = (name: string): name is WebhookPlatform =>
   (WEBHOOK_PLATFORMS as readonly string[]).includes(name);
+const lenient = new TextDecoder();
 
 /**
  * `POST /v1/webhooks/{zendesk,github,jira}?tenant=ID` (tenant `default` when absent). No
@@ -20,37 +30,51 @@ const isPlatform = (name: string): name is WebhookPlatform =>
  * tenant's secrets (`breachless webhook-secret`), is the credential, so naming another
  * tenant gains nothing. 202 `{accepted, duplicates}` when events were stored, 200
  * `{ignored}` for deliveries we do not track (so the helpdesk does not retry them), 401
- * for a signature that does not verify, 400 for a signed body that cannot be mapped.
+ * for a signature that does not verify (before the body is read, for a tenant with no
+ * secret), 400 for a signed body that cannot be mapped, 413 over `maxWebhookBytes`.
  */
 export function webhookRoutes(deps: AppDeps) {
-  return new Hono().post('/:platform', limitBody(deps), async (c) => {
+  const maxBytes = deps.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;
+  return new Hono<AppEnv>().post('/:platform', async (c) => {
     const platform = c.req.param('platform');
     if (!isPlatform(platform)) throw new HttpError(404, `no webhook for "${platform}"`);
     const tenant = c.req.query('tenant') ?? 'default';
-    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+    const tenantProblem = textProblem(tenant);
+    if (tenantProblem)
+      throw new HttpError(400, 'invalid query', [{ path: 'tenant', message: tenantProblem }]);
+    // For the access log: the tenant named, which only a valid signature makes the sender.
+    c.set('tenant', tenant);
     const secret = await webhookSecretsFor(deps.db, tenant, platform);
+    if (secret.length === 0) return refuse('no secret');
+    const rawBody = await bufferBody(c.req.raw, maxBytes);
+    checkDepth(lenient.decode(rawBody));
     // The engine carries the tenant's current config: one query serves mapping and ingest.
     const engine = await deps.engines.engineFor(deps.db, tenant);
     const settings = engine.config.connectors[platform];
+    const now = deps.clock();
     const request = {
       platform,
       secret,
       rawBody,
       headers: c.req.header(),
-      now: deps.clock(),
+      now,
       ...(settings ? { options: settings } : {}),
     } as WebhookRequest;
     const outcome = mapped(() => receiveWebhook(request));
-    if (outcome.kind === 'rejected') {
-      // The reason goes to the log, not to the caller: it would help a forger.
-      deps.logger.warn({ platform, tenant, reason: outcome.reason }, 'webhook refused');
-      throw new HttpError(401, 'webhook signature not verified');
-    }
+    if (outcome.kind === 'rejected') return refuse(outcome.reason);
     if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
-    const result = await ingestEvents(deps.db, tenant, outcome.events, engine, deps.clock(), {
+    const ahead = aheadProblems(outcome.events, now);
+    if (ahead.length > 0) throw new HttpError(400, `${platform}: invalid events`, ahead);
+    const result = await ingestEvents(deps.db, tenant, outcome.events, engine, now, {
       ...(deps.tickets ? { cache: deps.tickets } : {}),
     });
     return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
+
+    function refuse(reason: string): never {
+      // The reason goes to the log, not to the caller: it would help a forger.
+      deps.logger.warn({ platform, tenant, reason }, 'webhook refused');
+      throw new HttpError(401, 'webhook signature not verified');
+    }
   });
 }
 
