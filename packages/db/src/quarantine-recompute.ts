@@ -22,8 +22,8 @@ export interface IsolatedRecompute {
 }
 
 /**
- * recomputeTickets with failure isolation: the tickets together, or each on its own if
- * that fails (isolateTickets). Tickets that succeed leave quarantine if they were in it;
+ * recomputeTickets with failure isolation: the tickets together, or in halves down to
+ * single tickets if that fails (isolateTickets). Tickets that succeed leave quarantine if they were in it;
  * those that fail are quarantined with their error, and the rest of the work stands. The
  * caller holds the tickets' locks.
  * @throws only errors that are not the tickets' fault (isTransient)

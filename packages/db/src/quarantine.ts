@@ -8,10 +8,11 @@ export interface TicketFailure extends ErrorSummary {
 }
 
 /**
- * Runs `work` on all the tickets in one savepoint; if it fails, runs it again on each ticket
- * in a savepoint of its own, so one ticket that cannot be evaluated or stored costs only
- * itself. The caller holds the tickets' locks and decides what to do with the failures
- * (quarantineTickets, usually).
+ * Runs `work` on all the tickets in one savepoint; if that fails, on each half in a savepoint
+ * of its own, and so on down to single tickets, so one ticket that cannot be evaluated or
+ * stored costs only itself. Halving finds one bad ticket among 500 in about 18 attempts
+ * where retrying one by one would take 500. The caller holds the tickets' locks and decides
+ * what to do with the failures (quarantineTickets, usually).
  * @throws the error itself when it is not the tickets' fault (the connection, a deadlock, a
  *   lock timeout...): the caller's whole transaction is to be retried, nothing set aside
  */
@@ -20,26 +21,31 @@ export async function isolateTickets(
   ticketIds: readonly string[],
   work: (tx: Database, ids: readonly string[]) => Promise<number>,
 ): Promise<{ done: number; failed: TicketFailure[] }> {
-  if (ticketIds.length === 0) return { done: 0, failed: [] };
+  const failed: TicketFailure[] = [];
+  const done = ticketIds.length === 0 ? 0 : await halve(db, ticketIds, work, failed);
+  return { done, failed };
+}
+
+async function halve(
+  db: Database,
+  ids: readonly string[],
+  work: (tx: Database, ids: readonly string[]) => Promise<number>,
+  failed: TicketFailure[],
+): Promise<number> {
   try {
-    return { done: await db.transaction((tx) => work(tx, ticketIds)), failed: [] };
+    return await db.transaction((tx) => work(tx, ids));
   } catch (error) {
     if (isTransient(error)) throw error;
-    const [only] = ticketIds;
-    if (ticketIds.length === 1 && only !== undefined)
-      return { done: 0, failed: [{ ticket: only, ...errorSummary(error) }] };
-  }
-  let done = 0;
-  const failed: TicketFailure[] = [];
-  for (const id of ticketIds) {
-    try {
-      done += await db.transaction((tx) => work(tx, [id]));
-    } catch (error) {
-      if (isTransient(error)) throw error;
-      failed.push({ ticket: id, ...errorSummary(error) });
+    const [only] = ids;
+    if (ids.length === 1 && only !== undefined) {
+      failed.push({ ticket: only, ...errorSummary(error) });
+      return 0;
     }
   }
-  return { done, failed };
+  // Depth is log2 of the batch (at most ~14 for the largest batch a worker takes).
+  const half = Math.ceil(ids.length / 2);
+  const first = await halve(db, ids.slice(0, half), work, failed);
+  return first + (await halve(db, ids.slice(half), work, failed));
 }
 
 /**

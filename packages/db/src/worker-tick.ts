@@ -22,8 +22,8 @@ export interface TickResult {
  * lock ingest takes too) and quarantined ones, recomputes them at `now` and writes the
  * notifications their levels call for, all in one transaction. Any number of workers can run
  * it against one database: the outbox's unique key makes every notification exist once.
- * Each tenant's tickets are recomputed in a savepoint, and one by one if that fails: a ticket
- * that cannot be evaluated or stored is quarantined and the tick goes on with the others.
+ * Each tenant's tickets are recomputed in a savepoint, split down to single tickets if that
+ * fails: a ticket that cannot be evaluated or stored is quarantined and the tick goes on.
  */
 export async function runTick(
   db: Database,

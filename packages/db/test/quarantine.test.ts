@@ -145,4 +145,21 @@ describeEachDriver('quarantine', (handle) => {
     });
     expect(await listQuarantined(db, 'c')).toEqual([]);
   });
+
+  it('finds every poisoned ticket of a batch, and only those', async () => {
+    const db = handle().db;
+    await saveConfig(db, 'f', ALWAYS(), 'test');
+    const ids = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7'];
+    await ingest(
+      db,
+      'f',
+      ids.map((id) => created(id, T0)),
+      T0,
+    );
+    await poison(db, 'f', 'F2');
+    await poison(db, 'f', 'F6');
+    const tick = await runTick(db, new EngineCache(), T0 + 31 * MIN);
+    expect(tick.quarantined.map((f) => f.ticket).sort()).toEqual(['F2', 'F6']);
+    expect(await alerts(db, 'f')).toEqual(['F1/50%', 'F3/50%', 'F4/50%', 'F5/50%', 'F7/50%']);
+  });
 });
