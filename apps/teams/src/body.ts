@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { clientDataProblems } from '@breachless/core';
 
 /** A request body read whole, or why it was not: an answer for the client if it is still there. */
 export type BodyRead =
@@ -63,7 +64,12 @@ export async function readActivity(req: IncomingMessage, maxBytes: number): Prom
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return refuse(400, 'the body must be one JSON activity');
   const activity = body as Record<string, unknown>;
-  const problems = activityProblems(activity);
+  // What the database could not store (NUL, lone surrogates) or nesting no code should walk:
+  // the conversation reference and card data are stored and serialised again.
+  const problems = [
+    ...activityProblems(activity),
+    ...clientDataProblems(activity).map((p) => `${p.path}: ${p.message}`),
+  ];
   if (problems.length > 0) return refuse(400, 'the body is not an activity', problems);
   return { ok: true, activity };
 }

@@ -86,6 +86,22 @@ describeEachDriver('the Teams bot under hostile requests', (handle) => {
       'recipient.id: is required (a string)',
       'conversation.id: is required (a string)',
     ]);
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 1000; i++) deep = [deep];
+    const unstorable = await teams.post(
+      teams.activity({
+        type: 'message',
+        text: 'a\u0000b',
+        from: { id: '29:x', name: '\ud800' },
+        value: deep,
+      }),
+    );
+    expect(unstorable.status).toBe(400);
+    expect(((await unstorable.json()) as { problems: string[] }).problems).toEqual([
+      expect.stringMatching(/^from\.name: must not contain a lone UTF-16 surrogate/),
+      expect.stringMatching(/^text: must not contain the NUL character/),
+      expect.stringMatching(/^value(\[0\])+: is nested more than \d+ levels deep$/),
+    ]);
     for (const body of [[1, 2], 'text', null])
       expect((await teams.post(body)).status, JSON.stringify(body)).toBe(400);
     const big = await teams.post(teams.activity({ type: 'message', text: 'x'.repeat(5000) }));
