@@ -57,6 +57,13 @@ describe('the soak checker on messages in Slack', () => {
     const result = check({ ...goodRun(), posts: [a50, aBreach, c50, again], kills });
     expect(result.problems).toEqual({});
     expect(result.counts['messages sent again after a kill of the Slack app']).toBe(1);
+    // Another lane's request in flight at the kill (11 s) is accepted just after it.
+    const inFlight = check({
+      ...goodRun(),
+      posts: [a50, aBreach, c50, again],
+      kills: [{ at: T0 + 11 * S, posts: 1 }],
+    });
+    expect(inFlight.problems).toEqual({});
   });
 
   it('finds a repeat a kill cannot explain: not the last message before it, or long before', () => {

@@ -16,8 +16,9 @@ const HELD_MS = 300_000;
  * Deliveries against the messages Slack received: each one sent is delivered, with exactly
  * one message in its channel, and no message is for anything else. A message sent again is
  * the at-least-once window, not a problem, only when a kill of the Slack app explains it:
- * the earlier copy was the last message its channel got before the kill (a lane sends one at
- * a time and records it before the next), accepted at most `RECORD_WINDOW_MS` before it.
+ * the earlier copy was the last message its channel got from the app that was killed (a
+ * lane sends one at a time and records it before the next), accepted at most
+ * `RECORD_WINDOW_MS` before the kill or in flight at it.
  */
 export function checkPosts(
   input: CheckInput,
@@ -35,7 +36,7 @@ export function checkPosts(
     const key = `${levelKey(p.alert.ticket, p.alert.metric, p.alert.cycle, p.alert.level)}|${p.channel}`;
     posts.set(key, [...(posts.get(key) ?? []), p]);
   }
-  // Each kill, with the last message each channel got before it.
+  // Each kill, with the last message each channel got from the app it killed.
   const kills = input.kills.map((k) => {
     const last = new Map<string, Post>();
     for (const p of input.posts.slice(0, k.posts)) last.set(p.channel, p);

@@ -17,10 +17,14 @@ export interface Post {
   readonly at: number;
 }
 
-/** A kill of the Slack app mid-send: when, and how many messages Slack had accepted then. */
+/**
+ * A kill of the Slack app mid-send: when, and how many messages Slack had accepted before the
+ * app was started again (every one the dead app sent: its other lanes' requests still in
+ * flight at the kill are accepted after it).
+ */
 export interface Kill {
   readonly at: number;
-  readonly posts: number;
+  posts: number;
 }
 
 /** How the fake answers every Web API call for now: normally, or as an outage would. */
@@ -56,6 +60,12 @@ export class SoakSlack {
         resolve();
       };
     });
+  }
+
+  /** Closes the last kill: the app is started again, and what comes next is the new one's. */
+  restarting(): void {
+    const kill = this.kills.at(-1);
+    if (kill) kill.posts = this.posts.length;
   }
 
   async start(): Promise<void> {

@@ -35,6 +35,7 @@ const killSlackMidSend = (slack: SoakSlack, app: Service, health: string) => asy
   await slack.killDuringNextPost(() => app.killNow());
   await app.kill();
   await sleep(5_000);
+  slack.restarting();
   app.start();
   await waitHealthy(health);
 };
