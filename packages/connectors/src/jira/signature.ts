@@ -4,8 +4,6 @@ import { refuse, type VerifyInput, type VerifyResult } from '../webhooks/types.j
 
 /** `<method>=<hex HMAC(secret, raw body)>`, WebSub style; Jira sends `sha256=`. */
 export const JIRA_SIGNATURE_HEADER = 'X-Hub-Signature';
-/** The delivery's id, the same on Jira's retries. */
-export const JIRA_DELIVERY_HEADER = 'X-Atlassian-Webhook-Identifier';
 
 const METHODS = new Set(['sha256', 'sha384', 'sha512']);
 
