@@ -9,8 +9,9 @@ import { textProblem } from '../request-text.js';
 import { boundedTicket, TICKET_CYCLES } from '../ticket-view.js';
 
 /**
- * `GET /v1/tickets/{id}/sla?cycles=100` (the explain view, with timelines: the last `cycles`
- * cycles, 1 to 500, with `cycleCount` and `cyclesOmitted`) and `GET /v1/notifications`.
+ * `GET /v1/tickets/{id}/sla?cycles=100` (the explain view, with timelines: every open cycle
+ * and the last `cycles` closed ones, 1 to 500, with `cycleCount` and `cyclesOmitted`; each
+ * timeline its last 200 entries) and `GET /v1/notifications`.
  */
 export function ticketRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()

@@ -1,0 +1,114 @@
+import { rowsOf } from '@breachless/db';
+import { describeEachDriver } from '@breachless/db/testing';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { expect, it } from 'vitest';
+import { harness } from './harness.js';
+
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+// Five closed days: a report by day computes and stores each of them the first time.
+const FIVE_DAYS = '/v1/reports/compliance?from=2026-11-10&to=2026-11-14&by=day';
+
+describeEachDriver('report bounds (issue 15, item 6)', (handle) => {
+  const h = harness(handle, NOW);
+  const periods = async (tenant: string) =>
+    rowsOf<{ n: number }>(
+      await handle().db.execute(
+        sql`select count(*)::int as n from report_periods where tenant_id = ${tenant}`,
+      ),
+    )[0]?.n ?? 0;
+  /** A logger and a promise of its first line with message `msg`. */
+  const watch = (msg: string) => {
+    let seen: (line: Record<string, unknown>) => void = () => {};
+    const line = new Promise<Record<string, unknown>>((resolve) => {
+      seen = resolve;
+    });
+    const logger = pino(
+      { level: 'info' },
+      {
+        write: (text: string) => {
+          const parsed = JSON.parse(text) as Record<string, unknown>;
+          if (parsed.msg === msg) seen(parsed);
+        },
+      },
+    );
+    return { logger, line };
+  };
+
+  it('refuses a period over 366 days, naming the limit, before any work', async () => {
+    for (const path of [
+      '/v1/reports/compliance?from=1990-01-01&to=2026-11-23&by=day,team',
+      '/v1/reports/compliance?from=2025-01-01&to=2026-01-02&by=day',
+      '/v1/reports/queues?from=2025-01-01&to=2026-01-02',
+    ]) {
+      const { status, body } = await h.getJson('long', path);
+      expect([path, status, body]).toEqual([
+        path,
+        400,
+        {
+          error: 'invalid query',
+          problems: [
+            {
+              path: 'to',
+              message: 'the period covers at most 366 days: ask for a longer one in parts',
+            },
+          ],
+        },
+      ]);
+    }
+    expect(await periods('long')).toBe(0);
+    // A whole leap year is within the limit.
+    const leap = await h.getJson(
+      'long',
+      '/v1/reports/compliance?from=2024-01-01&to=2024-12-31&by=month',
+    );
+    expect(leap.status).toBe(200);
+    expect(await periods('long')).toBe(12);
+  });
+
+  it('stops computing periods once the client is gone', async () => {
+    const { logger, line } = watch('request work stopped');
+    const gone = new AbortController();
+    gone.abort();
+    const res = await h.app({ logger }).request(FIVE_DAYS, {
+      headers: { authorization: `Bearer ${await h.token('gone')}` },
+      signal: gone.signal,
+    });
+    expect(res.status).toBe(503);
+    expect(await line).toMatchObject({ why: 'client gone', route: '/v1/reports/compliance' });
+    expect(await periods('gone')).toBe(0);
+    // The control: the same report, the client waiting, computes and stores all five.
+    expect((await h.getJson('gone', FIVE_DAYS)).status).toBe(200);
+    expect(await periods('gone')).toBe(5);
+  });
+
+  it('stops computing periods once the request timed out, instead of finishing unseen', async () => {
+    const { logger, line } = watch('request work stopped');
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const token = await h.token('slow');
+    // The cycles are locked: the first period waits for them past the 50 ms timeout.
+    const holder = handle().db.transaction(async (tx) => {
+      await tx.execute(sql`lock table cycles in access exclusive mode`);
+      locked();
+      await released;
+    });
+    await lockTaken;
+    const res = await Promise.resolve(
+      h.app({ logger, requestTimeoutMs: 50 }).request(FIVE_DAYS, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    ).finally(release);
+    await holder;
+    expect([res.status, await res.json()]).toEqual([503, { error: 'request timed out' }]);
+    expect(await line).toMatchObject({ why: 'timed out' });
+    // At most the period in flight when the time ran out; five without the timeout.
+    expect(await periods('slow')).toBeLessThanOrEqual(1);
+  });
+});
