@@ -72,3 +72,70 @@ export async function loadEvents(
   );
   return rows.map((r) => eventFromBody(r.body));
 }
+
+/**
+ * Every stored event of these tickets in order of arrival, with each ticket's last `seq`:
+ * what a checkpoint made from them covers.
+ */
+export async function loadEventsMarked(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+): Promise<{ events: TicketEvent[]; lastSeq: Map<string, number> }> {
+  const lastSeq = new Map<string, number>();
+  if (ticketIds.length === 0) return { events: [], lastSeq };
+  const rows = rowsOf<{ body: StoredBody; seq: number }>(
+    await db.execute(sql`
+      select body, seq from ticket_events
+      where tenant_id = ${tenant}
+        and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
+      order by seq`),
+  );
+  const events = rows.map((r) => {
+    const event = eventFromBody(r.body);
+    lastSeq.set(event.ticket, r.seq);
+    return event;
+  });
+  return { events, lastSeq };
+}
+
+/** Each ticket's last `seq` among these events (just stored), found by primary key. */
+export async function lastSeqOf(
+  db: Database,
+  tenant: string,
+  eventIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = rowsOf<{ ticket_id: string; seq: number }>(
+    await db.execute(sql`
+      select ticket_id, max(seq) as seq from ticket_events
+      where tenant_id = ${tenant}
+        and id = any(array(select jsonb_array_elements_text(${JSON.stringify(eventIds)}::jsonb)))
+      group by ticket_id`),
+  );
+  return new Map(rows.map((r) => [r.ticket_id, r.seq]));
+}
+
+/**
+ * How many events each ticket has stored, and the last `seq` of those not among `fresh`
+ * (the ids just stored): a checkpoint of that many events ending at that `seq` has seen
+ * every other event, because a `seq` is never given twice, not even after a rollback.
+ */
+export async function eventMarks(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+  fresh: readonly string[],
+): Promise<Map<string, { count: number; before: number | null }>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = rowsOf<{ ticket_id: string; count: number; before: number | null }>(
+    await db.execute(sql`
+      select ticket_id, count(*)::int as count,
+        max(seq) filter (where id <> all(array(select jsonb_array_elements_text(${JSON.stringify(fresh)}::jsonb)))) as before
+      from ticket_events
+      where tenant_id = ${tenant}
+        and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
+      group by ticket_id`),
+  );
+  return new Map(rows.map((r) => [r.ticket_id, { count: r.count, before: r.before }]));
+}

@@ -128,7 +128,7 @@ export async function recomputeTickets(
   const notify = options.notify ?? true;
   const evaluatedAt = new Date(now);
   const { cache } = options;
-  const evaluations = await evaluateTickets(
+  const { evaluations, lastSeq } = await evaluateTickets(
     db,
     tenant,
     ticketIds,
@@ -162,7 +162,13 @@ export async function recomputeTickets(
   if (cache)
     for (const [id, { checkpoint }] of evaluations) {
       const revision = revisions.get(id);
-      if (revision !== undefined) cache.set(tenant, id, { revision, checkpoint, notified: notify });
+      if (revision !== undefined)
+        cache.set(tenant, id, {
+          revision,
+          lastSeq: lastSeq.get(id) ?? null,
+          checkpoint,
+          notified: notify,
+        });
     }
   const created = await insertNotifications(db, tenant, outbox);
   await routeNotifications(db, tenant, created, now);

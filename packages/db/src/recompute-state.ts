@@ -2,10 +2,10 @@ import { byTicket, type Engine, type Evaluation, type TicketEvent } from '@breac
 import { sql } from 'drizzle-orm';
 import { cycleKey, replaceCycles } from './cycle-write.js';
 import type { Database } from './database.js';
-import { loadEvents } from './event-store.js';
+import { eventMarks, lastSeqOf, loadEventsMarked } from './event-store.js';
 import { rowsOf } from './rows.js';
 import type { cycles } from './schema/index.js';
-import type { TicketCache } from './ticket-cache.js';
+import type { CachedTicket, TicketCache } from './ticket-cache.js';
 
 type CycleRow = typeof cycles.$inferInsert;
 
@@ -16,10 +16,20 @@ export interface KnownState {
   readonly fresh: readonly TicketEvent[];
 }
 
+/** Tickets evaluated, and the last `seq` of the stored events each one's checkpoint covers. */
+export interface Evaluated {
+  readonly evaluations: Map<string, Evaluation>;
+  readonly lastSeq: Map<string, number>;
+}
+
 /**
- * Evaluates each ticket at `now`: from its cached checkpoint when the cache holds it at the
- * revision read under the lock and the events just stored all come after it (only the
+ * Evaluates each ticket at `now`: from its cached checkpoint when it covers every stored
+ * event of the ticket but the ones just stored, and those all come after it (only the
  * cycles they can change are evaluated); otherwise from all its stored events, read back.
+ * A checkpoint is known to cover the stored events when the ticket row, read under its
+ * lock, carries the revision it was cached at; after another process's recompute (a
+ * worker's tick, which stores no events) when the ticket has as many events as it covers
+ * and the last of them is the one it saw last.
  * @param notify whether this recompute offers the outbox fired levels: a checkpoint made
  *   without doing so is not continued by one that does
  */
@@ -32,25 +42,48 @@ export async function evaluateTickets(
   cache: TicketCache | undefined,
   known: KnownState | undefined,
   notify: boolean,
-): Promise<Map<string, Evaluation>> {
+): Promise<Evaluated> {
   const evaluations = new Map<string, Evaluation>();
+  const lastSeq = new Map<string, number>();
   if (cache && known) {
     const fresh = byTicket(known.fresh);
+    const entries = new Map<string, CachedTicket>();
     for (const id of ticketIds) {
-      const revision = known.revisions.get(id);
-      const entry = revision === undefined ? undefined : cache.take(tenant, id, revision);
-      if (!entry || (notify && !entry.notified)) continue;
-      const evaluation = engine.continueFrom(entry.checkpoint, fresh.get(id) ?? [], now);
-      if (evaluation) evaluations.set(id, evaluation);
+      const entry = cache.take(tenant, id);
+      if (entry && (entry.notified || !notify)) entries.set(id, entry);
     }
+    const freshIds = known.fresh.map((e) => e.id);
+    const stale = [...entries.keys()].filter(
+      (id) => entries.get(id)?.revision !== known.revisions.get(id),
+    );
+    const marks = await eventMarks(db, tenant, stale, freshIds);
+    const seqs =
+      entries.size > 0 ? await lastSeqOf(db, tenant, freshIds) : new Map<string, number>();
+    for (const [id, entry] of entries) {
+      const mine = fresh.get(id) ?? [];
+      const mark = marks.get(id);
+      const covers =
+        entry.revision === known.revisions.get(id) ||
+        (mark?.count === entry.checkpoint.events + mine.length && mark.before === entry.lastSeq);
+      const evaluation = covers ? engine.continueFrom(entry.checkpoint, mine, now) : undefined;
+      if (!evaluation) continue;
+      evaluations.set(id, evaluation);
+      const last = seqs.get(id) ?? entry.lastSeq;
+      if (last !== null) lastSeq.set(id, last);
+    }
+    cache.hits += evaluations.size;
   }
   const cold = ticketIds.filter((id) => !evaluations.has(id));
   // Events stamped after `now` (a helpdesk clock ahead of ours) take effect at their instant,
   // like everywhere else in the engine: the checkpoint holds them until then.
-  const stored = byTicket(await loadEvents(db, tenant, cold));
-  for (const id of cold)
-    evaluations.set(id, engine.evaluateWithCheckpoint(id, stored.get(id) ?? [], now));
-  return evaluations;
+  const stored = await loadEventsMarked(db, tenant, cold);
+  const events = byTicket(stored.events);
+  for (const id of cold) {
+    evaluations.set(id, engine.evaluateWithCheckpoint(id, events.get(id) ?? [], now));
+    const last = stored.lastSeq.get(id);
+    if (last !== undefined) lastSeq.set(id, last);
+  }
+  return { evaluations, lastSeq };
 }
 
 type TicketUpdate = {

@@ -4,6 +4,8 @@ import type { TicketCheckpoint } from '@breachless/core';
 export interface CachedTicket {
   /** The ticket's `revision` when this was true. */
   readonly revision: number;
+  /** The `seq` of the last stored event the checkpoint covers; `null` when none. */
+  readonly lastSeq: number | null;
   /** The ticket evaluated up to its last stored event, to continue with the next ones. */
   readonly checkpoint: TicketCheckpoint;
   /**
@@ -26,17 +28,18 @@ const ENTRY_BYTES = 200;
 /**
  * Tickets this process recomputed lately, so that the next event of a ticket continues
  * from its checkpoint instead of reading back and evaluating its whole history. An entry is
- * used only while the ticket row, read under its lock, still carries the entry's revision:
- * any writer anywhere (another replica, a worker) sets a new one, so a stale entry is never
- * trusted. Bounded in bytes and in entries; least recently used entries go first, and a
- * ticket too large for the whole bound is not kept at all.
+ * used only while the ticket row, read under its lock, still carries the entry's revision
+ * (every recompute anywhere sets a new one), or while the ticket's stored events are still
+ * the ones the checkpoint was made from (a worker's recompute adds none). Bounded in bytes
+ * and in entries; least recently used entries go first, and a ticket too large for the whole
+ * bound is not kept at all.
  */
 export class TicketCache {
   readonly #entries = new Map<string, { entry: CachedTicket; bytes: number }>();
   readonly #maxBytes: number;
   readonly #maxEntries: number;
   #bytes = 0;
-  /** How many lookups found a ticket at its current revision. */
+  /** How many tickets were continued from an entry (counted by the recompute). */
   hits = 0;
 
   constructor(options: TicketCacheOptions = {}) {
@@ -54,17 +57,16 @@ export class TicketCache {
   }
 
   /**
-   * Takes a ticket's entry out if it is of `revision`. Continuing its checkpoint changes it,
-   * so it is not left in the cache meanwhile: if the transaction rolls back, no changed
-   * checkpoint stays behind (the recompute caches its new one under a new revision).
+   * Takes a ticket's entry out, whatever its revision (the caller checks it). Continuing its
+   * checkpoint changes it, so it is not left in the cache meanwhile: if the transaction rolls
+   * back, no changed checkpoint stays behind (the recompute caches its new one under a new
+   * revision, which the rolled-back ticket row never carries).
    */
-  take(tenant: string, ticket: string, revision: number): CachedTicket | undefined {
+  take(tenant: string, ticket: string): CachedTicket | undefined {
     const key = `${tenant}\n${ticket}`;
     const held = this.#entries.get(key);
     if (held === undefined) return undefined;
     this.#remove(key);
-    if (held.entry.revision !== revision) return undefined;
-    this.hits++;
     return held.entry;
   }
 

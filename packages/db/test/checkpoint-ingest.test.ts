@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { cycleRow } from '../src/cycle-rows.js';
 import { cycleKey, cycleSignature } from '../src/cycle-write.js';
 import type { Database } from '../src/database.js';
-import { ingestEvents } from '../src/ingest.js';
+import { ingestEvents, lockTickets, recomputeTickets } from '../src/ingest.js';
 import { cycles, notifications } from '../src/schema/index.js';
 import { describeEachDriver } from '../src/testing.js';
 import { TicketCache } from '../src/ticket-cache.js';
@@ -147,5 +147,61 @@ describeEachDriver('ingest continuing from checkpoints', (handle) => {
       expect(sent.length).toBeGreaterThan(20);
       expect(sent).toEqual(await storedNotifications(db, whole));
     }
+  });
+
+  it("continues after a worker's recompute, and not after a rollback another writer made up for", async () => {
+    const { db } = handle();
+    const cache = new TicketCache();
+    const at = (i: number) => T0 + i * 10 * MINUTE;
+    const event = (i: number, author: 'customer' | 'agent'): TicketEvent => ({
+      id: `m${i}`,
+      ticket: 'T',
+      at: at(i),
+      type: 'message',
+      author,
+      public: true,
+    });
+    const created: TicketEvent = {
+      id: 'c',
+      ticket: 'T',
+      at: at(0),
+      type: 'ticket.created',
+      by: 'customer',
+      fields: { status: 'new', priority: 'urgent' },
+    };
+    const sent: TicketEvent[] = [created];
+    const ingest = async (e: TicketEvent, options = { cache }) => {
+      await ingestEvents(db, 'tick', [e], engine, e.at, options);
+      sent.push(e);
+    };
+    await ingest(created);
+    await ingest(event(1, 'agent'));
+    // The worker recomputes the ticket later, with no cache and no new event.
+    await db.transaction(async (tx) => {
+      await lockTickets(tx, 'tick', ['T']);
+      await recomputeTickets(tx, 'tick', ['T'], engine, at(5));
+    });
+    let hits = cache.hits;
+    await ingest(event(6, 'customer'));
+    expect(cache.hits).toBe(hits + 1);
+    // An event is ingested and rolled back; another writer stores one in its place.
+    await db
+      .transaction(async (tx) => {
+        await ingestEvents(tx as unknown as Database, 'tick', [event(7, 'agent')], engine, at(7), {
+          cache,
+        });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    await ingest(event(8, 'customer'), { cache: new TicketCache() });
+    hits = cache.hits;
+    await ingest(event(9, 'agent'));
+    expect(cache.hits).toBe(hits);
+    const expected = engine
+      .evaluate(sent, at(9))
+      .flatMap((t) => t.cycles.map((c) => cycleRow('tick', t, c, new Date(at(9)))))
+      .map((r) => `${cycleKey(r)} ${cycleSignature(r)}`)
+      .sort();
+    expect(await storedCycles(db, 'tick')).toEqual(expected);
   });
 });

@@ -61,6 +61,14 @@ export class TicketCheckpoint {
     return this.#machine.lastAt;
   }
 
+  /**
+   * How many distinct events it was made from: applied, and still to come. A store that
+   * holds as many events of the ticket, plus the fresh ones, holds no event it has not seen.
+   */
+  get events(): number {
+    return this.#machine.applied + this.#pending.length;
+  }
+
   /** Roughly how many bytes of memory keeping this checkpoint holds. */
   get bytes(): number {
     return this.#machine.bytes + this.#pendingBytes;

@@ -49,6 +49,7 @@ export class TicketMachine {
   #changed: Set<number> | null = null;
   /** A rough count of the bytes the machine holds, for caches that keep it. */
   #bytes = 0;
+  #applied = 0;
 
   constructor(id: string, context: EngineContext) {
     this.id = id;
@@ -64,6 +65,11 @@ export class TicketMachine {
     return this.#lastAt;
   }
 
+  /** How many events were applied (those ignored, such as any after deletion, included). */
+  get applied(): number {
+    return this.#applied;
+  }
+
   /** Roughly how many bytes of memory the machine holds. */
   get bytes(): number {
     return this.#bytes + this.cycles.length * CYCLE_BYTES;
@@ -72,6 +78,7 @@ export class TicketMachine {
   /** Applies `events[from..to)`, all at one instant, after letting the clocks run up to it. */
   applyInstant(at: number, events: readonly TicketEvent[], from = 0, to = events.length): void {
     this.runUntil(at);
+    this.#applied += to - from;
     for (let i = from; i < to; i++) {
       const event = events[i] as TicketEvent;
       this.#bytes += EVENT_BYTES + ('fields' in event ? textBytes(event.fields) : 0);
