@@ -9,3 +9,19 @@ describe('REQUEST_TIMEOUT_MS', () => {
       expect(() => readEnv({ REQUEST_TIMEOUT_MS: bad })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
 });
+
+describe('BREACHLESS_MAX_WEBHOOK_BYTES and HEADERS_TIMEOUT_MS', () => {
+  it('default to 512 KiB and 10 s, and refuse what is not a positive whole number', () => {
+    const env = readEnv({});
+    expect([env.BREACHLESS_MAX_WEBHOOK_BYTES, env.HEADERS_TIMEOUT_MS]).toEqual([
+      512 * 1024,
+      10_000,
+    ]);
+    expect(readEnv({ BREACHLESS_MAX_WEBHOOK_BYTES: '65536' }).BREACHLESS_MAX_WEBHOOK_BYTES).toBe(
+      65_536,
+    );
+    for (const name of ['BREACHLESS_MAX_WEBHOOK_BYTES', 'HEADERS_TIMEOUT_MS'])
+      for (const bad of ['0', '1.5', 'lots'])
+        expect(() => readEnv({ [name]: bad })).toThrow(new RegExp(name));
+  });
+});
