@@ -3,6 +3,7 @@
  * BENCH_QUICK=1 runs a tenth of the work once, to check the code paths.
  */
 import { calendarBench } from './calendar-bench.js';
+import { configBench } from './config-bench.js';
 import { machine } from './machine.js';
 import { ticketBench } from './ticket-bench.js';
 
@@ -39,5 +40,10 @@ console.log(
 console.log('|---:|---:|---:|---:|---:|---:|');
 console.log(
   `| ${fmt(tickets.tickets)} | ${fmt(tickets.events)} | ${fmt(tickets.cycles)} | ${fmt(tickets.sortedPerSecond)} | ${fmt(tickets.flatPerSecond)} | ${tickets.heapMiB.toFixed(1)} |`,
+);
+
+const config = configBench(runs);
+console.log(
+  `\nlargest config allowed (100 calendars, 5,000 holidays, 200 policies, 1,000 conditions): validate ${fmt(config.validateMs)} ms, compile ${fmt(config.compileMs)} ms`,
 );
 console.log(`rss ${fmt(process.memoryUsage().rss / 2 ** 20)} MiB at the end`);
