@@ -56,6 +56,30 @@ describe('lookups keyed by client data never read a built-in property', () => {
     expect(compareEvents(odd, known)).toBeGreaterThan(0);
   });
 
+  it('takes calendars and policies with built-in names as ids', () => {
+    const named = parseConfig({
+      calendars: [{ id: 'constructor', timezone: 'UTC', hours: '24x7', holidays: ['2026-11-24'] }],
+      policies: [
+        { id: '__proto__', calendar: 'constructor', targets: { resolution: { '*': '1d' } } },
+      ],
+    });
+    const events = parseEvents([
+      {
+        id: 'c',
+        ticket: 'toString',
+        type: 'ticket.created',
+        at: '2026-11-23T12:00:00Z',
+        fields: {},
+      },
+    ]);
+    const [result] = new Engine(named).evaluate(events, Date.parse('2026-11-26T00:00:00Z'));
+    expect(result?.policy).toBe('__proto__');
+    // The holiday on the 24th closes the day: 12 hours on the 23rd, 12 on the 25th.
+    expect(result?.cycles.map((c) => [c.calendar, c.status, c.breachedAt])).toEqual([
+      ['constructor', 'breached', Date.parse('2026-11-25T12:00:00Z')],
+    ]);
+  });
+
   it('evaluates tickets with built-in priorities, teams and custom keys like unknown ones', () => {
     const engine = new Engine(config);
     const now = Date.parse('2026-11-24T10:00:00Z');
