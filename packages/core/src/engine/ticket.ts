@@ -5,6 +5,7 @@ import type { TicketEvent, TicketFields } from '../events/types.js';
 import { formatDuration } from '../time/duration.js';
 import { CYCLE_BYTES, EVENT_BYTES, textBytes } from './bytes.js';
 import { Cycle } from './cycle.js';
+import { CycleList } from './cycle-list.js';
 import { applyFields } from './fields.js';
 import { selectPolicy, targetOf } from './policy-match.js';
 
@@ -24,7 +25,7 @@ const isDone = (status: Status) => status === 'solved' || status === 'closed';
  */
 export class TicketMachine {
   readonly id: string;
-  readonly cycles: Cycle[] = [];
+  readonly #cycles = new CycleList();
   fields: TicketFields = {};
   status: Status = 'new';
   policy: Policy | undefined;
@@ -38,15 +39,6 @@ export class TicketMachine {
     resolution: 0,
   };
   #lastAt: number | null = null;
-  /**
-   * Positions in `cycles` of the open ones, in start order. Only open cycles move with time
-   * and events, so each event costs the open cycles, not the ticket's whole history.
-   */
-  #open: number[] = [];
-  /** Position of the last resolution cycle, the one a reopened ticket continues. */
-  #lastResolution = -1;
-  /** Positions of the cycles changed since `watch()`, while watching. */
-  #changed: Set<number> | null = null;
   /** A rough count of the bytes the machine holds, for caches that keep it. */
   #bytes = 0;
   #applied = 0;
@@ -54,6 +46,11 @@ export class TicketMachine {
   constructor(id: string, context: EngineContext) {
     this.id = id;
     this.#context = context;
+  }
+
+  /** Every cycle, in the order they started. */
+  get cycles(): readonly Cycle[] {
+    return this.#cycles.all;
   }
 
   get context(): EngineContext {
@@ -83,7 +80,7 @@ export class TicketMachine {
       const event = events[i] as TicketEvent;
       this.#bytes += EVENT_BYTES + ('fields' in event ? textBytes(event.fields) : 0);
       this.#apply(event, at);
-      this.#open = this.#open.filter((n) => this.#cycle(n).isOpen);
+      this.#cycles.prune();
     }
     this.#lastAt = at;
   }
@@ -91,17 +88,17 @@ export class TicketMachine {
   /** Lets every open clock run up to `at`, firing the levels reached strictly before it. */
   runUntil(at: number): void {
     if (this.#lastAt === null) return;
-    for (const n of this.#open) this.#cycle(n).advance(this.#lastAt, at, this.fields);
+    for (const cycle of this.#cycles.open()) cycle.advance(this.#lastAt, at, this.fields);
   }
 
   /** Starts recording which cycles change, for a result of only those (`changed`). */
   watch(): void {
-    this.#changed = new Set(this.#open);
+    this.#cycles.watch();
   }
 
   /** Positions of the cycles changed since `watch()`, in start order: open, new, reopened. */
   changed(): number[] {
-    return [...(this.#changed ?? [])].sort((a, b) => a - b);
+    return this.#cycles.changed();
   }
 
   /**
@@ -110,16 +107,12 @@ export class TicketMachine {
    */
   cyclesAt(now: number, positions: readonly number[]): Cycle[] {
     return positions.map((n) => {
-      const cycle = this.#cycle(n);
+      const cycle = this.#cycles.all[n] as Cycle;
       if (!cycle.isOpen || this.#lastAt === null) return cycle;
       const copy = cycle.copy();
       copy.advance(this.#lastAt, now, this.fields);
       return copy;
     });
-  }
-
-  #cycle(n: number): Cycle {
-    return this.cycles[n] as Cycle;
   }
 
   #apply(event: TicketEvent, at: number): void {
@@ -141,8 +134,8 @@ export class TicketMachine {
         break;
       case 'ticket.deleted':
         // Once per ticket: closed cycles are cancelled too.
-        for (const [n, cycle] of this.cycles.entries()) {
-          this.#changed?.add(n);
+        this.#cycles.changedAll();
+        for (const cycle of this.#cycles.all) {
           cycle.stop(cycle.stoppedAt ?? at, this.fields, true);
           cycle.timeline?.push({
             at,
@@ -168,16 +161,14 @@ export class TicketMachine {
   }
 
   #customerWrote(event: TicketEvent, at: number): void {
-    const waiting = this.#open.some((n) => {
-      const c = this.#cycle(n);
-      return c.isOpen && (c.metric === 'first_response' || c.metric === 'next_response');
-    });
+    const waiting = this.#cycles
+      .open()
+      .some((c) => c.isOpen && (c.metric === 'first_response' || c.metric === 'next_response'));
     if (!waiting) this.#start('next_response', at, event.id, 'customer wrote');
   }
 
   #agentReplied(event: TicketEvent, at: number): void {
-    for (const n of this.#open) {
-      const cycle = this.#cycle(n);
+    for (const cycle of this.#cycles.open()) {
       if (cycle.isOpen && cycle.metric !== 'resolution') {
         cycle.stop(at, this.fields);
         cycle.timeline?.push({
@@ -198,8 +189,7 @@ export class TicketMachine {
     this.policy = selectPolicy(this.#context.policies, this.fields);
     if (before === this.status) return;
     if (isDone(this.status)) {
-      for (const n of this.#open) {
-        const cycle = this.#cycle(n);
+      for (const cycle of this.#cycles.open()) {
         if (!cycle.isOpen) continue;
         cycle.stop(at, this.fields);
         cycle.timeline?.push({
@@ -216,19 +206,14 @@ export class TicketMachine {
 
   /** Solved to an open status: resume the last resolution cycle, or start a new one. */
   #reopen(at: number, eventId: string): void {
-    const last = this.cycles[this.#lastResolution];
+    const last = this.#cycles.lastResolution;
     if (
       (this.policy?.reopen ?? 'continue') === 'continue' &&
       last &&
       last.outcome !== 'cancelled'
     ) {
       last.resume();
-      this.#changed?.add(this.#lastResolution);
-      // Back among the open cycles, in start order.
-      this.#open = [
-        ...this.#open.filter((n) => n < this.#lastResolution),
-        this.#lastResolution,
-      ].concat(this.#open.filter((n) => n > this.#lastResolution));
+      this.#cycles.reopened();
       last.timeline?.push({
         at,
         kind: 'reopened',
@@ -244,11 +229,7 @@ export class TicketMachine {
     const cycle = new Cycle(metric, ++this.#numbers[metric], at, this.#context.trace);
     this.#assign(cycle);
     if (!this.#pauses(metric)) cycle.run(at);
-    this.cycles.push(cycle);
-    const n = this.cycles.length - 1;
-    this.#open.push(n);
-    this.#changed?.add(n);
-    if (metric === 'resolution') this.#lastResolution = n;
+    this.#cycles.add(cycle);
     const state = cycle.isRunning ? '' : `; paused while ${this.status}`;
     cycle.timeline?.push({
       at,
@@ -279,12 +260,8 @@ export class TicketMachine {
   /** After every event: re-evaluate targets (retarget) and pauses of the open cycles. */
   #refresh(at: number, eventId: string): void {
     // Cycles a restart appends start with the current target: only the earlier ones need a look.
-    for (const n of [...this.#open]) {
-      const cycle = this.#cycle(n);
-      if (cycle.isOpen) this.#retarget(cycle, at, eventId);
-    }
-    for (const n of this.#open) {
-      const cycle = this.#cycle(n);
+    for (const cycle of this.#cycles.open()) if (cycle.isOpen) this.#retarget(cycle, at, eventId);
+    for (const cycle of this.#cycles.open()) {
       if (!cycle.isOpen) continue;
       const paused = this.#pauses(cycle.metric);
       if (paused && cycle.isRunning) {
