@@ -78,6 +78,38 @@ describeEachDriver('tenant isolation', (handle) => {
     expect((await h.getJson('alpha', '/v1/tickets/A-1/sla')).status).toBe(200);
   });
 
+  it('keeps tenants apart when ids and filters are prototype names', async () => {
+    const config = await h.request('proto-a', '/v1/config', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        policies: [{ id: 'p', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
+      }),
+    });
+    expect(config.status).toBe(200);
+    const ids = ['constructor', '__proto__', 'toString'];
+    await h.postEvents(
+      'proto-a',
+      ids.map((id, i) => ({
+        ...EVENTS[1],
+        id: `p${i}`,
+        ticket: id,
+        fields: { status: 'new', team: id, priority: id },
+      })),
+    );
+    for (const id of ids) {
+      // The owner sees each (the control), the other tenant none, by any route.
+      expect((await h.getJson('proto-a', `/v1/tickets/${id}/sla`)).status).toBe(200);
+      expect((await h.getJson('proto-b', `/v1/tickets/${id}/sla`)).status).toBe(404);
+      const mine = await h.getJson('proto-a', `/v1/at-risk?within=24h&team=${id}&priority=${id}`);
+      expect(JSON.stringify(mine.body)).toContain(`"ticket":"${id}"`);
+      const theirs = await h.getJson('proto-b', `/v1/at-risk?within=24h&team=${id}&priority=${id}`);
+      expect((theirs.body as { cycles: unknown[] }).cycles).toEqual([]);
+      const log = await h.getJson('proto-b', `/v1/notifications?ticket=${id}`);
+      expect(log.body).toEqual({ notifications: [] });
+    }
+  });
+
   it('never writes a bearer token or a webhook secret to the log, even for refused requests', async () => {
     let log = '';
     const logger = pino(

@@ -31,18 +31,66 @@ function mutateAt(value: Json, path: (string | number)[], replacement: Json | un
   return value;
 }
 
+/** Names that are properties of every object: as values, keys or ids they must be plain data. */
+export const PROTOTYPE_NAMES = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+];
+
+/** `depth` lists inside one another, built without recursion. */
+function deep(depth: number): Json {
+  let value: Json = 'bottom';
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
 /**
- * Bodies near a valid one: up to three of its values replaced by random JSON or removed,
- * so the fuzzing reaches past the first shape check into the mapping and the database.
+ * The values of issue 15's hostile requests: prototype names (as values and as keys, a
+ * `__proto__` key included, as JSON.parse makes it), lone surrogates and NUL, extreme
+ * instants, numbers and durations, ids past an index row, and nesting past every limit.
+ */
+export const hostileValue: fc.Arbitrary<Json> = fc.constantFrom<Json>(
+  ...PROTOTYPE_NAMES,
+  ...PROTOTYPE_NAMES.map((name) => JSON.parse(`{"${name}":"x"}`) as Json),
+  '\ud800',
+  'a\udc00b',
+  'nul\u0000',
+  '0000-01-01T00:00:00Z',
+  '1957-06-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '+275760-09-13T00:00:00Z',
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  1e20,
+  -0,
+  '30000d',
+  '99999999999999999999h',
+  'x'.repeat(2_800),
+  deep(40),
+  deep(100),
+);
+
+/**
+ * Bodies near a valid one: up to three of its values replaced by random JSON, by a hostile
+ * value or removed, so the fuzzing reaches past the first shape check into the mapping and
+ * the database.
  */
 export function mutated(valid: unknown): fc.Arbitrary<Json> {
   const base = valid as Json;
   const paths = pathsOf(base);
   const edit = fc.tuple(
     fc.nat({ max: paths.length - 1 }),
-    fc.option(fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) as fc.Arbitrary<Json>, {
-      nil: undefined,
-    }),
+    fc.option(
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) as fc.Arbitrary<Json>,
+        hostileValue,
+      ),
+      { nil: undefined },
+    ),
   );
   return fc
     .array(edit, { minLength: 1, maxLength: 3 })
