@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { requiredId, shortText } from '../short-text.js';
 import { STATUSES } from './types.js';
 
-const names = z.record(z.string(), z.string());
+// Mapped values become ticket fields (team, priority): as short as the fields themselves,
+// or every event mapped through a longer one would be refused.
+const names = z.record(z.string(), shortText);
 const ids = z.array(z.string().min(1));
 const status = z.enum(STATUSES);
 
@@ -42,7 +45,7 @@ export const connectorsSchema = z.strictObject({
       /** Account ids (or user names) of agents. */
       agentAccountIds: ids.optional(),
       /** The channel of every ticket; default `jira`. */
-      channel: z.string().min(1).optional(),
+      channel: requiredId.optional(),
       /** The field whose value is the team (`customfield_10001`, `components`). */
       teamField: z.string().min(1).optional(),
     })

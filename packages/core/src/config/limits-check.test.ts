@@ -86,6 +86,20 @@ describe('ids fit an index row', () => {
   });
 });
 
+describe('helpdesk mappings give fields that fit', () => {
+  it('names a mapped team or priority longer than an event field may be', () => {
+    const long = 'x'.repeat(LIMITS.maxIdLength + 1);
+    const connectors = {
+      zendesk: { teams: { '360001': long, '360002': 'billing' } },
+      github: { labelPriorities: { P1: long } },
+    };
+    expect(problems({ connectors })).toEqual([
+      { path: 'connectors.zendesk.teams.360001', message: 'must be at most 255 characters' },
+      { path: 'connectors.github.labelPriorities.P1', message: 'must be at most 255 characters' },
+    ]);
+  });
+});
+
 describe('a config a real team never reaches is refused before validation', () => {
   const many = <T>(n: number, make: (i: number) => T) =>
     Array.from({ length: n }, (_, i) => make(i));
