@@ -15,6 +15,14 @@ export const apiEnvSchema = z.object({
     .min(1)
     .default(5 * 1024 * 1024)
     .describe('largest request body accepted, in bytes (413 beyond)'),
+  BREACHLESS_TICKET_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024)
+    .describe(
+      'memory the API may keep of recently evaluated tickets so that their next event costs what it changes, in bytes (estimated)',
+    ),
   BREACHLESS_MAX_WEBHOOK_BYTES: z.coerce
     .number()
     .int()

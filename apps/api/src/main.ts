@@ -23,7 +23,7 @@ collectDefaultMetrics({ register: registry });
 const app = createApp({
   db: handle.db,
   engines: new EngineCache(),
-  tickets: new TicketCache(),
+  tickets: new TicketCache({ maxBytes: env.BREACHLESS_TICKET_CACHE_BYTES }),
   clock: Date.now,
   logger,
   registry,
