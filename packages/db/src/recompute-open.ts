@@ -28,7 +28,8 @@ const NAMED = 20;
  * Each ticket is recomputed in isolation (recomputeIsolated). A ticket that fails is tried
  * again under the previous version: if it fails there too, its data is at fault and it is
  * quarantined while the config is saved; if it succeeds there, the new config is at fault
- * and nothing is saved.
+ * and nothing is saved. Every recomputed ticket stays locked until the save commits: ingest
+ * for those tickets waits for it, and the worker skips them meanwhile.
  * @throws ConfigError (and stores nothing) when the body is invalid or breaks tickets that
  *   the previous version evaluates, naming them with their error
  */
