@@ -1,4 +1,4 @@
-import { formatInstant, type Problem, parseEvents, type TicketEvent } from '@breachless/core';
+import { aheadProblem, type Problem, parseEvents, type TicketEvent } from '@breachless/core';
 import { ingestEvents } from '@breachless/db';
 import { Hono } from 'hono';
 import { limitBody } from '../body-limit.js';
@@ -8,25 +8,17 @@ import { HttpError } from '../errors.js';
 import { readText } from '../request-body.js';
 
 const MAX_EVENTS = 1000;
-/**
- * How far after the server's clock an event may be dated: room for a helpdesk's clock running
- * ahead, while an event dated years ahead (stored, and invisible until then) is refused.
- */
-export const MAX_AHEAD_MS = 24 * 3_600_000;
 
-/** Events dated more than `MAX_AHEAD_MS` after `now`, as problems by index and field. */
+/**
+ * Events dated more than a day (`LIMITS.maxAheadMs`) after the server's clock, as problems by
+ * index and field: stored, such an event would stay invisible until then, while a helpdesk's
+ * clock running a little fast is no error.
+ */
 export function aheadProblems(events: readonly TicketEvent[], now: number): Problem[] {
-  const latest = now + MAX_AHEAD_MS;
-  return events.flatMap((event, index) =>
-    event.at > latest
-      ? [
-          {
-            path: `[${index}]: at`,
-            message: `is more than 24 hours after now (${formatInstant(now)})`,
-          },
-        ]
-      : [],
-  );
+  return events.flatMap((event, index) => {
+    const message = aheadProblem(event.at, now);
+    return message ? [{ path: `[${index}]: at`, message }] : [];
+  });
 }
 
 /**
