@@ -13,7 +13,8 @@ export const LIMITS = {
   maxDurationSeconds: 365 * 86_400,
   /**
    * A target must be reached within this many years of its calendar's weekly hours: a
-   * calendar open one minute a week would otherwise need millennia of table for a `30d`.
+   * calendar open one minute a week would otherwise need 800 years of table for a `30d`, and
+   * `365d` would run past the table's last year (9999) and throw.
    */
   maxTargetYears: 10,
   /**

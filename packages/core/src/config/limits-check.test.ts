@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../engine/engine.js';
 import { ConfigError, type Problem } from '../errors.js';
+import { parseEvents } from '../events/parse.js';
 import { LIMITS } from '../limits.js';
+import { formatInstant } from '../time/instant.js';
 import { parseConfig, parseConfigText } from './parse.js';
 
 function problems(value: unknown): Problem[] {
@@ -47,6 +50,14 @@ describe('durations fit the int4 target_seconds, with a year to spare', () => {
     const sparse = calendar({ hours: { mon: [['09:00', '09:01']] } });
     const reachable = { calendar: 'c', targets: { resolution: { '*': '8h40m' } } };
     expect(problems({ calendars: [sparse], policies: [policy(reachable)] })).toEqual([]);
+    // The longest target allowed, from the last accepted instant: due ten years on, computed.
+    const engine = new Engine(parseConfig({ calendars: [sparse], policies: [policy(reachable)] }));
+    const created = parseEvents([
+      { id: 'e', ticket: 'T', type: 'ticket.created', at: '2059-12-31T23:59:59Z', fields: {} },
+    ]);
+    const [ticket] = engine.evaluate(created, LIMITS.endInstant - 1000);
+    const due = ticket?.cycles[0]?.dueAt ?? 0;
+    expect(formatInstant(due)).toBe('2069-12-16T09:01:00Z');
     const far = { calendar: 'c', targets: { resolution: { '*': '30d', urgent: '8h41m' } } };
     const message =
       'calendar c is open 1m a week: a target must be at most 8h40m (10 years of its hours)';

@@ -74,7 +74,7 @@ export function weeklySeconds(spec: CalendarSpec): number {
 /**
  * Targets their calendar cannot reach within `LIMITS.maxTargetYears` of its weekly hours
  * (semantics.md section 4): a `30d` target in a calendar open one minute a week would be due
- * in the year 28,000, beyond any instant the engine can compute or the database store.
+ * some 800 years later, a table of centuries for the engine to build at every evaluation.
  */
 export function reachProblems(config: Config): Problem[] {
   const weekly = new Map<string, number>([[ALWAYS_OPEN_ID, WEEK_SECONDS]]);
