@@ -62,7 +62,5 @@ export function aheadProblem(at: Instant, now: Instant): string | undefined {
   return `is more than 24 hours after now (${formatInstant(now)})`;
 }
 
-/** The problem message of a string longer than `max`. */
-export function tooLong(max: number = LIMITS.maxIdLength): string {
-  return `must be at most ${max} characters`;
-}
+/** The problem of an id or indexed field longer than `LIMITS.maxIdLength`. */
+export const TOO_LONG = `must be at most ${LIMITS.maxIdLength} characters`;

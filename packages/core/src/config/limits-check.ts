@@ -64,7 +64,7 @@ const whenOf = (policy: unknown): unknown =>
     : undefined;
 
 /** Business seconds in one week of a calendar's weekly hours (holidays aside). */
-export function weeklySeconds(spec: CalendarSpec): number {
+function weeklySeconds(spec: CalendarSpec): number {
   let minutes = 0;
   for (const day of spec.week)
     for (const { open, close } of day) minutes += close > open ? close - open : close + 1440 - open;
