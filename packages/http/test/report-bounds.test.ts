@@ -35,35 +35,31 @@ describeEachDriver('report bounds (issue 15, item 6)', (handle) => {
     return { logger, line };
   };
 
-  it('refuses a period over 366 days, naming the limit, before any work', async () => {
-    for (const path of [
-      '/v1/reports/compliance?from=1990-01-01&to=2026-11-23&by=day,team',
-      '/v1/reports/compliance?from=2025-01-01&to=2026-01-02&by=day',
-      '/v1/reports/queues?from=2025-01-01&to=2026-01-02',
+  it('refuses a period over 366 days (92 by day), naming the limit, before any work', async () => {
+    const year = 'the period covers at most 366 days: ask for a longer one in parts';
+    const quarter = 'the period covers at most 92 days by day: ask for a longer one in parts';
+    for (const [path, message] of [
+      ['/v1/reports/compliance?from=1990-01-01&to=2026-11-23&by=day,team', quarter],
+      ['/v1/reports/compliance?from=2026-08-01&to=2026-11-01&by=team,day', quarter],
+      ['/v1/reports/compliance?from=2025-01-01&to=2026-01-02&by=month', year],
+      ['/v1/reports/compliance?from=2025-01-01&to=2026-01-02', year],
+      ['/v1/reports/queues?from=2025-01-01&to=2026-01-02', year],
     ]) {
-      const { status, body } = await h.getJson('long', path);
+      const { status, body } = await h.getJson('long', path as string);
       expect([path, status, body]).toEqual([
         path,
         400,
-        {
-          error: 'invalid query',
-          problems: [
-            {
-              path: 'to',
-              message: 'the period covers at most 366 days: ask for a longer one in parts',
-            },
-          ],
-        },
+        { error: 'invalid query', problems: [{ path: 'to', message }] },
       ]);
     }
     expect(await periods('long')).toBe(0);
-    // A whole leap year is within the limit.
-    const leap = await h.getJson(
-      'long',
-      '/v1/reports/compliance?from=2024-01-01&to=2024-12-31&by=month',
-    );
-    expect(leap.status).toBe(200);
+    // A whole leap year by month, and a whole quarter by day, are within the limits.
+    const leap = '/v1/reports/compliance?from=2024-01-01&to=2024-12-31&by=month';
+    expect((await h.getJson('long', leap)).status).toBe(200);
     expect(await periods('long')).toBe(12);
+    const quarterByDay = '/v1/reports/compliance?from=2026-08-01&to=2026-10-31&by=day';
+    expect((await h.getJson('long', quarterByDay)).status).toBe(200);
+    expect(await periods('long')).toBe(12 + 92);
   });
 
   it('stops computing periods once the client is gone', async () => {

@@ -66,7 +66,7 @@ export function queueReportRoutes(deps: AppDeps) {
     const to = bound('to', values.to, dateZone, problems);
     if (from !== undefined && to !== undefined && to <= from)
       problems.push({ path: 'to', message: 'the period must end after it starts' });
-    else if (from !== undefined && to !== undefined) checkSpan(from, to, problems);
+    else if (from !== undefined && to !== undefined) checkSpan(from, to, [], problems);
     const thresholdSeconds = seconds('threshold', values.threshold, 20, problems);
     const shortAbandonSeconds = seconds('shortAbandon', values.shortAbandon, 0, problems);
     const abandoned = values.abandoned ?? 'count';

@@ -32,7 +32,7 @@ function groupKeys(value: string | undefined, problems: Problem[]): GroupKey[] {
  * `GET /v1/reports/compliance?from&to&by&tz&format=json|csv`: the rows of `breachless report`
  * over the tenant's stored cycles, `{"rows":[...]}` or CSV. Parameters mean what the CLI's
  * flags mean; every bad one is listed in a single 400. The period covers at most 366 days
- * and the answer at most 10,000 rows (report-limits.ts); the work stops between periods
+ * (92 by day) and the answer at most 10,000 rows (report-limits.ts); the work stops between periods
  * once the client is gone or the request timed out.
  */
 export function reportRoutes(deps: AppDeps) {
@@ -51,8 +51,8 @@ export function reportRoutes(deps: AppDeps) {
     const to = bound('to', values.to, dateZone, problems);
     if (from !== undefined && to !== undefined && to <= from)
       problems.push({ path: 'to', message: 'the period must end after it starts' });
-    else if (from !== undefined && to !== undefined) checkSpan(from, to, problems);
     const by = groupKeys(values.by, problems);
+    if (from !== undefined && to !== undefined && to > from) checkSpan(from, to, by, problems);
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv')
       problems.push({ path: 'format', message: `"${format}" is not json or csv` });
