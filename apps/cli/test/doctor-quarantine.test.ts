@@ -79,4 +79,28 @@ it('lists quarantined tickets with their error, and --retry releases them once m
     'retried 1 quarantined tickets of acme: 1 released, 0 still quarantined',
   );
   expect(released.stdout).toContain('ok    quarantine: no ticket is quarantined');
+  expect(released.stdout).toContain(
+    "ok    stored configs: every tenant's current config validates (1 tenants)",
+  );
+});
+
+it('names the tenants whose stored config this version refuses', async () => {
+  await withDatabase(async (db) => {
+    // Saved by an earlier version, before targets were bounded to a year.
+    const old = {
+      policies: [{ id: 'p', calendar: '24x7', targets: { resolution: { '*': '400d' } } }],
+    };
+    await db.execute(sql`
+      insert into configs (tenant_id, version, body, changed_by)
+      values ('legacy', 1, ${JSON.stringify(old)}::jsonb, 'earlier version')`);
+  });
+  const { code, stdout } = await cliAsync(['doctor'], env);
+  expect(code).toBe(1);
+  expect(stdout).toContain(
+    'FAIL  stored configs: 1 of 2 tenants have a config this version refuses:',
+  );
+  expect(stdout).toMatch(
+    / {8}legacy \(version 1\): policies\[0\]\.targets\.resolution\.\*: .*365d/,
+  );
+  expect(stdout).toContain("fix: PUT a corrected config to each tenant's /v1/config");
 });

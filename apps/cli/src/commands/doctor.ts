@@ -10,10 +10,10 @@ import { loadConfig } from '../load.js';
 export const DOCTOR_USAGE = `Usage: breachless doctor [--retry <tenant>]
 
 Checks what the services need and says what to fix: the config file (BREACHLESS_CONFIG),
-the database (reachable, migrations applied, quarantined tickets listed with their error),
-this machine's clock against the database's, the Slack token and its scopes
-(SLACK_BOT_TOKEN, or the OAuth variables), and the Teams registration variables. Exit code
-0 when nothing failed, 1 otherwise.
+the database (reachable, migrations applied, every tenant's stored config still valid,
+quarantined tickets listed with their error), this machine's clock against the database's,
+the Slack token and its scopes (SLACK_BOT_TOKEN, or the OAuth variables), and the Teams
+registration variables. Exit code 0 when nothing failed, 1 otherwise.
 
   --retry <tenant>   first recompute the tenant's quarantined tickets (after mending their
                      data): those that now succeed are released, the others stay`;

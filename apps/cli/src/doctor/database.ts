@@ -5,15 +5,16 @@ import { describeDatabase, openServiceDatabase } from '../database.js';
 import type { Io } from '../io.js';
 import type { Finding } from './check.js';
 import { checkQuarantine } from './quarantine.js';
+import { checkStoredConfigs } from './stored-configs.js';
 
 /** Skew between this machine and the database beyond which due times drift visibly. */
 const SKEW_WARN_MS = 2_000;
 const SKEW_FAIL_MS = 30_000;
 
 /**
- * The database: reachable, every migration applied, no ticket quarantined, and this
- * machine's clock against the database server's (every due instant and digest hour is
- * computed from a clock).
+ * The database: reachable, every migration applied, every tenant's config still valid, no
+ * ticket quarantined, and this machine's clock against the database server's (every due
+ * instant and digest hour is computed from a clock).
  */
 export async function checkDatabase(io: Io): Promise<Finding[]> {
   const where = describeDatabase(io);
@@ -44,7 +45,8 @@ export async function checkDatabase(io: Io): Promise<Finding[]> {
           },
     ];
     // Before its migration there is no quarantine table to read.
-    if (applied === files) findings.push(await checkQuarantine(handle.db));
+    if (applied === files)
+      findings.push(await checkStoredConfigs(handle.db), await checkQuarantine(handle.db));
     const off = `${Math.abs(skew / 1000).toFixed(1)} s ${skew > 0 ? 'ahead of' : 'behind'} the database`;
     findings.push(
       Math.abs(skew) >= SKEW_FAIL_MS
