@@ -4,8 +4,9 @@
 // `clean` removes old reports first, so that a package that stopped testing is noticed.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 // Every workspace of the root package.json (`apps/*` and the like, or one folder).
 const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const reports = workspaces

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { apiEnvSchema } from '../../apps/api/src/env.js';
 import { MIGRATE_USAGE } from '../../apps/cli/src/commands/migrate.js';
@@ -6,7 +7,7 @@ import { slackEnvSchema } from '../../apps/slack/src/env.js';
 import { teamsEnvSchema } from '../../apps/teams/src/env.js';
 import { workerEnvSchema } from '../../apps/worker/src/env.js';
 
-export const REPO = new URL('../../', import.meta.url).pathname;
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What a service's process reads, by the entry file its container runs. */
 const READS: Record<string, (name: string) => boolean> = {

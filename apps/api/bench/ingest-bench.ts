@@ -9,6 +9,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { createToken, openDatabase, saveConfig } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import autocannon from 'autocannon';
@@ -22,7 +23,7 @@ if (!base) {
 const TICKETS = process.env.BENCH_QUICK === '1' ? 1000 : 10_000;
 const PER_TICKET = 20;
 const PORT = 38_000 + (process.pid % 1000);
-const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const CONFIG = {
   policies: [
     {

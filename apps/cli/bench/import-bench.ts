@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { createGunzip, createGzip } from 'node:zlib';
 import { createScratchDatabase } from '@breachless/db/testing';
 
@@ -20,8 +21,8 @@ if (!base) {
   console.log('import bench: skipped, TEST_DATABASE_URL is not set');
   process.exit(0);
 }
-const SAMPLE = new URL('../../../data/incident_event_log.csv.gz', import.meta.url).pathname;
-const CLI = new URL('../bin/breachless.js', import.meta.url).pathname;
+const SAMPLE = fileURLToPath(new URL('../../../data/incident_event_log.csv.gz', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/breachless.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));
 const config = join(dir, 'breachless.config.yaml');
 writeFileSync(

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 
 /** A chat app the server starts beside itself: its entry and the port it listens on. */
 export interface ChatApp {
@@ -26,7 +27,7 @@ export function configuredChatApps(
 }
 
 function appEntry(name: string): string {
-  return new URL(`../../${name}/src/main.ts`, import.meta.url).pathname;
+  return fileURLToPath(new URL(`../../${name}/src/main.ts`, import.meta.url));
 }
 
 /** Starts the apps with the server's environment and their own port; output goes to ours. */

@@ -3,10 +3,11 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startServer, stopServer } from './server-process.js';
 
-const CLI = new URL('../../cli/bin/breachless.js', import.meta.url).pathname;
+const CLI = fileURLToPath(new URL('../../cli/bin/breachless.js', import.meta.url));
 const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-start-')), 'data');
 
 /** The demo, fast. */

@@ -1,13 +1,24 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 
-const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
-/** The server as `npm start` runs it, ticking fast; `seen` resolves once its output matches `until`. */
-export function startServer(args: readonly string[], env: Record<string, string>, until: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+/**
+ * The server as `npm start` runs it, ticking fast; `seen` resolves once its output matches
+ * `until`. `from` runs another copy of the repository (its root, ending in `/`) from there.
+ */
+export function startServer(
+  args: readonly string[],
+  env: Record<string, string>,
+  until: RegExp,
+  from?: string,
+) {
+  const main = from ? `${from}apps/server/src/main.ts` : MAIN;
+  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
     env: { ...process.env, PORT: '0', BREACHLESS_TICK_MS: '200', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(from ? { cwd: from } : {}),
   });
   let out = '';
   const seen = new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@
  * Writes infra/teams/build/breachless-teams.zip. A missing or malformed argument is named.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zip } from './zip.js';
 
@@ -34,7 +35,7 @@ export function packageFiles(
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values } = parseArgs({
     options: { 'app-id': { type: 'string' }, host: { type: 'string' } },
   });
@@ -43,7 +44,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     mkdirSync(new URL('build/', infra), { recursive: true });
     const out = new URL('build/breachless-teams.zip', infra);
     writeFileSync(out, zip(files));
-    process.stdout.write(`wrote ${out.pathname}\n`);
+    process.stdout.write(`wrote ${fileURLToPath(out)}\n`);
   } catch (error) {
     process.stderr.write(`package: ${(error as Error).message}\n`);
     process.exit(2);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema/index.js';
 
@@ -14,4 +15,4 @@ export interface DatabaseHandle {
 }
 
 /** Where the committed migrations are. */
-export const MIGRATIONS_FOLDER = new URL('../migrations', import.meta.url).pathname;
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));

@@ -3,11 +3,12 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/client.js';
 import { DataDirInUseError } from '../src/pglite/data-dir-lock.js';
 
-const CLIENT = new URL('../src/client.ts', import.meta.url).pathname;
+const CLIENT = fileURLToPath(new URL('../src/client.ts', import.meta.url));
 
 describe('the embedded database directory', () => {
   it('is refused to a second process while one holds it, and taken over once that one is gone', async () => {

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** The soak's options: how long, how fast, where its logs and results go. */
 export interface SoakOptions {
   readonly minutes: number;
@@ -13,7 +15,7 @@ export function options(argv: readonly string[]): SoakOptions {
   const o = {
     minutes: 10,
     rate: 200,
-    out: new URL('../../../soak-results', import.meta.url).pathname,
+    out: fileURLToPath(new URL('../../../soak-results', import.meta.url)),
   };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];

@@ -2,11 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sleep } from './load.js';
 
 /** An app's entry, run as production runs it: its own process, its environment. */
 const entry = (app: string) =>
-  new URL(`../../../apps/${app}/src/main.ts`, import.meta.url).pathname;
+  fileURLToPath(new URL(`../../../apps/${app}/src/main.ts`, import.meta.url));
 
 /**
  * One service of the soak as a process of its own, restartable: the API, a worker, the

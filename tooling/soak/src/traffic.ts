@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { readEvents } from '@breachless/connectors';
 import type { TicketEvent } from '@breachless/core';
 
 /** The sample ServiceNow log shipped in the repo (data/README.md has its credit). */
-export const SAMPLE_LOG = new URL('../../../data/incident_event_log.csv.gz', import.meta.url)
-  .pathname;
+export const SAMPLE_LOG = fileURLToPath(
+  new URL('../../../data/incident_event_log.csv.gz', import.meta.url),
+);
 
 /** Reads the log's events (about 150,000), in the order they happened. */
 export function readLog(path: string = SAMPLE_LOG): Promise<TicketEvent[]> {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readEvents } from '@breachless/connectors';
 import type { Engine, TicketEvent } from '@breachless/core';
 import { type Database, ingestEvents } from '@breachless/db';
@@ -6,8 +7,9 @@ const WEEK_MS = 7 * 86_400_000;
 const BATCH = 500;
 
 /** The sample log shipped in the repo (data/README.md has its credit). */
-export const SAMPLE_LOG = new URL('../../../../data/incident_event_log.csv.gz', import.meta.url)
-  .pathname;
+export const SAMPLE_LOG = fileURLToPath(
+  new URL('../../../../data/incident_event_log.csv.gz', import.meta.url),
+);
 
 /**
  * The sample log's events in time order, moved by whole weeks so that weekdays and business

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startServer, stopServer } from './server-process.js';
+import { REPO, spacedCopy } from './spaced-copy.js';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs node with `args` from `cwd`, on the embedded database, as a user's terminal would. */
+async function node(cwd: string, args: readonly string[]): Promise<Ran> {
+  const env = { ...process.env, DATABASE_URL: '' };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...args], { cwd, env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/**
+ * What each module finds through a path made from its own URL: the migrations, the sample
+ * log (the demo's and the soak's), the chat apps' entries, the soak's results folder, and a
+ * PNG drawn with the bundled font (a missing font draws no labels).
+ */
+const PROBE = `
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+const at = (file) => import(new URL(file, process.argv[1]).href);
+const { MIGRATIONS_FOLDER } = await at('packages/db/src/database.ts');
+const { SAMPLE_LOG } = await at('apps/server/src/demo/replay.ts');
+const soak = await at('tooling/soak/src/traffic.ts');
+const { options } = await at('tooling/soak/src/options.ts');
+const { configuredChatApps } = await at('apps/server/src/chat-apps.ts');
+const { renderPng } = await at('packages/jobs/src/png.ts');
+const apps = configuredChatApps({ SLACK_BOT_TOKEN: 'x', MICROSOFT_APP_ID: 'y' }, { slack: 1, teams: 2 });
+const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="4" y="20" font-size="16">Breached 7</text></svg>';
+console.log(JSON.stringify({
+  migrations: existsSync(MIGRATIONS_FOLDER + '/meta/_journal.json'),
+  demoLog: existsSync(SAMPLE_LOG),
+  soakLog: existsSync(soak.SAMPLE_LOG),
+  soakOut: existsSync(dirname(options([]).out)),
+  chatApps: apps.map((a) => existsSync(a.entry)),
+  png: createHash('sha256').update(renderPng(svg)).digest('hex'),
+}));
+`;
+const probe = (root: string) =>
+  node(root, [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    PROBE,
+    // The root as a file URL that ends in `/`: the probe resolves each module against it.
+    pathToFileURL(root).href,
+  ]);
+
+describe('a clone in a folder whose name has a space', () => {
+  let copy: string;
+  beforeAll(() => {
+    copy = spacedCopy();
+    expect(copy).toContain('/with space/');
+  });
+
+  it('finds every file its modules locate from their own URL, as the same modules do here', async () => {
+    const [there, here] = await Promise.all([probe(copy), probe(REPO)]);
+    expect(there.stderr).toBe('');
+    const found = JSON.parse(there.stdout);
+    expect(found).toMatchObject({
+      migrations: true,
+      demoLog: true,
+      soakLog: true,
+      soakOut: true,
+      chatApps: [true, true],
+    });
+    // The chart's labels are drawn with the bundled font there too.
+    expect(found.png).toBe(JSON.parse(here.stdout).png);
+  });
+
+  it('migrates with `breachless migrate`, then starts the demo (npm start) on that database', async () => {
+    const migrated = await node(copy, ['apps/cli/bin/breachless.js', 'migrate']);
+    expect(migrated.stderr).toBe('');
+    expect(migrated).toMatchObject({ code: 0 });
+    expect(migrated.stdout).toContain('migrations applied: embedded PGlite in ./.breachless');
+    const server = startServer(
+      ['--demo'],
+      { BREACHLESS_DATA_DIR: './.breachless', BREACHLESS_DEMO_SPEED: '20000' },
+      /Breachless is running/,
+      copy,
+    );
+    await server.seen;
+    expect(await stopServer(server.child), server.output().slice(-800)).toBe(0);
+    expect(server.output()).toContain('Starting the demo at');
+    expect(server.output()).not.toContain('%20');
+    expect(existsSync(`${copy}.breachless-demo/demo-position.json`)).toBe(true);
+  });
+
+  it('adds up test reports (npm test) and packages the Teams app', async () => {
+    expect(await node(copy, ['tooling/test-summary.mjs', 'clean'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
+    const packaged = await node(copy, [
+      '--import',
+      'tsx',
+      'apps/teams/scripts/package-app.ts',
+      '--app-id',
+      '00000000-0000-4000-8000-000000000000',
+      '--host',
+      'breachless.example.com',
+    ]);
+    const zip = `${copy}infra/teams/build/breachless-teams.zip`;
+    expect(packaged).toMatchObject({ code: 0, stdout: `wrote ${zip}\n` });
+    expect(existsSync(zip)).toBe(true);
+  });
+});
