@@ -33,7 +33,7 @@ export interface WorkerOptions {
  * digests whose time has come, at every tick.
  * A tick never overlaps the previous one; a failing tick (PostgreSQL restarting, say) is
  * logged and retried at the next tick, so the process never crash-loops. A ticket that fails
- * on its own is quarantined by the tick (runTick), logged once and counted per tenant.
+ * on its own is quarantined by the tick (runTick), logged and counted per tenant.
  */
 export class Worker {
   readonly #options: WorkerOptions;
@@ -84,8 +84,7 @@ export class Worker {
         total.claimed += result.claimed;
         total.created += result.created;
         total.lagMs = Math.max(total.lagMs, result.lagMs);
-        for (const { tenant, ticket, message, code } of result.quarantined)
-          logger.warn({ tenant, ticket, error: { message, code } }, 'ticket quarantined');
+        logQuarantined(logger, result.quarantined);
         metrics.quarantinedTotal.inc(result.quarantined.length);
         quarantined.push(...result.quarantined);
         if (result.claimed === 0 || this.#stopping) break;
@@ -121,5 +120,30 @@ export class Worker {
     const gauge = this.#options.metrics.quarantined;
     gauge.reset();
     for (const [tenant, n] of counts) gauge.set({ tenant }, n);
+  }
+}
+
+/** Most ticket ids named in one log line; the count says how many there were. */
+const LOGGED_IDS = 20;
+
+/**
+ * One warning per tenant and error rather than per ticket: a stored config the version
+ * refuses fails every ticket of its tenant alike, a batch at a time.
+ */
+function logQuarantined(logger: Logger, failures: TickResult['quarantined']): void {
+  const groups = new Map<string, TickResult['quarantined'][number][]>();
+  for (const f of failures) {
+    const key = JSON.stringify([f.tenant, f.code, f.message]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0];
+    if (!first) continue;
+    const tickets = group.slice(0, LOGGED_IDS).map((f) => f.ticket);
+    const error = { message: first.message, code: first.code };
+    logger.warn(
+      { tenant: first.tenant, tickets, count: group.length, error },
+      'tickets quarantined',
+    );
   }
 }

@@ -69,11 +69,12 @@ describeEachDriver('worker quarantine', (handle) => {
     expect(await worker.tick()).toMatchObject({ claimed: 2, created: 2, quarantined: [] });
 
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    const warned = logged.filter((l) => l.msg === 'ticket quarantined');
+    const warned = logged.filter((l) => l.msg === 'tickets quarantined');
     expect(warned).toEqual([
       expect.objectContaining({
         tenant: 'acme',
-        ticket: 'BAD',
+        tickets: ['BAD'],
+        count: 1,
         error: { code: '22003', message: expect.stringMatching(/out of range/) },
       }),
     ]);
