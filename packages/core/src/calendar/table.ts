@@ -1,7 +1,13 @@
 import { DayIntervals } from './day-intervals.js';
 import type { BusinessCalendar, CalendarSpec } from './types.js';
 
-const LAST_YEAR = 9999;
+/**
+ * The last local year the table grows to. Validation keeps every due instant far before it
+ * (instants before 2060, targets within 10 years of weekly hours, at most 5,000 holidays:
+ * under 110 years even if every holiday closes the only open day). Beyond it `add` throws at
+ * once: growing to year 9999 took minutes of CPU for a duration no calendar could reach.
+ */
+const LAST_YEAR = 2200;
 
 /**
  * A calendar as a table of merged business intervals in UTC with cumulative totals, so that
@@ -52,7 +58,7 @@ export class IntervalTable implements BusinessCalendar {
   /** Extends the table forward towards `target`, by roughly as many years as it needs. */
   #grow(target: number): void {
     if (this.#lastYear >= LAST_YEAR)
-      throw new RangeError(`calendar ${this.id}: no business time left`);
+      throw new RangeError(`calendar ${this.id}: no business time left before ${LAST_YEAR + 1}`);
     const perYear = this.#total() / Math.max(1, this.#lastYear - this.#firstYear + 1);
     const more = perYear > 0 ? Math.ceil((target - this.#total()) / perYear) : 1;
     this.#rebuild(this.#firstYear, Math.min(LAST_YEAR, this.#lastYear + more));
