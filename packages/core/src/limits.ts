@@ -14,7 +14,7 @@ export const LIMITS = {
   /**
    * A target must be reached within this many years of its calendar's weekly hours: a
    * calendar open one minute a week would otherwise need 800 years of table for a `30d`, and
-   * `365d` would run past the calendar table's last year (2200) and throw.
+   * `365d` would run past the calendar table's last year (2300) and throw.
    */
   maxTargetYears: 10,
   /**

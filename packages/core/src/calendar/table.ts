@@ -2,12 +2,13 @@ import { DayIntervals } from './day-intervals.js';
 import type { BusinessCalendar, CalendarSpec } from './types.js';
 
 /**
- * The last local year the table grows to. Validation keeps every due instant far before it
- * (instants before 2060, targets within 10 years of weekly hours, at most 5,000 holidays:
- * under 110 years even if every holiday closes the only open day). Beyond it `add` throws at
- * once: growing to year 9999 took minutes of CPU for a duration no calendar could reach.
+ * The last local year the table grows to. Validation keeps every due instant well before it:
+ * instants before 2060, targets within 10 years of weekly hours, at most 5,000 holidays
+ * (about 110 years even if every holiday closes the only open day, some more with public
+ * holidays). Beyond it `add` throws soon: growing to year 9999 took minutes of CPU for a
+ * duration no calendar could reach.
  */
-const LAST_YEAR = 2200;
+const LAST_YEAR = 2300;
 
 /**
  * A calendar as a table of merged business intervals in UTC with cumulative totals, so that
