@@ -71,6 +71,7 @@ export function summary(run: {
     '',
     '### Alerts',
     busiest(slack),
+    `- the Slack app was killed mid-send ${slack.kills.length} time(s); its messages sent again: ${result.counts['messages sent again after a kill of the Slack app'] ?? 0}; alerts its claims held more than 5 min: ${result.counts['messages held more than 5 min by a kill of the Slack app'] ?? 0}`,
     `- delay from a level's instant to its message in Slack (faults included): warnings p50 ${sec(pct(result.delays.warning, 50))}, p99 ${sec(pct(result.delays.warning, 99))}, max ${sec(pct(result.delays.warning, 100))}; breaches p50 ${sec(pct(result.delays.breach, 50))}, p99 ${sec(pct(result.delays.breach, 99))}, max ${sec(pct(result.delays.breach, 100))}`,
     '',
     '### Check',
@@ -81,7 +82,7 @@ export function summary(run: {
       .map(([k, v]) => `| ${k} | ${v} |`),
     '',
     result.ok
-      ? '**Result: pass** (nothing lost, nothing repeated, no cycle wrong).'
+      ? '**Result: pass** (nothing lost, no cycle wrong, nothing misrouted, no message repeated but those a kill of the Slack app explains).'
       : `**Result: FAIL**\n\n${Object.entries(result.problems)
           .map(([kind, list]) => `- ${kind}:\n${list.map((l) => `  - ${l}`).join('\n')}`)
           .join('\n')}`,
