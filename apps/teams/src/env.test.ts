@@ -2,8 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { readEnv } from './env.js';
 
 describe('readEnv', () => {
-  it('runs without an app id for local use', () => {
-    expect(readEnv({})).toMatchObject({ MICROSOFT_APP_ID: '', PORT: 3978, TEAMS_MANAGERS: [] });
+  it('runs without an app id only when local development is switched on explicitly', () => {
+    expect(() => readEnv({})).toThrow(
+      /MICROSOFT_APP_ID: required .*set TEAMS_ALLOW_UNAUTHENTICATED=1 instead/,
+    );
+    expect(() => readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: '0' })).toThrow(/MICROSOFT_APP_ID/);
+    expect(readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: '1' })).toMatchObject({
+      MICROSOFT_APP_ID: '',
+      TEAMS_ALLOW_UNAUTHENTICATED: true,
+      PORT: 3978,
+      TEAMS_MANAGERS: [],
+    });
+    expect(() =>
+      readEnv({
+        MICROSOFT_APP_ID: 'a',
+        MICROSOFT_APP_PASSWORD: 'p',
+        TEAMS_ALLOW_UNAUTHENTICATED: '1',
+      }),
+    ).toThrow(/TEAMS_ALLOW_UNAUTHENTICATED: set with MICROSOFT_APP_ID/);
+    expect(() => readEnv({ TEAMS_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(
+      /TEAMS_ALLOW_UNAUTHENTICATED/,
+    );
   });
 
   it('names every problem of a production registration', () => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
 /** The Teams bot's environment (docs/operations.md is generated from it). */
 export const teamsEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
@@ -17,7 +22,7 @@ export const teamsEnvSchema = z.object({
   MICROSOFT_APP_ID: z
     .string()
     .default('')
-    .describe('the bot registration id; empty: no authentication, for local use only'),
+    .describe('the bot registration id; required unless TEAMS_ALLOW_UNAUTHENTICATED is set'),
   MICROSOFT_APP_PASSWORD: z.string().default('').describe('the registration client secret'),
   MICROSOFT_APP_TENANT_ID: z
     .string()
@@ -27,6 +32,9 @@ export const teamsEnvSchema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('MultiTenant')
     .describe('MultiTenant serves each Microsoft 365 organisation as its own tenant'),
+  TEAMS_ALLOW_UNAUTHENTICATED: flag.describe(
+    'local development only (Bot Framework Emulator): 1 runs without MICROSOFT_APP_ID, accepting unauthenticated requests',
+  ),
   TEAMS_MANAGERS: z
     .string()
     .default('')
@@ -54,6 +62,15 @@ export function readEnv(env: Record<string, string | undefined>): TeamsEnv {
   const problems = result.success
     ? []
     : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  // Without a registration anyone could post as Teams: only an explicit switch allows it.
+  if (result.success && !result.data.MICROSOFT_APP_ID && !result.data.TEAMS_ALLOW_UNAUTHENTICATED)
+    problems.push(
+      '  MICROSOFT_APP_ID: required (the bot registration id); for local development with the Bot Framework Emulator only, set TEAMS_ALLOW_UNAUTHENTICATED=1 instead',
+    );
+  if (result.success && result.data.MICROSOFT_APP_ID && result.data.TEAMS_ALLOW_UNAUTHENTICATED)
+    problems.push(
+      '  TEAMS_ALLOW_UNAUTHENTICATED: set with MICROSOFT_APP_ID, which always authenticates; unset one of them',
+    );
   if (
     result.success &&
     result.data.MICROSOFT_APP_ID &&

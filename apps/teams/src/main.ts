@@ -16,9 +16,9 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
-if (!env.MICROSOFT_APP_ID)
+if (env.TEAMS_ALLOW_UNAUTHENTICATED)
   logger.warn(
-    'MICROSOFT_APP_ID is empty: the bot accepts unauthenticated requests (local use only)',
+    'TEAMS_ALLOW_UNAUTHENTICATED is set: the bot accepts unauthenticated requests (local development only)',
   );
 const handle = await openDatabase({
   databaseUrl: env.DATABASE_URL,

@@ -105,7 +105,7 @@ export function checkTeams(io: Io): Finding[] {
         check: 'teams',
         status: 'skip',
         detail:
-          'no MICROSOFT_APP_ID: a Teams bot would accept unauthenticated requests (local use only)',
+          'no MICROSOFT_APP_ID: a Teams bot refuses to start without one (TEAMS_ALLOW_UNAUTHENTICATED=1: local development only)',
       },
     ];
   const problems = [
