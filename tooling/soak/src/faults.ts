@@ -41,9 +41,10 @@ const killSlackMidSend = (slack: SoakSlack, app: Service, health: string) => asy
 };
 
 /**
- * The faults of a run, spread over it: the Slack app SIGKILLed mid-send early (so that its
- * lease runs out while the load still runs), each worker SIGKILLed once, PostgreSQL stopped the
- * way a crash stops it and back after 5 s, Slack rate limiting every call for 30 s and
+ * The faults of a run, spread over it: the Slack app SIGKILLed mid-send early (so that the
+ * 10-minute lease of what it held runs out about when a 10-minute load ends, not long
+ * after), each worker SIGKILLed once, PostgreSQL stopped the way a crash stops it and back
+ * after 5 s, Slack rate limiting every call for 30 s and
  * failing every call with 500 for 30 s.
  */
 export function faults({ services, pg, slack, slackHealth }: Targets): Fault[] {
