@@ -174,6 +174,8 @@ describe('config text', () => {
   it('refuses flow nesting beyond the limit before the YAML reader runs', () => {
     const deep = `calendars: ${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(() => parseConfigText(deep)).toThrow('(file): is nested more than 32 levels deep');
+    // An apostrophe in plain text opens no quote that could hide the brackets after it.
+    expect(() => parseConfigText(`note: don't\n${deep}`)).toThrow('is nested more than 32');
     const quoted = `policies: []\nnote: "${'['.repeat(100)}"\nother: it's [fine]`;
     expect(() => parseConfigText(quoted)).toThrow(/unknown keys "note", "other"/);
   });
