@@ -52,13 +52,12 @@ export async function evaluateTickets(
       const entry = cache.take(tenant, id);
       if (entry && (entry.notified || !notify)) entries.set(id, entry);
     }
-    const freshIds = known.fresh.map((e) => e.id);
+    const freshIds = known.fresh.filter((e) => entries.has(e.ticket)).map((e) => e.id);
     const stale = [...entries.keys()].filter(
       (id) => entries.get(id)?.revision !== known.revisions.get(id),
     );
     const marks = await eventMarks(db, tenant, stale, freshIds);
-    const seqs =
-      entries.size > 0 ? await lastSeqOf(db, tenant, freshIds) : new Map<string, number>();
+    const seqs = await lastSeqOf(db, tenant, freshIds);
     for (const [id, entry] of entries) {
       const mine = fresh.get(id) ?? [];
       const mark = marks.get(id);
