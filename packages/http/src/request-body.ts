@@ -46,16 +46,20 @@ export function checkDepth(text: string): void {
 }
 
 /**
- * The body as text: refused with 400 when it is not UTF-8, since decoding would store
+ * Bytes as text, refused with 400 when they are not UTF-8: decoding leniently would store
  * U+FFFD in place of what the client sent.
  */
-export async function readText(req: HonoRequest): Promise<string> {
-  const bytes = await req.arrayBuffer();
+export function utf8Text(bytes: ArrayBuffer | Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
     throw new HttpError(400, 'body is not valid UTF-8');
   }
+}
+
+/** The body as text, by `utf8Text`. */
+export async function readText(req: HonoRequest): Promise<string> {
+  return utf8Text(await req.arrayBuffer());
 }
 
 /**

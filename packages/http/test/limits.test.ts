@@ -59,7 +59,7 @@ describeEachDriver('request limits and encodings', (handle) => {
     expect((await post('cases', '[]', 'text/json')).status).toBe(415);
   });
 
-  it('refuses a body that is not UTF-8 instead of storing U+FFFD', async () => {
+  it('refuses a body that is not UTF-8 instead of storing U+FFFD, webhooks included', async () => {
     const text = JSON.stringify([event('u1', NOW)]);
     const bytes = new TextEncoder().encode(text.replace('limits', 'li##ts'));
     const at = bytes.indexOf(0x23); // the first '#': two bytes no UTF-8 text holds
@@ -72,6 +72,13 @@ describeEachDriver('request limits and encodings', (handle) => {
         { error: 'body is not valid UTF-8' },
       ]);
     }
+    await addWebhookSecret(handle().db, 'utf8', 'github', 'gh-secret');
+    const hook = await h.app().request('/v1/webhooks/github?tenant=utf8', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bytes,
+    });
+    expect([hook.status, await hook.json()]).toEqual([400, { error: 'body is not valid UTF-8' }]);
     expect(await stored('utf8')).toBe(0);
   });
 

@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { bufferBody } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
-import { checkDepth } from '../request-body.js';
+import { checkDepth, utf8Text } from '../request-body.js';
 import { textProblem } from '../request-text.js';
 import { aheadProblems } from './events.js';
 
@@ -22,7 +22,6 @@ export const DEFAULT_MAX_WEBHOOK_BYTES = 512 * 1024;
 
 const isPlatform = (name: string): name is WebhookPlatform =>
   (WEBHOOK_PLATFORMS as readonly string[]).includes(name);
-const lenient = new TextDecoder();
 
 /**
  * `POST /v1/webhooks/{zendesk,github,jira}?tenant=ID` (tenant `default` when absent). No
@@ -31,7 +30,8 @@ const lenient = new TextDecoder();
  * tenant gains nothing. 202 `{accepted, duplicates}` when events were stored, 200
  * `{ignored}` for deliveries we do not track (so the helpdesk does not retry them), 401
  * for a signature that does not verify (before the body is read, for a tenant with no
- * secret), 400 for a signed body that cannot be mapped, 413 over `maxWebhookBytes`.
+ * secret), 400 for a signed body that cannot be mapped (or any body that is not UTF-8 or
+ * nests deeper than `MAX_BODY_DEPTH`), 413 over `maxWebhookBytes`.
  */
 export function webhookRoutes(deps: AppDeps) {
   const maxBytes = deps.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;
@@ -47,7 +47,7 @@ export function webhookRoutes(deps: AppDeps) {
     const secret = await webhookSecretsFor(deps.db, tenant, platform);
     if (secret.length === 0) return refuse('no secret');
     const rawBody = await bufferBody(c.req.raw, maxBytes);
-    checkDepth(lenient.decode(rawBody));
+    checkDepth(utf8Text(rawBody));
     // The engine carries the tenant's current config: one query serves mapping and ingest.
     const engine = await deps.engines.engineFor(deps.db, tenant);
     const settings = engine.config.connectors[platform];
