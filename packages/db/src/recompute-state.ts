@@ -28,8 +28,9 @@ export interface Evaluated {
  * cycles they can change are evaluated); otherwise from all its stored events, read back.
  * A checkpoint is known to cover the stored events when the ticket row, read under its
  * lock, carries the revision it was cached at; after another process's recompute (a
- * worker's tick, which stores no events) when the ticket has as many events as it covers
- * and the last of them is the one it saw last.
+ * worker's tick, which stores no events), or when the caller knows no revision (a worker
+ * keeping a cache of its own), when the ticket has as many events as it covers and the
+ * last of them is the one it saw last.
  * @param notify whether this recompute offers the outbox fired levels: a checkpoint made
  *   without doing so is not continued by one that does
  */
@@ -45,16 +46,17 @@ export async function evaluateTickets(
 ): Promise<Evaluated> {
   const evaluations = new Map<string, Evaluation>();
   const lastSeq = new Map<string, number>();
-  if (cache && known) {
-    const fresh = byTicket(known.fresh);
+  if (cache) {
+    const fresh = byTicket(known?.fresh ?? []);
+    const revisions = known?.revisions ?? new Map<string, number>();
     const entries = new Map<string, CachedTicket>();
     for (const id of ticketIds) {
       const entry = cache.take(tenant, id);
       if (entry && (entry.notified || !notify)) entries.set(id, entry);
     }
-    const freshIds = known.fresh.filter((e) => entries.has(e.ticket)).map((e) => e.id);
+    const freshIds = [...entries.keys()].flatMap((id) => (fresh.get(id) ?? []).map((e) => e.id));
     const stale = [...entries.keys()].filter(
-      (id) => entries.get(id)?.revision !== known.revisions.get(id),
+      (id) => entries.get(id)?.revision !== revisions.get(id),
     );
     const marks = await eventMarks(db, tenant, stale, freshIds);
     const seqs = await lastSeqOf(db, tenant, freshIds);
@@ -62,7 +64,7 @@ export async function evaluateTickets(
       const mine = fresh.get(id) ?? [];
       const mark = marks.get(id);
       const covers =
-        entry.revision === known.revisions.get(id) ||
+        entry.revision === revisions.get(id) ||
         (mark?.count === entry.checkpoint.events + mine.length && mark.before === entry.lastSeq);
       const evaluation = covers ? engine.continueFrom(entry.checkpoint, mine, now) : undefined;
       if (!evaluation) continue;

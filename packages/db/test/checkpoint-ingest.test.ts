@@ -204,4 +204,36 @@ describeEachDriver('ingest continuing from checkpoints', (handle) => {
       .sort();
     expect(await storedCycles(db, 'tick')).toEqual(expected);
   });
+
+  it('lets a worker keeping its own cache continue a ticket until another process adds events', async () => {
+    const { db } = handle();
+    const events = traffic(3)
+      .flatMap((b) => b.batch)
+      .filter((e) => e.ticket === 'T-1');
+    const [first, ...rest] = events;
+    const worker = new TicketCache();
+    const tick = (now: number) =>
+      db.transaction(async (tx) => {
+        await lockTickets(tx, 'own', ['T-1']);
+        await recomputeTickets(tx, 'own', ['T-1'], engine, now, { cache: worker });
+      });
+    const end = Math.max(...events.map((e) => e.at)) + 60 * MINUTE;
+    await ingestEvents(db, 'own', [first as TicketEvent], engine, end);
+    await tick(end + MINUTE);
+    await tick(end + 2 * MINUTE);
+    expect(worker.hits).toBe(1);
+    // The API stores the rest: the worker's checkpoint no longer covers the ticket's events.
+    await ingestEvents(db, 'own', rest, engine, end + 3 * MINUTE);
+    await tick(end + 4 * MINUTE);
+    expect(worker.hits).toBe(1);
+    await tick(end + 5 * MINUTE);
+    expect(worker.hits).toBe(2);
+    const expected = engine
+      .evaluate(events, end + 5 * MINUTE)
+      .flatMap((t) => t.cycles.map((c) => cycleRow('own', t, c, new Date(end))))
+      .map((r) => `${cycleKey(r)} ${cycleSignature(r)}`)
+      .sort();
+    expect(expected.length).toBeGreaterThan(2);
+    expect(await storedCycles(db, 'own')).toEqual(expected);
+  });
 });
