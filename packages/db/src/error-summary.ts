@@ -46,7 +46,8 @@ function messageOf(error: unknown): string | undefined {
   return typeof message === 'string' ? message : undefined;
 }
 
+/** One line (the core lists a config's problems on lines of their own), cut to length. */
 function clip(message: string): string {
-  const line = message.split('\n', 1)[0] ?? '';
+  const line = message.replace(/\s*\n\s*/g, ' ').trim();
   return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line;
 }

@@ -70,6 +70,7 @@ export { notificationRows } from './notification-rows.js';
 export { DataDirInUseError } from './pglite/data-dir-lock.js';
 export { isTransient, type TicketFailure } from './quarantine.js';
 export {
+  engineOrFailure,
   type IsolatedRecompute,
   recomputeIsolated,
   retryQuarantined,

@@ -1,12 +1,13 @@
-import type { Engine, TicketEvent } from '@breachless/core';
+import { Engine, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
 import type { Database } from './database.js';
+import type { ErrorSummary } from './error-summary.js';
 import { storeEvents } from './event-store.js';
 import { notificationRows } from './notification-rows.js';
 import { insertNotifications } from './outbox-write.js';
 import type { TicketFailure } from './quarantine.js';
-import { recomputeIsolated } from './quarantine-recompute.js';
+import { quarantineAll, recomputeIsolated } from './quarantine-recompute.js';
 import { evaluateTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
 import { routeNotifications } from './routing.js';
 import { rowsOf } from './rows.js';
@@ -36,12 +37,14 @@ export interface IngestResult {
  * then reads the first's committed events when it recomputes. New events release a
  * quarantined ticket: it is tried again, and a ticket whose recompute fails is quarantined
  * while the batch's events and the other tickets' cycles are stored (recomputeIsolated).
+ * Given what keeps the tenant's engine from being built instead of an engine
+ * (engineOrFailure), it stores the events and quarantines all their tickets with it.
  */
 export async function ingestEvents(
   db: Database,
   tenant: string,
   events: readonly TicketEvent[],
-  engine: Engine,
+  engine: Engine | ErrorSummary,
   now: number,
   options: RecomputeOptions = {},
 ): Promise<IngestResult> {
@@ -53,15 +56,10 @@ export async function ingestEvents(
     const fresh = events.filter((e) => stored.has(e.id));
     const touched = [...new Set(fresh.map((e) => e.ticket))].sort();
     const known = { revisions, fresh };
-    const { quarantined } = await recomputeIsolated(
-      tx,
-      tenant,
-      touched,
-      engine,
-      now,
-      options,
-      known,
-    );
+    const { quarantined } =
+      engine instanceof Engine
+        ? await recomputeIsolated(tx, tenant, touched, engine, now, options, known)
+        : await quarantineAll(tx, tenant, touched, engine, now);
     return {
       accepted: stored.size,
       duplicates: events.length - stored.size,

@@ -1,8 +1,8 @@
-import type { Engine } from '@breachless/core';
+import { Engine } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import type { EngineCache } from './engine-cache.js';
-import { errorSummary } from './error-summary.js';
+import { type ErrorSummary, errorSummary } from './error-summary.js';
 import { lockTickets, type RecomputeOptions, recomputeTickets } from './ingest.js';
 import {
   isolateTickets,
@@ -63,17 +63,42 @@ export async function recomputeWithEngine(
   now: number,
   options: RecomputeOptions = {},
 ): Promise<IsolatedRecompute> {
-  let engine: Engine;
-  try {
-    engine = await db.transaction((tx) => engines.engineFor(tx, tenant));
-  } catch (error) {
-    if (isTransient(error)) throw error;
-    const summary = errorSummary(error);
-    const all = ticketIds.map((ticket) => ({ ticket, ...summary }));
-    await quarantineTickets(db, tenant, all, now);
-    return { created: 0, quarantined: all };
-  }
-  return recomputeIsolated(db, tenant, ticketIds, engine, now, options);
+  // In a savepoint: the tick's transaction goes on whatever reading the config did.
+  const engine = await db.transaction((tx) => engines.engineFor(tx, tenant)).catch(failureOf);
+  if (engine instanceof Engine)
+    return recomputeIsolated(db, tenant, ticketIds, engine, now, options);
+  return quarantineAll(db, tenant, ticketIds, engine, now);
+}
+
+/**
+ * The tenant's engine, or what keeps it from being built (a stored config this version
+ * refuses), for ingestEvents to store the events and quarantine their tickets with.
+ * @throws what is not the config's fault (the database away...)
+ */
+export async function engineOrFailure(
+  db: Database,
+  engines: EngineCache,
+  tenant: string,
+): Promise<Engine | ErrorSummary> {
+  return engines.engineFor(db, tenant).catch(failureOf);
+}
+
+function failureOf(error: unknown): ErrorSummary {
+  if (isTransient(error)) throw error;
+  return errorSummary(error);
+}
+
+/** Quarantines every ticket with the same failure (their tenant's engine could not be built). */
+export async function quarantineAll(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+  failure: ErrorSummary,
+  now: number,
+): Promise<IsolatedRecompute> {
+  const all = ticketIds.map((ticket) => ({ ticket, ...failure }));
+  await quarantineTickets(db, tenant, all, now);
+  return { created: 0, quarantined: all };
 }
 
 /**

@@ -72,7 +72,9 @@ export function isTransient(error: unknown): boolean {
 
 /**
  * Sets tickets aside: the worker's claim skips them until they are recomputed successfully
- * again (releaseTickets). A ticket already set aside counts one more attempt.
+ * again (releaseTickets). A ticket already set aside counts one more attempt. Each gets a
+ * new revision: what a process cached of it no longer matches, since events may have been
+ * stored that its cycles do not reflect.
  */
 export async function quarantineTickets(
   db: Database,
@@ -92,6 +94,10 @@ export async function quarantineTickets(
     on conflict (tenant_id, ticket_id) do update set
       error = excluded.error, code = excluded.code, last_failed_at = excluded.last_failed_at,
       attempts = quarantined_tickets.attempts + 1`);
+  const ids = JSON.stringify(failures.map((f) => f.ticket));
+  await db.execute(sql`
+    update tickets set revision = nextval('ticket_revisions')
+    where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))`);
 }
 
 /** Takes tickets that were just recomputed successfully out of quarantine. */

@@ -104,4 +104,42 @@ describeEachDriver('quarantine over HTTP', (handle) => {
     const current = await h.getJson('gamma', '/v1/config');
     expect(current.body).toMatchObject({ version: 1, config: config(true) });
   });
+
+  it('a stored config this version refuses does not refuse the events: stored, set aside, released by a valid config', async () => {
+    // Saved by an earlier version, before targets were bounded to a year.
+    const old = {
+      policies: [{ id: 'p', calendar: '24x7', targets: { first_response: { '*': '400d' } } }],
+    };
+    await handle().db.execute(sql`
+      insert into configs (tenant_id, version, body, changed_by)
+      values ('delta', 1, ${JSON.stringify(old)}::jsonb, 'earlier version')`);
+    const created = {
+      ...{ id: 'd1', ticket: 'D-1', type: 'ticket.created', at: new Date(NOW).toISOString() },
+      fields: { status: 'new' },
+    };
+    const res = await h.request('delta', '/v1/events', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([created]),
+    });
+    expect([res.status, await res.json()]).toEqual([
+      202,
+      { accepted: 1, duplicates: 0, quarantined: ['D-1'] },
+    ]);
+    expect((await h.getJson('delta', '/v1/quarantine')).body).toMatchObject({
+      tickets: [{ ticket: 'D-1', error: expect.stringMatching(/365d/) }],
+    });
+    const fixed = await put('delta', {
+      policies: [{ id: 'p', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
+    });
+    expect([fixed.status, await fixed.json()]).toEqual([
+      200,
+      { version: 2, recomputed: 1, quarantined: [] },
+    ]);
+    expect((await h.getJson('delta', '/v1/quarantine')).body).toEqual({
+      tickets: [],
+      truncated: false,
+    });
+    expect((await h.getJson('delta', '/v1/tickets/D-1/sla')).status).toBe(200);
+  });
 });

@@ -1,5 +1,5 @@
 import { aheadProblem, type Problem, parseEvents, type TicketEvent } from '@breachless/core';
-import { ingestEvents } from '@breachless/db';
+import { engineOrFailure, ingestEvents } from '@breachless/db';
 import { Hono } from 'hono';
 import { limitBody } from '../body-limit.js';
 import { readValues } from '../body-values.js';
@@ -37,7 +37,9 @@ export function eventRoutes(deps: AppDeps) {
     const tenant = c.get('tenant');
     const foreign = events.findIndex((e) => e.tenant !== undefined && e.tenant !== tenant);
     if (foreign >= 0) throw new HttpError(403, `event [${foreign}] names another tenant`);
-    const engine = await deps.engines.engineFor(deps.db, tenant);
+    // A stored config this version refuses does not refuse the events: they are stored and
+    // their tickets quarantined until a valid config is put.
+    const engine = await engineOrFailure(deps.db, deps.engines, tenant);
     const result = await ingestEvents(deps.db, tenant, events, engine, now, {
       ...(deps.tickets ? { cache: deps.tickets } : {}),
     });
