@@ -8,8 +8,9 @@ const LISTED = 20;
 
 /**
  * Every tenant's current config still validates under this version. One saved by an earlier
- * version (before a bound this one enforces, say) stops the tenant: its event posts are
- * refused and the worker quarantines its due tickets until a valid config is saved.
+ * version (before a bound this one enforces, say) stops the tenant's alerts until a valid
+ * config is saved: its events are stored but their tickets quarantined, and its webhooks are
+ * refused (their mapping needs the config).
  */
 export async function checkStoredConfigs(db: Database): Promise<Finding> {
   const rows = rowsOf<{ tenant_id: string; version: number; body: unknown }>(
