@@ -10,13 +10,27 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * added to every command so each one answers it.
  */
 export function parseFlags<T extends Options>(argv: readonly string[], options: T, usage: string) {
+  return parseCommandLine(argv, options, usage, false).flags;
+}
+
+/**
+ * `parseFlags` for a command that also takes operands (`token revoke --tenant ID TOKEN-ID`):
+ * the flags, and the operands in order.
+ */
+export function parseCommandLine<T extends Options>(
+  argv: readonly string[],
+  options: T,
+  usage: string,
+  allowPositionals = true,
+) {
   try {
-    return parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...argv],
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
-    }).values;
+      allowPositionals,
+    });
+    return { flags: values, positionals };
   } catch (error) {
     // node:util's messages carry a hint on a second line that names its own API; keep line one.
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments', usage);

@@ -26,7 +26,7 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
   migrate              apply pending migrations, then exit
   import FILE          stream ticket events (NDJSON, ServiceNow CSV, Zendesk audits)
                        from a file into the database
-  token create         a new API token for a tenant, printed once
+  token create|revoke  a new API token for a tenant, printed once; or stop one at once
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
   doctor               check config, database, clock, Slack and Teams settings; say what to fix
   stats, at-risk, breached, ticket

@@ -57,7 +57,7 @@ export function atRiskRoutes(deps: AppDeps) {
         ...cycle,
         startedAt: formatInstant(startedAt.getTime()),
         dueAt: formatInstant(dueAt.getTime()),
-        secondsLeft: (dueAt.getTime() - now) / 1000,
+        secondsLeft: Math.floor((dueAt.getTime() - now) / 1000),
       })),
     });
   });
