@@ -1,7 +1,8 @@
-import { EngineCache, openDatabase, TicketCache } from '@breachless/db';
+import { EngineCache, TicketCache } from '@breachless/db';
 import { createApp } from '@breachless/http';
 import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { openApiDatabase } from './database.js';
 import { readEnv } from './env.js';
 import { listen } from './server.js';
 
@@ -14,10 +15,7 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
-const handle = await openDatabase({
-  databaseUrl: env.DATABASE_URL,
-  dataDir: env.BREACHLESS_DATA_DIR,
-});
+const handle = await openApiDatabase(env);
 const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 const app = createApp({

@@ -9,6 +9,11 @@ export interface OpenOptions {
   readonly dataDir?: string | undefined;
   /** Connections in the PostgreSQL pool. */
   readonly maxConnections?: number;
+  /**
+   * PostgreSQL cancels any statement running longer (`statement_timeout`): the API sets its
+   * request timeout, so a query nobody waits for any more does not run on. Not for PGlite.
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 /**
@@ -17,10 +22,10 @@ export interface OpenOptions {
  */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    return openPostgres(
-      options.databaseUrl,
-      options.maxConnections ? { max: options.maxConnections } : {},
-    );
+    return openPostgres(options.databaseUrl, {
+      ...(options.maxConnections ? { max: options.maxConnections } : {}),
+      ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+    });
   }
   return openPglite(options.dataDir);
 }

@@ -64,9 +64,12 @@ export function createApp(deps: AppDeps) {
         error.status,
       );
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
-    // Work stopped on purpose (the client gone, or the 503 already sent): not a failure.
-    if (error instanceof RequestStopped) {
-      deps.logger.info({ route: routeOf(c), why: error.why }, 'request work stopped');
+    // Work stopped on purpose, the client gone or the 503 already sent: by a check of the
+    // signal, or by PostgreSQL cancelling the statement at the same timeout. Not a failure.
+    const reason = c.get('signal')?.reason;
+    const stopped = error instanceof RequestStopped ? error : reason;
+    if (stopped instanceof RequestStopped) {
+      deps.logger.info({ route: routeOf(c), why: stopped.why }, 'request work stopped');
       return c.json({ error: 'request timed out' }, 503);
     }
     const requestId = crypto.randomUUID();

@@ -9,10 +9,20 @@ const MIGRATION_LOCK = 4_242_001;
 
 /**
  * PostgreSQL through postgres.js, for `DATABASE_URL`. Replicas share it and coordinate
- * through row locks and unique keys.
+ * through row locks and unique keys. `statementTimeoutMs` is each connection's
+ * `statement_timeout`; the migrations' own connection has none.
  */
-export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+export function openPostgres(
+  url: string,
+  options: { max?: number; statementTimeoutMs?: number } = {},
+): DatabaseHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...(options.statementTimeoutMs
+      ? { connection: { statement_timeout: options.statementTimeoutMs } }
+      : {}),
+  });
   return {
     db: drizzle(client, { schema }),
     driver: 'postgres',
