@@ -1,6 +1,6 @@
 import { ConnectorError, IMPORT_FORMATS, isImportFormat, openImport } from '@breachless/connectors';
 import { readConfigDocument } from '@breachless/core';
-import { EngineCache, importEvents, saveConfig } from '@breachless/db';
+import { EngineCache, type ImportProgress, importEvents, saveConfig } from '@breachless/db';
 import { parseFlags, required } from '../args.js';
 import { describeDatabase, openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
@@ -78,14 +78,10 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
     const summary = await asUsage(() =>
       importEvents(handle.db, tenant, source, engine, io.now(), {
         batchSize,
-        onProgress: (p) =>
-          progress.update(
-            source.progress().bytesRead,
-            `${p.accepted} new, ${p.duplicates} duplicates, ${p.rejected} rejected`,
-          ),
+        onProgress: (p) => progress.update(source.progress().bytesRead, counts(p)),
       }),
     );
-    progress.finish();
+    progress.finish(counts(summary));
     const header = `imported ${path} (${format}) into ${describeDatabase(io)}, tenant ${tenant}`;
     io.stdout(`${[header, ...importSummary(summary, source.stats())].join('\n')}\n`);
     return summary.rejected > 0 ? 2 : 0;
@@ -93,6 +89,9 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
     await handle.close();
   }
 }
+
+const counts = (p: ImportProgress) =>
+  `${p.accepted} new, ${p.duplicates} duplicates, ${p.rejected} rejected`;
 
 // A file the connector cannot read at all (no such file, a CSV header lacking columns, an
 // unknown zone) is bad input: exit 2 with the connector's reasons, not a failure.
