@@ -3,7 +3,7 @@ import { DEFAULT_PAUSE } from '../config/policy-schema.js';
 import type { Metric, Policy, Status } from '../config/types.js';
 import type { TicketEvent, TicketFields } from '../events/types.js';
 import { formatDuration } from '../time/duration.js';
-import { CYCLE_BYTES, EVENT_BYTES, textBytes } from './bytes.js';
+import { CYCLE_BYTES, EVENT_BYTES, textBytes } from './checkpoint.js';
 import { Cycle } from './cycle.js';
 import { CycleList } from './cycle-list.js';
 import { applyFields } from './fields.js';
