@@ -1,5 +1,5 @@
 // The hostile requests of issue 15 (item 5) that a tenant with a valid token can send.
-import { deepEvent, events, hostileEvent, json, LONG, MARKER, nested } from './hostile-input.js';
+import { deepEvent, events, json, LONG, MARKER, nested } from './hostile-input.js';
 
 /** One request: a name for the failure message, the path, and what it sends. */
 export interface HostileRequest {
