@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, TicketCheckpoint } from '../src/engine/checkpoint.js';
 import { Engine } from '../src/engine/engine.js';
-import { cycleJson } from '../src/engine/explain-json.js';
 import { byTicket } from '../src/engine/order.js';
 import type { TicketResult } from '../src/engine/types.js';
 import type { TicketEvent } from '../src/events/types.js';
@@ -11,7 +10,7 @@ import { CONFIG, histories } from './histories.js';
 const engine = new Engine(CONFIG);
 const HOUR = 3_600_000;
 
-/** What a store of one ticket holds: its fields and each reported cycle, as JSON. */
+/** What a store of one ticket holds: its fields and each reported cycle, all of it as JSON. */
 interface Stored {
   checkpoint: TicketCheckpoint | undefined;
   ticket: string;
@@ -26,8 +25,7 @@ function write(stored: Stored, evaluation: Evaluation): void {
   const { result, changed } = evaluation;
   if (changed === null) stored.cycles.clear();
   for (const c of changed ?? []) stored.cycles.delete(keyOf(c.metric, c.cycle));
-  for (const c of result.cycles)
-    stored.cycles.set(keyOf(c.metric, c.cycle), JSON.stringify(cycleJson(c)));
+  for (const c of result.cycles) stored.cycles.set(keyOf(c.metric, c.cycle), JSON.stringify(c));
   stored.ticket = ticketJson(result);
   stored.checkpoint = evaluation.checkpoint;
 }
@@ -86,12 +84,7 @@ describe('continuing from a checkpoint', () => {
             if (!expected) continue;
             expect(stored.ticket).toBe(ticketJson(expected));
             expect(stored.cycles).toEqual(
-              new Map(
-                expected.cycles.map((c) => [
-                  keyOf(c.metric, c.cycle),
-                  JSON.stringify(cycleJson(c)),
-                ]),
-              ),
+              new Map(expected.cycles.map((c) => [keyOf(c.metric, c.cycle), JSON.stringify(c)])),
             );
           }
         }
