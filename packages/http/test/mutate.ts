@@ -92,14 +92,47 @@ export function mutated(valid: unknown): fc.Arbitrary<Json> {
       { nil: undefined },
     ),
   );
+  // Or a prototype name added as a key of an object of the body, as its own property.
+  const key = fc.tuple(fc.nat({ max: paths.length - 1 }), fc.constantFrom(...PROTOTYPE_NAMES));
   return fc
-    .array(edit, { minLength: 1, maxLength: 3 })
-    .map((edits) =>
-      edits.reduce<Json>(
-        (body, [i, replacement]) => mutateAt(body, paths[i] ?? [], replacement),
-        base,
+    .array(
+      fc.oneof(
+        edit.map((e) => ({ replace: e })),
+        key.map((k) => ({ key: k })),
       ),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    )
+    .map((edits) =>
+      edits.reduce<Json>((body, e) => {
+        if ('replace' in e) return mutateAt(body, paths[e.replace[0]] ?? [], e.replace[1]);
+        const path = paths[e.key[0]] ?? [];
+        return mutateAt(body, path, withKey(valueAt(body, path), e.key[1]));
+      }, base),
     );
+}
+
+/** The value at `path`, or null where the body no longer has one. */
+function valueAt(value: Json, path: (string | number)[]): Json {
+  let at: Json | undefined = value;
+  for (const step of path)
+    at = at !== null && typeof at === 'object' ? (at as Record<string, Json>)[step] : undefined;
+  return at ?? null;
+}
+
+/** An object with `key` as its own property (`__proto__` too, as JSON.parse makes it). */
+function withKey(value: Json, key: string): Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const copy = { ...value };
+  Object.defineProperty(copy, key, {
+    value: 'x',
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
 }
 
 /** Any body: mutated valid ones, any JSON, and text that is not JSON at all. */
