@@ -23,9 +23,9 @@ export interface IsolatedRecompute {
 
 /**
  * recomputeTickets with failure isolation: the tickets together, or in halves down to
- * single tickets if that fails (isolateTickets). Tickets that succeed leave quarantine if they were in it;
- * those that fail are quarantined with their error, and the rest of the work stands. The
- * caller holds the tickets' locks.
+ * single tickets if that fails (isolateTickets). Tickets that succeed leave quarantine if
+ * they were in it; those that fail are quarantined with their error, and the rest of the
+ * work stands. The caller holds the tickets' locks.
  * @throws only errors that are not the tickets' fault (isTransient)
  */
 export async function recomputeIsolated(
@@ -51,8 +51,8 @@ export async function recomputeIsolated(
 }
 
 /**
- * Recomputes the tenant's engine and then the tickets, quarantining every ticket when the
- * engine itself cannot be built (a stored config that no longer validates): the tenant's
+ * Builds the tenant's engine and recomputes the tickets with it, or quarantines them all
+ * when the engine cannot be built (a stored config that no longer validates): the tenant's
  * next config change releases them. The caller holds the tickets' locks.
  */
 export async function recomputeWithEngine(
