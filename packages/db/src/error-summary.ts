@@ -1,7 +1,7 @@
 /** What of an error may be logged or stored: never the query text or its parameters. */
 export interface ErrorSummary {
   readonly message: string;
-  /** The PostgreSQL SQLSTATE (`22003` integer out of range, ...) or the driver's code (`ECONNREFUSED`). */
+  /** The PostgreSQL SQLSTATE (`22003` out of range...) or the driver's code (`ECONNREFUSED`). */
   readonly code?: string;
 }
 
