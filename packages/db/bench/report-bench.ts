@@ -102,7 +102,8 @@ for (const r of results) console.log(r);
 await h.db.execute(sql`delete from report_periods`);
 start = performance.now();
 let filled = 0;
-for (let n = -1; n !== 0; filled += n) n = await refreshReportPeriods(h.db, NOW, { periods: 10 });
+for (let n = -1; n !== 0; filled += n)
+  n = (await refreshReportPeriods(h.db, NOW, { periods: 10 })).computed;
 console.log(
   `\nworker: ${filled} closed periods (the 35 days of the day+team shape and the 13 months of the month shape) computed in ${((performance.now() - start) / 1000).toFixed(1)} s`,
 );

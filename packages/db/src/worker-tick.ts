@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import type { EngineCache } from './engine-cache.js';
+import type { RecomputeOptions } from './ingest.js';
 import type { TicketFailure } from './quarantine.js';
 import { recomputeWithEngine } from './quarantine-recompute.js';
 import { rowsOf } from './rows.js';
@@ -24,13 +25,17 @@ export interface TickResult {
  * it against one database: the outbox's unique key makes every notification exist once.
  * Each tenant's tickets are recomputed in a savepoint, split down to single tickets if that
  * fails: a ticket that cannot be evaluated or stored is quarantined and the tick goes on.
+ * Given the worker's `cache`, a due ticket whose stored events are still the ones its entry
+ * covers (no revision is known here: the count and last `seq` of its events decide) is
+ * continued from its checkpoint, so a long ticket costs its open cycles rather than its
+ * whole history (an entry made with another engine than `engines` gives is evaluated whole).
  */
 export async function runTick(
   db: Database,
   engines: EngineCache,
   now: number,
   batchSize = 500,
-  lateAfterMs?: number,
+  options: Pick<RecomputeOptions, 'cache' | 'lateAfterMs'> = {},
 ): Promise<TickResult> {
   return db.transaction(async (tx) => {
     const at = new Date(now).toISOString();
@@ -58,14 +63,7 @@ export async function runTick(
     let created = 0;
     const quarantined: (TicketFailure & { tenant: string })[] = [];
     for (const [tenant, ids] of byTenant) {
-      const result = await recomputeWithEngine(
-        tx,
-        tenant,
-        ids.sort(),
-        engines,
-        now,
-        lateAfterMs === undefined ? {} : { lateAfterMs },
-      );
+      const result = await recomputeWithEngine(tx, tenant, ids.sort(), engines, now, options);
       created += result.created;
       for (const f of result.quarantined) quarantined.push({ ...f, tenant });
     }

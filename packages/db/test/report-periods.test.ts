@@ -146,15 +146,18 @@ describeEachDriver('report periods', (handle) => {
     const billing = { team: 'billing' };
     await complianceRows(db, 'hooli', BY_DAY, billing, later);
     await db.delete(reportPeriods).where(eq(reportPeriods.tenantId, 'hooli'));
-    expect(await refreshReportPeriods(db, later, { periods: 3 })).toBe(3);
+    expect((await refreshReportPeriods(db, later, { periods: 3 })).computed).toBe(3);
     expect((await storedPeriods(db, 'hooli')).map(([d]) => d)).toEqual([
       '2027-01-17',
       '2027-01-18',
       '2027-01-19',
     ]);
     // The 35 days up to yesterday, whether they hold cycles or not.
-    expect(await refreshReportPeriods(db, later, { periods: 100 })).toBe(32);
-    expect(await refreshReportPeriods(db, later, { periods: 100 })).toBe(0);
+    expect(await refreshReportPeriods(db, later, { periods: 100 })).toEqual({
+      computed: 32,
+      failed: [],
+    });
+    expect((await refreshReportPeriods(db, later, { periods: 100 })).computed).toBe(0);
     const stored = await storedPeriods(db, 'hooli');
     expect(stored).toHaveLength(35);
     expect(stored.every(([, shape]) => shape === '[["team"],{"team":"billing"}]')).toBe(true);

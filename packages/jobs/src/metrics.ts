@@ -36,6 +36,17 @@ export function workerMetrics() {
       help: 'Claimed tickets whose recompute failed and that were set aside',
       registers: [registry],
     }),
+    reportFailures: new Counter({
+      name: 'breachless_worker_report_failures_total',
+      help: 'Stored report shapes whose closed periods could not be computed, per attempt',
+      labelNames: ['tenant'],
+      registers: [registry],
+    }),
+    ticketCacheBytes: new Gauge({
+      name: 'breachless_worker_ticket_cache_bytes',
+      help: "Estimated bytes of the worker's ticket cache (shared with the API in one process)",
+      registers: [registry],
+    }),
     // Every tenant's count as of the last tick, ingest and config saves included.
     quarantined: new Gauge({
       name: 'breachless_quarantined_tickets',

@@ -5,6 +5,7 @@ import {
   quarantineCounts,
   refreshReportPeriods,
   runTick,
+  TicketCache,
   type TickResult,
 } from '@breachless/db';
 import type { Logger } from 'pino';
@@ -22,6 +23,16 @@ export interface WorkerOptions {
   readonly metrics: WorkerMetrics;
   readonly batchSize?: number;
   /**
+   * The tenants' engines; apps/server passes the API's, so that the two continue each
+   * other's checkpoints (a checkpoint continues only with the engine that made it).
+   */
+  readonly engines?: EngineCache;
+  /**
+   * What this worker recomputed lately, so that a due ticket with no new event continues
+   * from its checkpoint (64 MiB by default); apps/server shares the API's.
+   */
+  readonly tickets?: TicketCache;
+  /**
    * A level noticed this long after its instant is marked late (default 2 min). A demo that
    * compresses time moves the clock in bigger steps, so it allows more.
    */
@@ -37,13 +48,16 @@ export interface WorkerOptions {
  */
 export class Worker {
   readonly #options: WorkerOptions;
-  readonly #engines = new EngineCache();
+  readonly #engines: EngineCache;
+  readonly #tickets: TicketCache;
   #running: Promise<TickResult | undefined> | undefined;
   #stopping = false;
   #healthy = true;
 
   constructor(options: WorkerOptions) {
     this.#options = options;
+    this.#engines = options.engines ?? new EngineCache();
+    this.#tickets = options.tickets ?? new TicketCache();
   }
 
   /** Whether the last tick reached the database. */
@@ -74,13 +88,11 @@ export class Worker {
     try {
       for (;;) {
         const now = clock();
-        const result = await runTick(
-          db,
-          this.#engines,
-          now,
-          this.#options.batchSize,
-          this.#options.lateAfterMs,
-        );
+        const { batchSize, lateAfterMs } = this.#options;
+        const result = await runTick(db, this.#engines, now, batchSize, {
+          cache: this.#tickets,
+          ...(lateAfterMs === undefined ? {} : { lateAfterMs }),
+        });
         total.claimed += result.claimed;
         total.created += result.created;
         total.lagMs = Math.max(total.lagMs, result.lagMs);
@@ -92,10 +104,17 @@ export class Worker {
       const digests = this.#stopping ? 0 : await runDigests(db, clock(), logger);
       if (digests > 0) logger.info({ digests }, 'digests queued');
       // Closed report periods kept computed: a few per tick, so the scan is never held up.
-      const periods = this.#stopping
-        ? 0
-        : await refreshReportPeriods(db, clock(), REPORT_PERIODS_PER_TICK);
-      if (periods > 0) logger.info({ periods }, 'report periods computed');
+      if (!this.#stopping) {
+        const periods = await refreshReportPeriods(db, clock(), REPORT_PERIODS_PER_TICK);
+        if (periods.computed > 0)
+          logger.info({ periods: periods.computed }, 'report periods computed');
+        // A shape that fails is retried at every tick: the count shows it is still failing.
+        for (const { tenant, unit, zone, error } of periods.failed) {
+          logger.warn({ tenant, unit, zone, error }, 'report periods failed; the others go on');
+          metrics.reportFailures.inc({ tenant });
+        }
+      }
+      metrics.ticketCacheBytes.set(this.#tickets.bytes);
       await this.#countQuarantined();
       this.#healthy = true;
       metrics.claimed.inc(total.claimed);
