@@ -50,6 +50,8 @@ export class Standalone {
   readonly #o: StandaloneOptions;
   readonly #handle: DatabaseHandle;
   readonly #engines = new EngineCache();
+  // One process: the worker continues the checkpoints the API's ingest made, and back.
+  readonly #tickets = new TicketCache();
   readonly #worker: Worker;
   readonly #delivery: ReturnType<typeof consoleDelivery>;
   readonly api: ReturnType<typeof createApp>;
@@ -65,13 +67,15 @@ export class Standalone {
       clock: o.clock,
       logger: o.logger,
       metrics: workerMetrics(),
+      engines: this.#engines,
+      tickets: this.#tickets,
       ...(o.lateAfterMs === undefined ? {} : { lateAfterMs: o.lateAfterMs }),
     });
     this.#delivery = consoleDelivery(db, consolePort(o.console), o.clock, o.logger);
     this.api = createApp({
       db,
       engines: this.#engines,
-      tickets: new TicketCache(),
+      tickets: this.#tickets,
       clock: o.clock,
       logger: o.logger,
       registry: new Registry(),

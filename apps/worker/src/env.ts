@@ -18,6 +18,14 @@ export const workerEnvSchema = z.object({
     .max(10_000)
     .default(500)
     .describe('tickets claimed per transaction of a tick'),
+  BREACHLESS_TICKET_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024)
+    .describe(
+      'memory the worker may keep of recently evaluated tickets so that a due ticket with no new event costs its open cycles, not its history, in bytes (estimated)',
+    ),
   WORKER_PORT: z.coerce
     .number()
     .int()

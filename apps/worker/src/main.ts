@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { openDatabase } from '@breachless/db';
+import { openDatabase, TicketCache } from '@breachless/db';
 import { Worker, workerMetrics } from '@breachless/jobs';
 import cron from 'node-cron';
 import { pino } from 'pino';
@@ -25,6 +25,7 @@ const worker = new Worker({
   logger,
   metrics,
   batchSize: env.WORKER_BATCH_SIZE,
+  tickets: new TicketCache({ maxBytes: env.BREACHLESS_TICKET_CACHE_BYTES }),
 });
 const task = cron.schedule(env.WORKER_SCHEDULE, () => void worker.tick());
 
