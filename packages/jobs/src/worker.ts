@@ -44,7 +44,8 @@ export interface WorkerOptions {
  * digests whose time has come, at every tick.
  * A tick never overlaps the previous one; a failing tick (PostgreSQL restarting, say) is
  * logged and retried at the next tick, so the process never crash-loops. A ticket that fails
- * on its own is quarantined by the tick (runTick), logged and counted per tenant.
+ * on its own is quarantined by the tick (runTick), logged and counted per tenant; so is a
+ * stored report shape whose periods cannot be computed (refreshReportPeriods).
  */
 export class Worker {
   readonly #options: WorkerOptions;
