@@ -8,7 +8,7 @@ import {
   settledView,
   type Timer,
 } from '@breachless/chat';
-import { type Database, deliveryOutbox } from '@breachless/db';
+import { type Database, deliveryOutbox, errorSummary } from '@breachless/db';
 import type { Logger } from 'pino';
 
 /**
@@ -27,7 +27,7 @@ export function consoleDelivery(db: Database, port: ChatPort, clock: () => numbe
     intervalMs: 0,
     maxAttempts: 3,
     backoff: exponentialBackoff(),
-    onError: (error) => logger.warn({ err: error }, 'console delivery failed'),
+    onError: (error) => logger.warn({ error: errorSummary(error) }, 'console delivery failed'),
     send: (d) => deliverNotification(port, d, clock(), undefined),
   });
   const pump = new DeliveryPump({
@@ -37,7 +37,8 @@ export function consoleDelivery(db: Database, port: ChatPort, clock: () => numbe
     perLane: 500,
     lanes,
     timer,
-    onError: (error) => logger.warn({ err: error }, 'console delivery round failed'),
+    onError: (error) =>
+      logger.warn({ error: errorSummary(error) }, 'console delivery round failed'),
     settle: (m) => port.update(m.root, settledView(m, clock(), undefined)),
   });
   return {

@@ -7,7 +7,7 @@ import {
   staleAlertNotice,
   stateOf,
 } from '@breachless/chat';
-import { cycleAlert, recordAck } from '@breachless/db';
+import { cycleAlert, errorSummary, recordAck } from '@breachless/db';
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
 import { ACTIONS, readCycleBlockId } from './blocks/alert.js';
 import { type SlackDeps, workspaceOf } from './deps.js';
@@ -100,6 +100,6 @@ async function silence(
     };
     await slackPort(client).update({ conversation: channel, id: ts }, view);
   } catch (error) {
-    deps.logger.error({ err: error, tenant, key }, 'alert action failed');
+    deps.logger.error({ error: errorSummary(error), tenant, key }, 'alert action failed');
   }
 }

@@ -1,4 +1,5 @@
 import { CHAT_SERVER_LIMITS, SLACK_BOT_SCOPES } from '@breachless/chat';
+import { errorSummary } from '@breachless/db';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerActions } from './actions.js';
@@ -81,7 +82,7 @@ export function createSlackApp(deps: SlackDeps, options: SlackAppOptions) {
   registerCommands(app, deps);
   registerActions(app, deps);
   app.error(async (error) => {
-    deps.logger.error({ err: error }, 'slack handler failed');
+    deps.logger.error({ error: errorSummary(error) }, 'slack handler failed');
   });
   return { app, receiver };
 }

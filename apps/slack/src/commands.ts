@@ -6,7 +6,7 @@ import {
   runCommand,
   type SlaQueries,
 } from '@breachless/chat';
-import { chatQueries } from '@breachless/db';
+import { chatQueries, errorSummary } from '@breachless/db';
 import type { App } from '@slack/bolt';
 import { render } from './blocks/render.js';
 import { type SlackDeps, workspaceOf } from './deps.js';
@@ -62,7 +62,10 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       const visible = parsed.command.name === 'stats' && parsed.command.public;
       await respond({ response_type: visible ? 'in_channel' : 'ephemeral', ...render(view) });
     } catch (error) {
-      deps.logger.error({ err: error, command: command.text, tenant }, '/sla failed');
+      deps.logger.error(
+        { error: errorSummary(error), command: command.text, tenant },
+        '/sla failed',
+      );
       await respond({ response_type: 'ephemeral', text: SORRY });
     }
   });

@@ -9,7 +9,7 @@ import {
   settledView,
   type Timer,
 } from '@breachless/chat';
-import { deliveryOutbox } from '@breachless/db';
+import { deliveryOutbox, errorSummary } from '@breachless/db';
 import type { SlackDeps } from './deps.js';
 import { slackPort } from './slack-port.js';
 
@@ -39,7 +39,7 @@ export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
     onError: (error, d) =>
       deps.logger.warn(
         {
-          err: error,
+          error: errorSummary(error),
           tenant: d.tenant,
           destination: d.destination,
           notification: d.notificationId,
@@ -58,7 +58,8 @@ export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
     lanes,
     timer,
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-    onError: (error) => deps.logger.warn({ err: error }, 'slack delivery round failed'),
+    onError: (error) =>
+      deps.logger.warn({ error: errorSummary(error) }, 'slack delivery round failed'),
     settle: async (m) => {
       const client = await deps.workspaces.clientFor(m.tenant);
       const user = await deps.mentions.userFor(m.tenant, m.payload.assignee, client);

@@ -5,7 +5,7 @@ import {
   runCommand,
   type SlaQueries,
 } from '@breachless/chat';
-import { chatQueries } from '@breachless/db';
+import { chatQueries, errorSummary } from '@breachless/db';
 import { type Activity, TurnContext } from 'botbuilder';
 import { attachment, render } from './cards/render.js';
 import { channelKey, type TeamsDeps } from './deps.js';
@@ -61,7 +61,10 @@ export async function answerCommand(
     try {
       view = await runCommand(parsed.command, ctx, queries);
     } catch (error) {
-      deps.logger.error({ err: error, tenant, text: activity.text }, 'sla command failed');
+      deps.logger.error(
+        { error: errorSummary(error), tenant, text: activity.text },
+        'sla command failed',
+      );
       await context.sendActivity(SORRY);
       return;
     }

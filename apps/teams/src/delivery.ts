@@ -9,7 +9,7 @@ import {
   settledView,
   type Timer,
 } from '@breachless/chat';
-import { deliveryOutbox, userOfAgent } from '@breachless/db';
+import { deliveryOutbox, errorSummary, userOfAgent } from '@breachless/db';
 import type { TeamsDeps } from './deps.js';
 import { teamsPort } from './teams-port.js';
 
@@ -46,7 +46,7 @@ export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions) {
     backoff: options.backoff ?? exponentialBackoff(),
     onError: (error, d) =>
       deps.logger.warn(
-        { err: error, tenant: d.tenant, destination: d.destination },
+        { error: errorSummary(error), tenant: d.tenant, destination: d.destination },
         'teams delivery failed',
       ),
     send: async (d) => {
@@ -60,7 +60,8 @@ export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions) {
     lanes,
     timer,
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-    onError: (error) => deps.logger.warn({ err: error }, 'teams delivery round failed'),
+    onError: (error) =>
+      deps.logger.warn({ error: errorSummary(error) }, 'teams delivery round failed'),
     settle: async (m) => {
       const user = await mention(m.tenant, m.payload.assignee);
       await teamsPort(deps, m.tenant).update(m.root, settledView(m, timer.now(), user));

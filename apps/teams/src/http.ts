@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHAT_SERVER_LIMITS, type ChatServerLimits, chatServer } from '@breachless/chat';
+import { errorSummary } from '@breachless/db';
 import { readActivity } from './body.js';
 import type { TeamsDeps } from './deps.js';
 import { onTurn } from './turns.js';
@@ -60,7 +61,7 @@ export function requestListener(deps: TeamsDeps, maxBodyBytes = CHAT_SERVER_LIMI
         (context) => onTurn(context, deps),
       );
     } catch (error) {
-      deps.logger.error({ err: error }, 'teams activity failed');
+      deps.logger.error({ error: errorSummary(error) }, 'teams activity failed');
       answer(res, 500, { error: 'the activity could not be handled' });
     }
   };
