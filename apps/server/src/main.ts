@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { errorSummary } from '@breachless/db';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { configuredChatApps, startChatApps, stopChatApps } from './chat-apps.js';
@@ -88,7 +90,13 @@ else if (chatApps.length > 0) {
   children = startChatApps(chatApps);
   out(`Started ${chatApps.map((a) => `${a.name} on port ${a.port}`).join(' and ')}.\n`);
 }
-const http = serve({ fetch: server.api.fetch, port: env.PORT });
+// The same header and request timeouts as the API's defaults: a slow client holds no socket
+// for Node's five minutes, even on a laptop.
+const http = serve({
+  fetch: server.api.fetch,
+  port: env.PORT,
+  serverOptions: { headersTimeout: 10_000, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS },
+});
 out(
   `Breachless is running: API on http://localhost:${env.PORT}, worker every ${env.BREACHLESS_TICK_MS} ms, ` +
     `alerts and digests for ${env.BREACHLESS_CONSOLE_CHANNEL} printed here as [console chat ...] ` +
@@ -104,7 +112,9 @@ const timer = setInterval(() => {
       // Everything up to `now` is fed: a restart goes on from there, losing no event.
       if (replay) savePosition(demoDir, { shiftMs, simAt: now });
     })
-    .catch((error) => logger.error({ err: error }, 'round failed; trying again at the next'));
+    .catch((error) =>
+      logger.error({ error: errorSummary(error) }, 'round failed; trying again at the next'),
+    );
 }, env.BREACHLESS_TICK_MS);
 
 const lines = createInterface({ input: process.stdin, terminal: false });
@@ -113,7 +123,7 @@ lines.on('line', (line) => {
   round = round
     .then(async () => out(`${await server.answer(line)}\n`))
     .catch((error) => {
-      logger.error({ err: error }, 'command failed');
+      logger.error({ error: errorSummary(error) }, 'command failed');
       out('Breachless could not answer just now (the error is in the log). Try again.\n');
     });
 });
