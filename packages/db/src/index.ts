@@ -40,6 +40,14 @@ export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
 export { cycleRow } from './cycle-rows.js';
 export { cycleSignature } from './cycle-write.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
+export {
+  type MigrationStatus,
+  migrationStatus,
+  NotMigratedError,
+  notMigratedReason,
+  requireMigrated,
+} from './migration-status.js';
+export { DEFAULT_DATA_DIR, resolveDataDir } from './pglite/data-dir.js';
 export { deliveryOutbox } from './delivery-outbox.js';
 export {
   type DigestSubscription,
@@ -83,6 +91,12 @@ export {
 } from './quarantine-status.js';
 export { interactionsOffered, storeInteractions } from './queue-interactions.js';
 export { type AppliedConfig, applyConfig } from './recompute-open.js';
+export {
+  recomputeTenant,
+  type TenantRecompute,
+  type TenantRecomputeOptions,
+  type TenantRecomputeProgress,
+} from './recompute-tenant.js';
 export { refreshReportPeriods } from './report-refresh.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';
