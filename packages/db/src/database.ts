@@ -9,6 +9,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly driver: 'postgres' | 'pglite';
+  /** Where the data lives, for messages: PGlite's absolute directory, or PostgreSQL's host and database (never a password). */
+  readonly location: string;
   /** Applies pending migrations; safe to run twice, and from two processes at once on PostgreSQL. */
   migrate(): Promise<void>;
   close(): Promise<void>;

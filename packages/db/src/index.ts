@@ -40,14 +40,6 @@ export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
 export { cycleRow } from './cycle-rows.js';
 export { cycleSignature } from './cycle-write.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
-export {
-  type MigrationStatus,
-  migrationStatus,
-  NotMigratedError,
-  notMigratedReason,
-  requireMigrated,
-} from './migration-status.js';
-export { DEFAULT_DATA_DIR, resolveDataDir } from './pglite/data-dir.js';
 export { deliveryOutbox } from './delivery-outbox.js';
 export {
   type DigestSubscription,
@@ -73,9 +65,18 @@ export {
   type RecomputeOptions,
   recomputeTickets,
 } from './ingest.js';
+export {
+  type MigrationStatus,
+  migrationStatus,
+  NotMigratedError,
+  notMigratedReason,
+  requireMigrated,
+} from './migration-status.js';
 export { type NotificationView, notificationLog } from './notification-log.js';
 export { notificationRows } from './notification-rows.js';
+export { DEFAULT_DATA_DIR, resolveDataDir } from './pglite/data-dir.js';
 export { DataDirInUseError } from './pglite/data-dir-lock.js';
+export { postgresLocation } from './postgres/client.js';
 export { isTransient, type TicketFailure } from './quarantine.js';
 export {
   engineOrFailure,

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -21,9 +22,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   return {
     db,
     driver: 'pglite',
+    location: dataDir ? resolve(dataDir) : 'memory://',
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: async () => {
-      await client.close();
+      // Closing twice is a no-op, as postgres.js's end() is: a refusal may have closed it.
+      if (!client.closed) await client.close();
       release();
     },
   };

@@ -7,6 +7,16 @@ import * as schema from '../schema/index.js';
 /** Any fixed number: the key of the advisory lock that serializes migrations. */
 const MIGRATION_LOCK = 4_242_001;
 
+/** A PostgreSQL URL's host and database, for messages: never its user or password. */
+export function postgresLocation(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
 /**
  * PostgreSQL through postgres.js, for `DATABASE_URL`. Replicas share it and coordinate
  * through row locks and unique keys. `statementTimeoutMs` is each connection's
@@ -26,6 +36,7 @@ export function openPostgres(
   return {
     db: drizzle(client, { schema }),
     driver: 'postgres',
+    location: postgresLocation(url),
     async migrate() {
       // drizzle's migrator runs pending files in one transaction but takes no lock, so two
       // replicas starting together could both apply them: hold a session lock on one connection.

@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+
+/** The embedded database's directory when `BREACHLESS_DATA_DIR` is unset. */
+export const DEFAULT_DATA_DIR = './.breachless';
+
+/**
+ * The embedded database's directory as an absolute path, a relative one taken from the folder
+ * the user ran the command in. npm runs a workspace's script in the workspace's folder but
+ * sets `INIT_CWD` to the user's (`npm start`, `npm start -w ...`, `npx`), so every way of
+ * starting from the root opens the root's `./.breachless`; a plain `node`/`tsx` (Docker,
+ * Kubernetes) has no `INIT_CWD` and uses its working directory.
+ */
+export function resolveDataDir(
+  dataDir: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string = process.cwd(),
+): string {
+  return resolve(env.INIT_CWD || cwd, dataDir || DEFAULT_DATA_DIR);
+}
