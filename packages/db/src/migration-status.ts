@@ -44,12 +44,14 @@ export async function migrationStatus(db: Database): Promise<MigrationStatus> {
 
 /**
  * Why the schema is not ready for this version, in one line for people; undefined when it is.
- * @param location where the database is (never a password), for the message
+ * @param location where the database is (never a password), for the message; omitted where
+ *   the reader already knows (a probe of the service)
  */
-export function notMigratedReason(status: MigrationStatus, location: string): string | undefined {
+export function notMigratedReason(status: MigrationStatus, location?: string): string | undefined {
   if (status.applied >= status.shipped) return undefined;
   const how = status.applied === 0 ? '' : ` (${status.applied} of ${status.shipped} migrations)`;
-  return `the database at ${location} is not migrated${how}: run \`breachless migrate\``;
+  const at = location ? ` at ${location}` : '';
+  return `the database${at} is not migrated${how}: run \`breachless migrate\``;
 }
 
 /** A service met a database whose schema is behind its version. */
