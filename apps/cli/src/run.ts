@@ -1,10 +1,12 @@
 import { ConfigError, EventsError } from '@breachless/core';
 import { DataDirInUseError } from '@breachless/db';
 import { calendarCommand } from './commands/calendar.js';
+import { configCommand } from './commands/config.js';
 import { doctorCommand } from './commands/doctor.js';
 import { explainCommand } from './commands/explain.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
+import { recomputeCommand } from './commands/recompute.js';
 import { reportCommand } from './commands/report.js';
 import { SLA_REPORTS, slaCommand } from './commands/sla.js';
 import { tokenCommand } from './commands/token.js';
@@ -26,6 +28,8 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
   migrate              apply pending migrations, then exit
   import FILE          stream ticket events (NDJSON, ServiceNow CSV, Zendesk audits)
                        from a file into the database
+  config set|get       save a tenant's config (then recompute all its tickets), or show it
+  recompute            recompute every ticket of a tenant under its current config
   token create|revoke  a new API token for a tenant, printed once; or stop one at once
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
   doctor               check config, database, clock, Slack and Teams settings; say what to fix
@@ -41,6 +45,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   calendar: calendarCommand,
   migrate: migrateCommand,
   import: importCommand,
+  config: configCommand,
+  recompute: recomputeCommand,
   token: tokenCommand,
   'webhook-secret': webhookSecretCommand,
   doctor: doctorCommand,

@@ -35,7 +35,13 @@ export {
 export { type UnsettledRow, unsettledMessages } from './chat-unsettled.js';
 export { type OpenOptions, openDatabase } from './client.js';
 export { type CycleFilter, complianceRows } from './compliance-rows.js';
-export { configVersion, currentConfig, type StoredConfig, saveConfig } from './config-store.js';
+export {
+  configVersion,
+  currentConfig,
+  currentConfigVersion,
+  type StoredConfig,
+  saveConfig,
+} from './config-store.js';
 export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
 export { cycleRow } from './cycle-rows.js';
 export { cycleSignature } from './cycle-write.js';

@@ -24,3 +24,34 @@ export function importSummary(summary: ImportSummary, stats: ImportStats): strin
       : []),
   ];
 }
+
+/**
+ * The warning of an import into a tenant with no config: its events are stored but no
+ * cycle is computed, so every report is empty. It names the command that fixes it.
+ */
+export function noConfigWarning(tenant: string, format: string): string {
+  // The ServiceNow sample's config ships beside it; other sources need a config of their own.
+  const file = format === 'servicenow-csv' ? 'data/servicenow.config.yaml' : 'FILE';
+  return [
+    `breachless: WARNING: tenant ${tenant} has no config: events are stored, but no SLA cycle`,
+    '  is computed and reports stay empty. Save a config and recompute every ticket with:',
+    `    npx breachless config set --tenant ${tenant} ${file}`,
+    ...(file === 'FILE' ? ['  (FILE: a config as in docs/formats.md)'] : []),
+    '',
+  ].join('\n');
+}
+
+/** Whether two config bodies hold the same document (key order aside: jsonb reorders keys). */
+export function sameBody(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}

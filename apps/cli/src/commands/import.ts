@@ -1,12 +1,22 @@
 import { ConnectorError, IMPORT_FORMATS, isImportFormat, openImport } from '@breachless/connectors';
 import { readConfigDocument } from '@breachless/core';
-import { EngineCache, type ImportProgress, importEvents, saveConfig } from '@breachless/db';
+import {
+  currentConfig,
+  type Database,
+  EngineCache,
+  type ImportProgress,
+  importEvents,
+  rowsOf,
+  saveConfig,
+} from '@breachless/db';
+import { sql } from 'drizzle-orm';
 import { parseFlags, required } from '../args.js';
 import { describeDatabase, openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import { progressReporter } from '../format/progress.js';
 import { type Io, readUserFile } from '../io.js';
-import { importSummary } from './import-summary.js';
+import { importSummary, noConfigWarning, sameBody } from './import-summary.js';
+import { recomputeSummary, recomputeWithProgress } from './recompute.js';
 
 export const IMPORT_USAGE = `Usage: breachless import FILE --format ndjson|servicenow-csv|zendesk-json [options]
 
@@ -20,7 +30,9 @@ sends no notifications.
   --format zendesk-json     Zendesk ticket audits, one audit or page of audits per line;
                             ids mapped through the config's connectors.zendesk
   --tenant ID               whose data (default: default)
-  --config FILE             store this config as the tenant's current one first
+  --config FILE             store this config as the tenant's current one first; when it
+                            changes the config of a tenant with tickets, every ticket is
+                            then recomputed under it (breachless recompute)
   --tz ZONE                 servicenow-csv: the zone of its wall-clock dates (default UTC)
   --batch N                 events per transaction (default 2000)`;
 
@@ -60,7 +72,15 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   const tenant = flags.tenant ?? 'default';
   const handle = await openServiceDatabase(io);
   try {
-    if (config !== undefined) await saveConfig(handle.db, tenant, config, `import:${flags.config}`);
+    const previous = await currentConfig(handle.db, tenant);
+    // The same config again is no new version: a rerun of an import changes nothing.
+    const changed = config !== undefined && !(previous && sameBody(previous.body, config));
+    if (changed) await saveConfig(handle.db, tenant, config, `import:${flags.config}`);
+    // Tickets stored before were computed under another config (or none): they follow it after.
+    const stale = changed && (await hasTickets(handle.db, tenant));
+    const unconfigured = config === undefined && previous === undefined;
+    const warning = unconfigured ? noConfigWarning(tenant, format) : '';
+    io.stderr(warning);
     // The engine carries the tenant's current config, connector mappings included.
     const engine = await new EngineCache().engineFor(handle.db, tenant);
     const zendesk = engine.config.connectors.zendesk;
@@ -82,12 +102,32 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       }),
     );
     progress.finish(counts(summary));
-    const header = `imported ${path} (${format}) into ${describeDatabase(io)}, tenant ${tenant}`;
-    io.stdout(`${[header, ...importSummary(summary, source.stats())].join('\n')}\n`);
+    const where = describeDatabase(io);
+    const header = `imported ${path} (${format}) into ${where}, tenant ${tenant}`;
+    const lines = [header, ...importSummary(summary, source.stats())];
+    if (stale) {
+      io.stderr(`the config changed: recomputing every ticket of tenant ${tenant}\n`);
+      lines.push(
+        recomputeSummary(tenant, where, await recomputeWithProgress(handle.db, tenant, io)),
+      );
+    }
+    // Said again after the progress lines, where it is seen.
+    io.stderr(warning);
+    io.stdout(`${lines.join('\n')}\n`);
     return summary.rejected > 0 ? 2 : 0;
   } finally {
     await handle.close();
   }
+}
+
+/** Whether the tenant has any ticket yet. */
+async function hasTickets(db: Database, tenant: string): Promise<boolean> {
+  const rows = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from (select 1 from tickets where tenant_id = ${tenant} limit 1) t`,
+    ),
+  );
+  return (rows[0]?.n ?? 0) > 0;
 }
 
 const counts = (p: ImportProgress) =>
