@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_DIR, resolveDataDir } from '@breachless/db';
 import { DEFAULT_MAX_WEBHOOK_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { z } from 'zod';
 
@@ -6,8 +7,10 @@ export const apiEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
   BREACHLESS_DATA_DIR: z
     .string()
-    .default('./.breachless')
-    .describe("PGlite's data directory when DATABASE_URL is unset"),
+    .default(DEFAULT_DATA_DIR)
+    .describe(
+      "PGlite's data directory when DATABASE_URL is unset; a relative one is taken from the folder the command was run in (npm's INIT_CWD), so every `npm start -w ...` from the root opens the root's",
+    ),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('HTTP port of the API'),
   BREACHLESS_MAX_BODY_BYTES: z.coerce
     .number()
@@ -60,7 +63,12 @@ export type ApiEnv = z.infer<typeof apiEnvSchema>;
  */
 export function readEnv(env: Record<string, string | undefined>): ApiEnv {
   const result = apiEnvSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success)
+    // Relative to the folder the user ran the command in, not the workspace npm runs it in.
+    return {
+      ...result.data,
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+    };
   throw new Error(
     `invalid environment:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
   );

@@ -1,4 +1,4 @@
-import { EngineCache, TicketCache } from '@breachless/db';
+import { EngineCache, NotMigratedError, requireMigrated, TicketCache } from '@breachless/db';
 import { createApp } from '@breachless/http';
 import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -15,7 +15,13 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
-const handle = await openApiDatabase(env);
+const handle = await openApiDatabase(env)
+  .then(requireMigrated)
+  .catch((error: unknown) => {
+    // Unmigrated, held by another process, unreachable: one line, no stack trace.
+    process.stderr.write(`breachless api: ${(error as Error).message}\n`);
+    process.exit(error instanceof NotMigratedError ? 2 : 1);
+  });
 const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 const app = createApp({

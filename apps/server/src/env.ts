@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_DIR, resolveDataDir } from '@breachless/db';
 import { z } from 'zod';
 
 const flag = z
@@ -10,8 +11,10 @@ export const serverEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL; unset, the embedded PGlite'),
   BREACHLESS_DATA_DIR: z
     .string()
-    .default('./.breachless')
-    .describe("PGlite's data directory; the demo keeps its position and charts in DIR-demo"),
+    .default(DEFAULT_DATA_DIR)
+    .describe(
+      "PGlite's data directory, a relative one taken from the folder the command was run in (npm's INIT_CWD); the demo keeps its position and charts in DIR-demo",
+    ),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('the HTTP API'),
   BREACHLESS_DEMO: flag.describe('replay the sample ServiceNow log, shifted to the present'),
   BREACHLESS_DEMO_SPEED: z.coerce
@@ -62,7 +65,12 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
  */
 export function readEnv(env: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success)
+    // Relative to the folder the user ran the command in, not the workspace npm runs it in.
+    return {
+      ...result.data,
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+    };
   const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new Error(`invalid environment:\n${problems.join('\n')}`);
 }

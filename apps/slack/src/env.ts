@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_DIR, resolveDataDir } from '@breachless/db';
 import { z } from 'zod';
 
 const optional = z
@@ -10,8 +11,10 @@ export const slackEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
   BREACHLESS_DATA_DIR: z
     .string()
-    .default('./.breachless')
-    .describe("PGlite's data directory when DATABASE_URL is unset"),
+    .default(DEFAULT_DATA_DIR)
+    .describe(
+      "PGlite's data directory when DATABASE_URL is unset; a relative one is taken from the folder the command was run in (npm's INIT_CWD), so every `npm start -w ...` from the root opens the root's",
+    ),
   PORT: z.coerce
     .number()
     .int()
@@ -85,6 +88,11 @@ export function readEnv(env: Record<string, string | undefined>): SlackEnv {
       : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)),
     ...missingCredentials(env),
   ];
-  if (result.success && problems.length === 0) return result.data;
+  if (result.success && problems.length === 0)
+    // Relative to the folder the user ran the command in, not the workspace npm runs it in.
+    return {
+      ...result.data,
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+    };
   throw new Error(`invalid environment:\n${problems.join('\n')}`);
 }

@@ -1,6 +1,12 @@
 import type { Server } from 'node:http';
 import { realTimer } from '@breachless/chat';
-import { EngineCache, forgetReceipts, openDatabase } from '@breachless/db';
+import {
+  EngineCache,
+  forgetReceipts,
+  NotMigratedError,
+  openDatabase,
+  requireMigrated,
+} from '@breachless/db';
 import type { HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
 import { createSlackApp } from './app.js';
@@ -24,7 +30,13 @@ const logger = pino({ level: env.LOG_LEVEL });
 const handle = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.BREACHLESS_DATA_DIR,
-});
+})
+  .then(requireMigrated)
+  .catch((error: unknown) => {
+    // Unmigrated, held by another process, unreachable: one line, no stack trace.
+    process.stderr.write(`breachless slack: ${(error as Error).message}\n`);
+    process.exit(error instanceof NotMigratedError ? 2 : 1);
+  });
 const auth: SlackAuth = env.SLACK_BOT_TOKEN
   ? { mode: 'single', botToken: env.SLACK_BOT_TOKEN }
   : {

@@ -1,5 +1,5 @@
 import { realTimer } from '@breachless/chat';
-import { EngineCache, openDatabase } from '@breachless/db';
+import { EngineCache, NotMigratedError, openDatabase, requireMigrated } from '@breachless/db';
 import { pino } from 'pino';
 import { createAdapter } from './auth.js';
 import { teamsDelivery } from './delivery.js';
@@ -23,7 +23,13 @@ if (env.TEAMS_ALLOW_UNAUTHENTICATED)
 const handle = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.BREACHLESS_DATA_DIR,
-});
+})
+  .then(requireMigrated)
+  .catch((error: unknown) => {
+    // Unmigrated, held by another process, unreachable: one line, no stack trace.
+    process.stderr.write(`breachless teams: ${(error as Error).message}\n`);
+    process.exit(error instanceof NotMigratedError ? 2 : 1);
+  });
 const deps: TeamsDeps = {
   db: handle.db,
   engines: new EngineCache(),

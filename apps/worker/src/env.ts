@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_DIR, resolveDataDir } from '@breachless/db';
 import { z } from 'zod';
 
 /** The worker's environment (docs/operations.md is generated from it). */
@@ -5,8 +6,10 @@ export const workerEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
   BREACHLESS_DATA_DIR: z
     .string()
-    .default('./.breachless')
-    .describe("PGlite's data directory when DATABASE_URL is unset"),
+    .default(DEFAULT_DATA_DIR)
+    .describe(
+      "PGlite's data directory when DATABASE_URL is unset; a relative one is taken from the folder the command was run in (npm's INIT_CWD), so every `npm start -w ...` from the root opens the root's",
+    ),
   WORKER_SCHEDULE: z
     .string()
     .default('*/15 * * * * *')
@@ -47,7 +50,12 @@ export type WorkerEnv = z.infer<typeof workerEnvSchema>;
  */
 export function readEnv(env: Record<string, string | undefined>): WorkerEnv {
   const result = workerEnvSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success)
+    // Relative to the folder the user ran the command in, not the workspace npm runs it in.
+    return {
+      ...result.data,
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+    };
   const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new Error(`invalid environment:\n${problems.join('\n')}`);
 }
