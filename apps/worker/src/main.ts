@@ -1,9 +1,10 @@
-import { createServer } from 'node:http';
-import { openDatabase, TicketCache } from '@breachless/db';
+import type { AddressInfo } from 'node:net';
+import { NotMigratedError, openDatabase, requireMigrated, TicketCache } from '@breachless/db';
 import { Worker, workerMetrics } from '@breachless/jobs';
 import cron from 'node-cron';
 import { pino } from 'pino';
 import { readEnv } from './env.js';
+import { healthServer } from './health.js';
 
 const env = (() => {
   try {
@@ -17,7 +18,13 @@ const logger = pino({ level: env.LOG_LEVEL });
 const handle = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.BREACHLESS_DATA_DIR,
-});
+})
+  .then(requireMigrated)
+  .catch((error: unknown) => {
+    // Unmigrated, held by another process, unreachable: one line, no stack trace.
+    process.stderr.write(`breachless worker: ${(error as Error).message}\n`);
+    process.exit(error instanceof NotMigratedError ? 2 : 1);
+  });
 const metrics = workerMetrics();
 const worker = new Worker({
   db: handle.db,
@@ -29,19 +36,13 @@ const worker = new Worker({
 });
 const task = cron.schedule(env.WORKER_SCHEDULE, () => void worker.tick());
 
-const server = createServer(async (req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(worker.healthy ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: worker.healthy }));
-  } else if (req.url === '/metrics') {
-    res.writeHead(200, { 'content-type': metrics.registry.contentType });
-    res.end(await metrics.registry.metrics());
-  } else {
-    res.writeHead(404).end();
-  }
-});
+const server = healthServer({ db: handle.db, healthy: () => worker.healthy, metrics });
+// The port bound, not the one asked for: WORKER_PORT=0 picks a free one.
 server.listen(env.WORKER_PORT, () =>
-  logger.info({ port: env.WORKER_PORT, schedule: env.WORKER_SCHEDULE }, 'worker started'),
+  logger.info(
+    { port: (server.address() as AddressInfo).port, schedule: env.WORKER_SCHEDULE },
+    'worker started',
+  ),
 );
 
 // SIGTERM (Kubernetes, compose): finish the batch in flight, release claims by committing.

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@breachless/db';
+import { createScratchDatabase } from '@breachless/db/testing';
+import { workerMetrics } from '@breachless/jobs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../src/env.js';
+import { healthServer } from '../src/health.js';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+const base = process.env.TEST_DATABASE_URL;
+// The folder the user ran `npm start -w @breachless/worker` in; npm runs the script in APP_DIR.
+const initCwd = mkdtempSync(join(tmpdir(), 'breachless worker start '));
+afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
+
+/**
+ * Starts the worker as npm would from `initCwd`: resolves with its exit code and stderr, or with
+ * its port once it listens (then stopped by `stop`).
+ */
+function start(vars: Record<string, string>) {
+  const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: APP_DIR,
+    env: { ...inherited, INIT_CWD: initCwd, WORKER_PORT: '0', LOG_LEVEL: 'info', ...vars },
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const outcome = new Promise<{ code: number | null; stderr: string; port?: number }>((done) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const port = /"port":(\d+)/.exec(stdout)?.[1];
+      if (port) done({ code: null, stderr, port: Number(port) });
+    });
+    child.on('exit', (code) => done({ code, stderr }));
+  });
+  const exited = new Promise((done) => child.once('exit', done));
+  return {
+    outcome,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+describe('where the worker keeps the embedded database', () => {
+  it("is the folder the command was run in (npm's INIT_CWD), not the workspace's", () => {
+    expect(readEnv({ INIT_CWD: initCwd }).BREACHLESS_DATA_DIR).toBe(join(initCwd, '.breachless'));
+  });
+});
+
+describe('the worker on an unmigrated database', () => {
+  it('refuses PGlite with one line and exit code 2, then serves it once migrated', async () => {
+    const dir = join(initCwd, '.breachless');
+    const refused = await start({}).outcome;
+    expect(refused).toEqual({
+      code: 2,
+      stderr: `breachless worker: the database at ${dir} is not migrated: run \`breachless migrate\`\n`,
+    });
+    // `breachless migrate` from the same folder: the same directory.
+    const handle = await openDatabase({ dataDir: dir });
+    await handle.migrate();
+    await handle.close();
+    const worker = start({});
+    const { port } = await worker.outcome;
+    try {
+      expect(port).toBeGreaterThan(0);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it.runIf(base)('refuses PostgreSQL with one line and exit code 2', async () => {
+    const scratch = await createScratchDatabase(base as string);
+    try {
+      const where = new URL(scratch.url);
+      const refused = await start({ DATABASE_URL: scratch.url }).outcome;
+      expect(refused).toEqual({
+        code: 2,
+        stderr: `breachless worker: the database at ${where.host}${where.pathname} is not migrated: run \`breachless migrate\`\n`,
+      });
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
+
+describe("the worker's /readyz", () => {
+  it('answers 503 with the reason on an unmigrated database, 200 once migrated', async () => {
+    const handle = await openDatabase({});
+    const server = healthServer({ db: handle.db, healthy: () => true, metrics: workerMetrics() });
+    await new Promise<void>((done) => server.listen(0, done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const unmigrated = await fetch(`${url}/readyz`);
+      expect(unmigrated.status).toBe(503);
+      expect(await unmigrated.json()).toEqual({
+        ok: false,
+        error: 'the database is not migrated: run `breachless migrate`',
+      });
+      // Alive all the same: a restart would not migrate it.
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      await handle.migrate();
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ ok: true });
+    } finally {
+      server.close();
+      await handle.close();
+    }
+  });
+});
