@@ -60,11 +60,13 @@ export async function cliAsync(argv: string[], env: Record<string, string> = {})
   return { code, ...output() };
 }
 
-/** Runs the real `breachless` bin as a user would after `npm ci`. */
-export async function bin(argv: string[]): Promise<Ran> {
+/** Runs the real `breachless` bin as a user would after `npm ci`, from the repository's root. */
+export async function bin(argv: string[], env: Record<string, string> = {}): Promise<Ran> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], {
       cwd: REPO,
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
