@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createScratchDatabase } from '@breachless/db/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../src/env.js';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+const base = process.env.TEST_DATABASE_URL;
+// The folder the user ran `npm start -w @breachless/slack` in; npm runs the script in APP_DIR.
+const initCwd = mkdtempSync(join(tmpdir(), 'breachless slack start '));
+afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
+const credentials = {
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: 'test-secret',
+  SLACK_API_URL: 'http://127.0.0.1:9/api/',
+};
+
+/** Starts the Slack app as npm would from `initCwd`; its exit code and stderr. */
+function start(vars: Record<string, string>) {
+  const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: APP_DIR,
+    env: {
+      ...inherited,
+      ...credentials,
+      INIT_CWD: initCwd,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...vars,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  return new Promise<{ code: number | null; stderr: string }>((done) =>
+    child.on('exit', (code) => done({ code, stderr })),
+  );
+}
+
+describe('the Slack app on an unmigrated database', () => {
+  it('refuses the embedded one in the folder the command was run in, with one line and exit code 2', async () => {
+    const dir = join(initCwd, '.breachless');
+    expect(readEnv({ ...credentials, INIT_CWD: initCwd }).BREACHLESS_DATA_DIR).toBe(dir);
+    expect(await start({})).toEqual({
+      code: 2,
+      stderr: `breachless slack: the database at ${dir} is not migrated: run \`breachless migrate\`\n`,
+    });
+  });
+
+  it.runIf(base)('refuses PostgreSQL with one line and exit code 2', async () => {
+    const scratch = await createScratchDatabase(base as string);
+    try {
+      const where = new URL(scratch.url);
+      expect(await start({ DATABASE_URL: scratch.url })).toEqual({
+        code: 2,
+        stderr: `breachless slack: the database at ${where.host}${where.pathname} is not migrated: run \`breachless migrate\`\n`,
+      });
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
