@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfigDocument } from '@breachless/core';
+import { openDatabase } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAsync, EXAMPLES, scratch } from './harness.js';
 
@@ -96,4 +98,57 @@ describe.each(drivers)('a config saved after an import [%s]', (driver) => {
     const same = await cliAsync([...args, '--config', CONFIG], env);
     expect(same.stdout).not.toContain('recomputed tenant');
   });
+
+  it('a stored config this version refuses: recompute says so, get shows it, set mends it', async () => {
+    const handle = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.BREACHLESS_DATA_DIR,
+    });
+    // Saved by an earlier version, before targets were bounded to a year.
+    const old = {
+      policies: [{ id: 'p', calendar: '24x7', targets: { resolution: { '*': '400d' } } }],
+    };
+    try {
+      await handle.db.execute(sql`
+        insert into configs (tenant_id, version, body, changed_by)
+        values ('twice', 2, ${JSON.stringify(old)}::jsonb, 'earlier version')`);
+    } finally {
+      await handle.close();
+    }
+    const before = await report('twice');
+    const refused = await cliAsync(['recompute', '--tenant', 'twice'], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'the stored config of tenant twice is refused by this version',
+    );
+    expect(refused.stderr).toContain('npx breachless config set --tenant twice FILE');
+    expect(await report('twice')).toEqual(before);
+    const get = await cliAsync(['config', 'get', '--tenant', 'twice'], env);
+    expect(JSON.parse(get.stdout)).toEqual(old);
+    const mended = await cliAsync(['config', 'set', '--tenant', 'twice', CONFIG], env);
+    expect(mended.code, mended.stderr).toBe(0);
+    expect(mended.stdout).toMatch(/^config version 3 saved\n/);
+    expect(mended.stdout).toContain('quarantined 0');
+  });
+});
+
+it('config and recompute answer --help with their usage, and a malformed line with exit 2', async () => {
+  for (const command of [['config'], ['config', 'set'], ['config', 'get'], ['recompute']]) {
+    const ran = await cliAsync([...command, '--help']);
+    expect(ran).toMatchObject({ code: 0, stderr: '' });
+    expect(ran.stdout).toContain(`Usage: breachless ${command[0]}`);
+  }
+  for (const argv of [
+    ['config', 'put', '--tenant', 'x'],
+    ['config', 'set', '--tenant', 'x'],
+    ['config', 'get', '--tenant', 'x', 'extra'],
+    ['config', 'set', CONFIG],
+    ['recompute'],
+    ['recompute', '--tenant', 'x', '--batch', '0'],
+  ]) {
+    const ran = await cliAsync(argv);
+    expect(ran.code, argv.join(' ')).toBe(2);
+    expect(ran.stdout).toBe('');
+    expect(ran.stderr).toMatch(/^breachless: (unknown config command|missing|unexpected|--batch)/);
+  }
 });

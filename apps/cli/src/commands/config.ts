@@ -1,5 +1,5 @@
 import { parseConfig, readConfigDocument } from '@breachless/core';
-import { applyConfig, currentConfig } from '@breachless/db';
+import { applyConfig, configVersion, currentConfigVersion } from '@breachless/db';
 import { parseCommandLine, required } from '../args.js';
 import { describeDatabase, openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
@@ -53,7 +53,9 @@ export async function configCommand(argv: readonly string[], io: Io): Promise<nu
   const handle = await openServiceDatabase(io);
   try {
     if (body === undefined) {
-      const stored = await currentConfig(handle.db, tenant);
+      // The stored body as it is, even one this version refuses: it is what to mend.
+      const version = await currentConfigVersion(handle.db, tenant);
+      const stored = await configVersion(handle.db, tenant, version);
       if (!stored) throw new UsageError(`tenant ${tenant} has no config`);
       io.stderr(`config version ${stored.version} of tenant ${tenant}, by ${stored.changedBy}\n`);
       io.stdout(`${JSON.stringify(stored.body, null, 2)}\n`);

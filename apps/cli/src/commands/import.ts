@@ -1,7 +1,8 @@
 import { ConnectorError, IMPORT_FORMATS, isImportFormat, openImport } from '@breachless/connectors';
 import { readConfigDocument } from '@breachless/core';
 import {
-  currentConfig,
+  configVersion,
+  currentConfigVersion,
   type Database,
   EngineCache,
   type ImportProgress,
@@ -72,7 +73,12 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   const tenant = flags.tenant ?? 'default';
   const handle = await openServiceDatabase(io);
   try {
-    const previous = await currentConfig(handle.db, tenant);
+    // Read raw, not parsed: a stored config this version refuses is replaced, not a failure.
+    const previous = await configVersion(
+      handle.db,
+      tenant,
+      await currentConfigVersion(handle.db, tenant),
+    );
     // The same config again is no new version: a rerun of an import changes nothing.
     const changed = config !== undefined && !(previous && sameBody(previous.body, config));
     if (changed) await saveConfig(handle.db, tenant, config, `import:${flags.config}`);

@@ -1,5 +1,6 @@
+import { ConfigError } from '@breachless/core';
 import {
-  currentConfigVersion,
+  currentConfig,
   type Database,
   EngineCache,
   recomputeTenant,
@@ -37,15 +38,29 @@ export async function recomputeCommand(argv: readonly string[], io: Io): Promise
   const batchSize = batchFlag(flags.batch, 500);
   const handle = await openServiceDatabase(io);
   try {
-    if ((await currentConfigVersion(handle.db, tenant)) === 0)
-      throw new UsageError(
-        `tenant ${tenant} has no config: nothing to recompute with. Save one first:\n  ${configSetCommand(tenant)}`,
-      );
+    await checkConfig(handle.db, tenant);
     const result = await recomputeWithProgress(handle.db, tenant, io, batchSize);
     io.stdout(`${recomputeSummary(tenant, describeDatabase(io), result)}\n`);
     return 0;
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Refuses to start without a config that builds: recomputing would compute no cycle, or
+ * quarantine every ticket of the tenant with the same config error.
+ */
+async function checkConfig(db: Database, tenant: string): Promise<void> {
+  const fix = `Save one first:\n  ${configSetCommand(tenant)}`;
+  try {
+    if ((await currentConfig(db, tenant)) === undefined)
+      throw new UsageError(`tenant ${tenant} has no config: nothing to recompute with. ${fix}`);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new UsageError(
+      `the stored config of tenant ${tenant} is refused by this version: ${error.message}\n${fix}`,
+    );
   }
 }
 
