@@ -1,25 +1,44 @@
-import { type DatabaseHandle, openDatabase } from '@breachless/db';
+import {
+  type DatabaseHandle,
+  NotMigratedError,
+  openDatabase,
+  postgresLocation,
+  requireMigrated,
+  resolveDataDir,
+} from '@breachless/db';
+import { UsageError } from './errors.js';
 import type { Io } from './io.js';
+
+/** The embedded database's directory: `BREACHLESS_DATA_DIR` or `./.breachless`, from npm's INIT_CWD. */
+function dataDirOf(io: Io): string {
+  return resolveDataDir(io.env.BREACHLESS_DATA_DIR, io.env);
+}
 
 /**
  * The database the service uses: `DATABASE_URL` (PostgreSQL) when set, otherwise the
- * embedded PGlite in `BREACHLESS_DATA_DIR` (default `./.breachless`).
+ * embedded PGlite in `BREACHLESS_DATA_DIR` (default `./.breachless` of the folder the command
+ * was run in, the one `npm start` and the services use too).
+ * @param options.unmigrated 'allow' for the verbs that migrate or diagnose it
+ * @throws UsageError "the database at ... is not migrated: run `breachless migrate`" when it
+ *   lacks a migration of this version, instead of a raw SQL error from the first query
  */
-export function openServiceDatabase(io: Io): Promise<DatabaseHandle> {
-  return openDatabase({
+export async function openServiceDatabase(
+  io: Io,
+  options: { unmigrated?: 'allow' } = {},
+): Promise<DatabaseHandle> {
+  const handle = await openDatabase({
     databaseUrl: io.env.DATABASE_URL || undefined,
-    dataDir: io.env.BREACHLESS_DATA_DIR || './.breachless',
+    dataDir: dataDirOf(io),
+  });
+  if (options.unmigrated === 'allow') return handle;
+  return requireMigrated(handle).catch((error: unknown) => {
+    throw error instanceof NotMigratedError ? new UsageError(error.message) : error;
   });
 }
 
 /** Where the data lives, for messages: never the password of a URL. */
 export function describeDatabase(io: Io): string {
   const url = io.env.DATABASE_URL;
-  if (!url) return `embedded PGlite in ${io.env.BREACHLESS_DATA_DIR || './.breachless'}`;
-  try {
-    const parsed = new URL(url);
-    return `PostgreSQL at ${parsed.host}${parsed.pathname}`;
-  } catch {
-    return 'PostgreSQL';
-  }
+  if (!url) return `embedded PGlite in ${dataDirOf(io)}`;
+  return `PostgreSQL at ${postgresLocation(url)}`;
 }

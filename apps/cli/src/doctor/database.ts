@@ -20,7 +20,7 @@ export async function checkDatabase(io: Io): Promise<Finding[]> {
   const where = describeDatabase(io);
   let handle: Awaited<ReturnType<typeof openServiceDatabase>> | undefined;
   try {
-    handle = await openServiceDatabase(io);
+    handle = await openServiceDatabase(io, { unmigrated: 'allow' });
     const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).length;
     const applied = await handle.db
       .execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
