@@ -49,6 +49,7 @@ describe.each(drivers)('a config saved after an import [%s]', (driver) => {
     expect(ran.code).toBe(0);
     expect(ran.stderr).toContain('WARNING: tenant late has no config');
     expect(ran.stderr).toContain('npx breachless config set --tenant late FILE');
+    expect(ran.stdout).toMatch(/\n {2}tickets \d+: no cycle computed, the tenant has no config\n/);
     expect(await report('late')).toEqual([]);
     const recompute = await cliAsync(['recompute', '--tenant', 'late'], env);
     expect(recompute.code).toBe(2);

@@ -4,14 +4,21 @@ import type { ImportSummary } from '@breachless/db';
 /**
  * The closing lines of `breachless import`: what the database did with the events, then
  * what the connector read and left out, so every record of the file is accounted for.
+ * Without a config, recomputing computes no cycle: the line says so rather than "recomputed".
  */
-export function importSummary(summary: ImportSummary, stats: ImportStats): string[] {
+export function importSummary(
+  summary: ImportSummary,
+  stats: ImportStats,
+  configured = true,
+): string[] {
   const counts = (label: string, entries: Readonly<Record<string, number>>) =>
     Object.entries(entries).map(([reason, n]) => `  ${label} ${n}: ${reason}`);
   return [
     `  records read ${stats.records}, mapped to ${stats.events} events`,
     `  events: ${summary.accepted} new, ${summary.duplicates} duplicates (already known), ${summary.rejected} rejected`,
-    `  tickets recomputed ${summary.tickets}`,
+    configured
+      ? `  tickets recomputed ${summary.tickets}`
+      : `  tickets ${summary.tickets}: no cycle computed, the tenant has no config`,
     ...counts('skipped', stats.skipped),
     ...counts('adjusted', stats.adjusted),
     ...stats.notes.map((note) => `  note: ${note}`),

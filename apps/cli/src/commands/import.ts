@@ -110,7 +110,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
     progress.finish(counts(summary));
     const where = describeDatabase(io);
     const header = `imported ${path} (${format}) into ${where}, tenant ${tenant}`;
-    const lines = [header, ...importSummary(summary, source.stats())];
+    const lines = [header, ...importSummary(summary, source.stats(), !unconfigured)];
     if (stale) {
       io.stderr(`the config changed: recomputing every ticket of tenant ${tenant}\n`);
       lines.push(
