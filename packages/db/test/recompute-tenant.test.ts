@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { expect, it } from 'vitest';
+import { openDatabase } from '../src/client.js';
 import { saveConfig } from '../src/config-store.js';
 import type { Database } from '../src/database.js';
 import { EngineCache } from '../src/engine-cache.js';
@@ -34,7 +36,7 @@ async function outbox(db: Database, tenant: string) {
   return Number(rows[0]?.n);
 }
 
-describeEachDriver('recomputeTenant', (handle) => {
+describeEachDriver('recomputeTenant', (handle, url) => {
   it('gives history stored before any config its cycles, closed tickets included', async () => {
     const db = handle().db;
     // Imported with no config: the events are stored, no cycle is computed.
@@ -94,5 +96,39 @@ describeEachDriver('recomputeTenant', (handle) => {
     expect(result.quarantined.map((f) => [f.ticket, f.code])).toEqual([['Q0', '22003']]);
     expect((await listQuarantined(db, 'q')).map((q) => q.ticket)).toEqual(['Q0']);
     expect(await cyclesOf(db, 'q')).toEqual(['Q1/running/28800', 'Q2/running/28800']);
+  });
+
+  it('commits batch by batch: one cut short leaves the batches before it recomputed', async () => {
+    const base = url();
+    if (base === undefined) return; // one connection on PGlite: nothing else can hold a lock
+    const db = handle().db;
+    await saveConfig(db, 'b', RESOLVE('2h'), 'test');
+    await ingest(
+      db,
+      'b',
+      ['B1', 'B2', 'B3'].map((t) => created(t, T0)),
+      T0,
+    );
+    await saveConfig(db, 'b', RESOLVE('4h'), 'test');
+    const holder = postgres(base, { max: 1, onnotice: () => {} });
+    const impatient = await openDatabase({ databaseUrl: `${base}?lock_timeout=300` });
+    try {
+      await holder.begin(async (tx) => {
+        await tx`select id from tickets where tenant_id = 'b' and id = 'B2' for update`;
+        const error = await recomputeTenant(impatient.db, 'b', new EngineCache(), T0, {
+          batchSize: 1,
+        }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(Error);
+      });
+    } finally {
+      await impatient.close();
+      await holder.end();
+    }
+    expect(await cyclesOf(db, 'b')).toEqual([
+      'B1/running/14400',
+      'B2/running/7200',
+      'B3/running/7200',
+    ]);
+    expect(await listQuarantined(db, 'b')).toEqual([]);
   });
 });
