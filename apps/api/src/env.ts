@@ -59,15 +59,19 @@ export type ApiEnv = z.infer<typeof apiEnvSchema>;
 
 /**
  * Validates the API's environment once, at start.
+ * @param cwd the working directory a relative BREACHLESS_DATA_DIR is taken from without INIT_CWD
  * @throws Error naming every missing or malformed variable
  */
-export function readEnv(env: Record<string, string | undefined>): ApiEnv {
+export function readEnv(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): ApiEnv {
   const result = apiEnvSchema.safeParse(env);
   if (result.success)
     // Relative to the folder the user ran the command in, not the workspace npm runs it in.
     return {
       ...result.data,
-      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env, cwd),
     };
   throw new Error(
     `invalid environment:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from './env.js';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+// From the workspace's folder under a temporary one, `--import tsx` would not resolve.
+const TSX = import.meta.resolve('tsx');
 const base = process.env.TEST_DATABASE_URL;
-// The folder the user ran `npm start -w @breachless/api` in; npm runs the script in APP_DIR.
+// The folder the user ran `npm start -w @breachless/api` in, and the workspace's folder under it
+// where npm runs the script.
 const initCwd = mkdtempSync(join(tmpdir(), 'breachless api start '));
+const workspace = join(initCwd, 'apps', 'api');
+mkdirSync(workspace, { recursive: true });
 afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
 
 /**
@@ -21,8 +25,8 @@ afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
  */
 function start(vars: Record<string, string>) {
   const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: APP_DIR,
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd: workspace,
     env: { ...inherited, INIT_CWD: initCwd, PORT: '0', LOG_LEVEL: 'info', ...vars },
   });
   let stderr = '';
@@ -50,7 +54,9 @@ function start(vars: Record<string, string>) {
 
 describe('where the API keeps the embedded database', () => {
   it("is the folder the command was run in (npm's INIT_CWD), not the workspace's", () => {
-    expect(readEnv({ INIT_CWD: initCwd }).BREACHLESS_DATA_DIR).toBe(join(initCwd, '.breachless'));
+    expect(readEnv({ INIT_CWD: initCwd }, workspace).BREACHLESS_DATA_DIR).toBe(
+      join(initCwd, '.breachless'),
+    );
   });
 });
 

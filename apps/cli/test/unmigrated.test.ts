@@ -1,34 +1,65 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliAsync } from './harness.js';
+import { cliAsync, type Ran } from './harness.js';
+
+const BIN = fileURLToPath(new URL('../bin/breachless.js', import.meta.url));
 
 const base = process.env.TEST_DATABASE_URL;
-// The folder `npx breachless` was run in (npm's INIT_CWD); the test runs in apps/cli.
+// The folder `npx breachless` was typed in (npm's INIT_CWD).
 const initCwd = mkdtempSync(join(tmpdir(), 'breachless cli unmigrated '));
 afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
 const line = (where: string) =>
   `breachless: the database at ${where} is not migrated: run \`breachless migrate\`\n`;
 
+/** Runs the real bin from `cwd` as npx would, with INIT_CWD the folder it was typed in. */
+async function npx(cwd: string, argv: string[]): Promise<Ran> {
+  const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
+  try {
+    const run = promisify(execFile);
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...argv], {
+      cwd,
+      env: { ...inherited, INIT_CWD: initCwd },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as Ran;
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
 describe('the CLI on an unmigrated database', () => {
   it('says to run migrate instead of raw SQL, in the folder it was run from, until migrated', async () => {
-    const env = { INIT_CWD: initCwd };
     const dir = join(initCwd, '.breachless');
-    for (const argv of [
-      ['stats', '7d', '--tenant', 'demo'],
-      ['token', 'create', '--tenant', 'demo'],
-      ['report', '--tenant', 'demo', '--from', '2026-11-01', '--to', '2026-11-07'],
-    ])
-      expect(await cliAsync(argv, env)).toEqual({ code: 2, stdout: '', stderr: line(dir) });
-    const migrated = await cliAsync(['migrate'], env);
-    expect(migrated).toEqual({
+    expect(await npx(initCwd, ['stats', '7d', '--tenant', 'demo'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: line(dir),
+    });
+    // Typed in the root, run in a folder under it: the root's directory still.
+    const below = join(initCwd, 'apps', 'cli');
+    mkdirSync(below, { recursive: true });
+    expect(await npx(below, ['migrate'])).toEqual({
       code: 0,
       stdout: `migrations applied: embedded PGlite in ${dir}\n`,
       stderr: '',
     });
-    const stats = await cliAsync(['stats', '7d', '--tenant', 'demo'], env);
+    const env = { BREACHLESS_DATA_DIR: join(initCwd, 'never-migrated') };
+    for (const argv of [
+      ['token', 'create', '--tenant', 'demo'],
+      ['report', '--tenant', 'demo', '--from', '2026-11-01', '--to', '2026-11-07'],
+    ])
+      expect(await cliAsync(argv, env)).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: line(env.BREACHLESS_DATA_DIR),
+      });
+    const stats = await cliAsync(['stats', '7d', '--tenant', 'demo'], { BREACHLESS_DATA_DIR: dir });
     expect(stats).toMatchObject({ code: 0, stderr: '' });
   });
 

@@ -61,15 +61,19 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 /**
  * Validates the environment once, at start.
+ * @param cwd the working directory a relative BREACHLESS_DATA_DIR is taken from without INIT_CWD
  * @throws Error naming every missing or malformed variable
  */
-export function readEnv(env: Record<string, string | undefined>): ServerEnv {
+export function readEnv(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): ServerEnv {
   const result = serverEnvSchema.safeParse(env);
   if (result.success)
     // Relative to the folder the user ran the command in, not the workspace npm runs it in.
     return {
       ...result.data,
-      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env, cwd),
     };
   const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new Error(`invalid environment:\n${problems.join('\n')}`);

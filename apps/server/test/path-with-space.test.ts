@@ -88,7 +88,7 @@ describe('a clone in a folder whose name has a space', () => {
     const migrated = await node(copy, ['apps/cli/bin/breachless.js', 'migrate']);
     expect(migrated.stderr).toBe('');
     expect(migrated).toMatchObject({ code: 0 });
-    expect(migrated.stdout).toContain('migrations applied: embedded PGlite in ./.breachless');
+    expect(migrated.stdout).toContain(`migrations applied: embedded PGlite in ${copy}/.breachless`);
     const server = startServer(
       ['--demo'],
       { BREACHLESS_DATA_DIR: './.breachless', BREACHLESS_DEMO_SPEED: '20000' },

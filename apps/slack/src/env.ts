@@ -78,9 +78,13 @@ export type SlackEnv = z.infer<typeof slackEnvSchema>;
 
 /**
  * Validates the Slack app's environment once, at start.
+ * @param cwd the working directory a relative BREACHLESS_DATA_DIR is taken from without INIT_CWD
  * @throws Error naming every missing or malformed variable
  */
-export function readEnv(env: Record<string, string | undefined>): SlackEnv {
+export function readEnv(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): SlackEnv {
   const result = slackEnvSchema.safeParse(env);
   const problems = [
     ...(result.success
@@ -92,7 +96,7 @@ export function readEnv(env: Record<string, string | undefined>): SlackEnv {
     // Relative to the folder the user ran the command in, not the workspace npm runs it in.
     return {
       ...result.data,
-      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env, cwd),
     };
   throw new Error(`invalid environment:\n${problems.join('\n')}`);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+// From the workspace's folder under a temporary one, `--import tsx` would not resolve.
+const TSX = import.meta.resolve('tsx');
 const base = process.env.TEST_DATABASE_URL;
-// The folder the user ran `npm start -w @breachless/slack` in; npm runs the script in APP_DIR.
+// The folder the user ran `npm start -w @breachless/slack` in, and the workspace's folder under it
+// where npm runs the script.
 const initCwd = mkdtempSync(join(tmpdir(), 'breachless slack start '));
+const workspace = join(initCwd, 'apps', 'slack');
+mkdirSync(workspace, { recursive: true });
 afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
 const credentials = {
   SLACK_BOT_TOKEN: 'xoxb-test',
@@ -22,8 +26,8 @@ const credentials = {
 /** Starts the Slack app as npm would from `initCwd`; its exit code and stderr. */
 function start(vars: Record<string, string>) {
   const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: APP_DIR,
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd: workspace,
     env: {
       ...inherited,
       ...credentials,
@@ -46,7 +50,7 @@ function start(vars: Record<string, string>) {
 describe('the Slack app on an unmigrated database', () => {
   it('refuses the embedded one in the folder the command was run in, with one line and exit code 2', async () => {
     const dir = join(initCwd, '.breachless');
-    expect(readEnv({ ...credentials, INIT_CWD: initCwd }).BREACHLESS_DATA_DIR).toBe(dir);
+    expect(readEnv({ ...credentials, INIT_CWD: initCwd }, workspace).BREACHLESS_DATA_DIR).toBe(dir);
     expect(await start({})).toEqual({
       code: 2,
       stderr: `breachless slack: the database at ${dir} is not migrated: run \`breachless migrate\`\n`,

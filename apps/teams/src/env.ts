@@ -58,9 +58,13 @@ export type TeamsEnv = z.infer<typeof teamsEnvSchema>;
 
 /**
  * Validates the Teams bot's environment once, at start.
+ * @param cwd the working directory a relative BREACHLESS_DATA_DIR is taken from without INIT_CWD
  * @throws Error naming every missing or malformed variable
  */
-export function readEnv(env: Record<string, string | undefined>): TeamsEnv {
+export function readEnv(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): TeamsEnv {
   const result = teamsEnvSchema.safeParse(env);
   const problems = result.success
     ? []
@@ -93,7 +97,7 @@ export function readEnv(env: Record<string, string | undefined>): TeamsEnv {
     // Relative to the folder the user ran the command in, not the workspace npm runs it in.
     return {
       ...result.data,
-      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env),
+      BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env, cwd),
     };
   throw new Error(`invalid environment:\n${problems.join('\n')}`);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,14 @@ import { readEnv } from '../src/env.js';
 import { healthServer } from '../src/health.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+// From the workspace's folder under a temporary one, `--import tsx` would not resolve.
+const TSX = import.meta.resolve('tsx');
 const base = process.env.TEST_DATABASE_URL;
-// The folder the user ran `npm start -w @breachless/worker` in; npm runs the script in APP_DIR.
+// The folder the user ran `npm start -w @breachless/worker` in, and the workspace's folder under it
+// where npm runs the script.
 const initCwd = mkdtempSync(join(tmpdir(), 'breachless worker start '));
+const workspace = join(initCwd, 'apps', 'worker');
+mkdirSync(workspace, { recursive: true });
 afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
 
 /**
@@ -24,8 +28,8 @@ afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
  */
 function start(vars: Record<string, string>) {
   const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: APP_DIR,
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd: workspace,
     env: { ...inherited, INIT_CWD: initCwd, WORKER_PORT: '0', LOG_LEVEL: 'info', ...vars },
   });
   let stderr = '';
@@ -53,7 +57,9 @@ function start(vars: Record<string, string>) {
 
 describe('where the worker keeps the embedded database', () => {
   it("is the folder the command was run in (npm's INIT_CWD), not the workspace's", () => {
-    expect(readEnv({ INIT_CWD: initCwd }).BREACHLESS_DATA_DIR).toBe(join(initCwd, '.breachless'));
+    expect(readEnv({ INIT_CWD: initCwd }, workspace).BREACHLESS_DATA_DIR).toBe(
+      join(initCwd, '.breachless'),
+    );
   });
 });
 

@@ -81,6 +81,13 @@ describe('the data directory', () => {
       '/srv/x/data/db',
     );
     expect(resolveDataDir(undefined, {}, '/app')).toBe('/app/.breachless');
+    // Inherited from an npm that started this process in another folder: not ours.
+    expect(resolveDataDir(undefined, { INIT_CWD: '/work/repo/apps/server' }, '/tmp/copy')).toBe(
+      '/tmp/copy/.breachless',
+    );
+    expect(resolveDataDir(undefined, { INIT_CWD: '/srv/x' }, '/srv/xy')).toBe(
+      '/srv/xy/.breachless',
+    );
     expect(resolveDataDir('/var/lib/breachless', { INIT_CWD: '/srv/x' }, '/tmp')).toBe(
       '/var/lib/breachless',
     );
