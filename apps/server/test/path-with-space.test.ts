@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,7 +89,9 @@ describe('a clone in a folder whose name has a space', () => {
     const migrated = await node(copy, ['apps/cli/bin/breachless.js', 'migrate']);
     expect(migrated.stderr).toBe('');
     expect(migrated).toMatchObject({ code: 0 });
-    expect(migrated.stdout).toContain(`migrations applied: embedded PGlite in ${copy}/.breachless`);
+    expect(migrated.stdout).toContain(
+      `migrations applied: embedded PGlite in ${join(copy, '.breachless')}`,
+    );
     const server = startServer(
       ['--demo'],
       { BREACHLESS_DATA_DIR: './.breachless', BREACHLESS_DEMO_SPEED: '20000' },
