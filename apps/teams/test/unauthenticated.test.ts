@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@breachless/db';
 import { describe, expect, it } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -47,7 +48,12 @@ describe('the Teams bot without a registration', () => {
   });
 
   it('with TEAMS_ALLOW_UNAUTHENTICATED=1, starts and warns that it accepts anyone', async () => {
-    const bot = startBot({ TEAMS_ALLOW_UNAUTHENTICATED: '1' });
+    // Services refuse an unmigrated database: migrate it as `breachless migrate` would.
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-teams-')), 'data');
+    const handle = await openDatabase({ dataDir });
+    await handle.migrate();
+    await handle.close();
+    const bot = startBot({ TEAMS_ALLOW_UNAUTHENTICATED: '1', BREACHLESS_DATA_DIR: dataDir });
     await new Promise<void>((resolve, reject) => {
       bot.child.stdout?.on('data', () => {
         if (bot.output().includes('teams bot listening')) resolve();
