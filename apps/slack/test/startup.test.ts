@@ -1,51 +1,23 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { createScratchDatabase, serviceUnderTest } from '@breachless/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.js';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-// From the workspace's folder under a temporary one, `--import tsx` would not resolve.
-const TSX = import.meta.resolve('tsx');
-const base = process.env.TEST_DATABASE_URL;
-// The folder the user ran `npm start -w @breachless/slack` in, and the workspace's folder under it
-// where npm runs the script.
-const initCwd = mkdtempSync(join(tmpdir(), 'breachless slack start '));
-const workspace = join(initCwd, 'apps', 'slack');
-mkdirSync(workspace, { recursive: true });
-afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
 const credentials = {
   SLACK_BOT_TOKEN: 'xoxb-test',
   SLACK_SIGNING_SECRET: 'test-secret',
   SLACK_API_URL: 'http://127.0.0.1:9/api/',
 };
-
-/** Starts the Slack app as npm would from `initCwd`; its exit code and stderr. */
-function start(vars: Record<string, string>) {
-  const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd: workspace,
-    env: {
-      ...inherited,
-      ...credentials,
-      INIT_CWD: initCwd,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      ...vars,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  return new Promise<{ code: number | null; stderr: string }>((done) =>
-    child.on('exit', (code) => done({ code, stderr })),
-  );
-}
+const base = process.env.TEST_DATABASE_URL;
+const service = serviceUnderTest(
+  'slack',
+  fileURLToPath(new URL('../src/main.ts', import.meta.url)),
+  { ...credentials, PORT: '0', LOG_LEVEL: 'silent' },
+);
+const { initCwd, workspace } = service;
+afterAll(service.remove);
+const start = (vars: Record<string, string>) => service.start(vars).outcome;
 
 describe('the Slack app on an unmigrated database', () => {
   it('refuses the embedded one in the folder the command was run in, with one line and exit code 2', async () => {

@@ -1,59 +1,22 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@breachless/db';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { createScratchDatabase, serviceUnderTest } from '@breachless/db/testing';
 import { workerMetrics } from '@breachless/jobs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.js';
 import { healthServer } from '../src/health.js';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-// From the workspace's folder under a temporary one, `--import tsx` would not resolve.
-const TSX = import.meta.resolve('tsx');
 const base = process.env.TEST_DATABASE_URL;
-// The folder the user ran `npm start -w @breachless/worker` in, and the workspace's folder under it
-// where npm runs the script.
-const initCwd = mkdtempSync(join(tmpdir(), 'breachless worker start '));
-const workspace = join(initCwd, 'apps', 'worker');
-mkdirSync(workspace, { recursive: true });
-afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
-
-/**
- * Starts the worker as npm would from `initCwd`: resolves with its exit code and stderr, or with
- * its port once it listens (then stopped by `stop`).
- */
-function start(vars: Record<string, string>) {
-  const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd: workspace,
-    env: { ...inherited, INIT_CWD: initCwd, WORKER_PORT: '0', LOG_LEVEL: 'info', ...vars },
-  });
-  let stderr = '';
-  let stdout = '';
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const outcome = new Promise<{ code: number | null; stderr: string; port?: number }>((done) => {
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const port = /"port":(\d+)/.exec(stdout)?.[1];
-      if (port) done({ code: null, stderr, port: Number(port) });
-    });
-    child.on('exit', (code) => done({ code, stderr }));
-  });
-  const exited = new Promise((done) => child.once('exit', done));
-  return {
-    outcome,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+const service = serviceUnderTest(
+  'worker',
+  fileURLToPath(new URL('../src/main.ts', import.meta.url)),
+  { WORKER_PORT: '0', LOG_LEVEL: 'info' },
+);
+const { initCwd, workspace } = service;
+afterAll(service.remove);
+const start = service.start;
 
 describe('where the worker keeps the embedded database', () => {
   it("is the folder the command was run in (npm's INIT_CWD), not the workspace's", () => {

@@ -120,3 +120,4 @@ export const created = (ticket: string, at: number, fields: Record<string, unkno
     ...fields,
   },
 });
+export { type ServiceRun, type ServiceUnderTest, serviceUnderTest } from './testing-service.js';
