@@ -37,6 +37,13 @@ const worker = new Worker({
 const task = cron.schedule(env.WORKER_SCHEDULE, () => void worker.tick());
 
 const server = healthServer({ db: handle.db, healthy: () => worker.healthy, metrics });
+// A port in use (another worker on this machine) is one line and exit 1, not a stack trace.
+server.once('error', (error) => {
+  process.stderr.write(
+    `breachless worker: cannot listen on ${env.WORKER_PORT}: ${error.message}\n`,
+  );
+  process.exit(1);
+});
 // The port bound, not the one asked for: WORKER_PORT=0 picks a free one.
 server.listen(env.WORKER_PORT, () =>
   logger.info(

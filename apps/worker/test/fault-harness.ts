@@ -47,22 +47,48 @@ export async function seedDueTickets(url: string): Promise<void> {
   await h.close();
 }
 
+/** A worker process, with what it printed (the last 64 KiB) for a failing test to show. */
+export interface WorkerProcess {
+  readonly child: ChildProcess;
+  /** What the worker printed so far: a test that fails shows why the worker did not work. */
+  output(): string;
+  /** The port its health server bound (it is started on port 0, so no two runs collide). */
+  port(): Promise<number>;
+}
+
 /**
  * A real worker process (node --import tsx, one process, so that signals reach the worker
- * itself), ticking every second in small batches.
+ * itself), ticking every second in small batches, its health server on a free port.
  */
-export function startWorker(url: string, port = 0): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
+export function startWorker(url: string): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: url,
       WORKER_SCHEDULE: '* * * * * *',
       WORKER_BATCH_SIZE: '10',
-      WORKER_PORT: String(port),
-      LOG_LEVEL: 'silent',
+      WORKER_PORT: '0',
+      LOG_LEVEL: 'info',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let printed = '';
+  const keep = (chunk: Buffer) => {
+    printed = (printed + chunk.toString()).slice(-65_536);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const port = new Promise<number>((resolve, reject) => {
+    // `keep` runs first, so `printed` holds a line even when it came in two chunks.
+    const read = () => {
+      const found = /"port":(\d+)[^\n]*"worker started"/.exec(printed);
+      if (found) resolve(Number(found[1]));
+    };
+    child.stdout?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}):\n${printed}`)));
+  });
+  port.catch(() => {});
+  return { child, output: () => printed, port: () => port };
 }
 
 /** Notifications created, and how many distinct (cycle, level) they cover. */

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { openDatabase, rowsOf } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
@@ -10,10 +9,11 @@ import {
   startWorker,
   TICKETS,
   until,
+  type WorkerProcess,
 } from './fault-harness.js';
 
 const base = process.env.TEST_DATABASE_URL;
-const children: ChildProcess[] = [];
+const children: WorkerProcess[] = [];
 
 // Several processes share one database: PostgreSQL only (CI sets TEST_DATABASE_URL).
 describe.runIf(base)('worker faults on real PostgreSQL', () => {
@@ -25,7 +25,7 @@ describe.runIf(base)('worker faults on real PostgreSQL', () => {
   });
   afterAll(async () => {
     // Even when an assertion failed or the test timed out, no worker outlives the suite.
-    for (const child of children)
+    for (const { child } of children)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await drop();
   });
@@ -37,8 +37,9 @@ describe.runIf(base)('worker faults on real PostgreSQL', () => {
     const first = startWorker(url);
     children.push(first);
     const before = await until(count, (c) => c.n > 0);
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    expect(before.n, first.output()).toBeGreaterThan(0);
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
     const atKill = await count();
     expect(atKill.n).toBeGreaterThan(0);
     expect(atKill.n).toBeLessThan(TICKETS * LEVELS);
@@ -47,9 +48,9 @@ describe.runIf(base)('worker faults on real PostgreSQL', () => {
     const second = startWorker(url);
     children.push(second);
     const after = await until(count, (c) => c.n >= TICKETS * LEVELS);
-    second.kill('SIGTERM');
-    const code = await new Promise((resolve) => second.once('exit', resolve));
-    expect(after).toEqual({ n: TICKETS * LEVELS, distinct: TICKETS * LEVELS });
+    second.child.kill('SIGTERM');
+    const code = await new Promise((resolve) => second.child.once('exit', resolve));
+    expect(after, second.output()).toEqual({ n: TICKETS * LEVELS, distinct: TICKETS * LEVELS });
     expect(code).toBe(0);
     const left = rowsOf<{ n: number }>(
       await h.db.execute(sql`select count(*)::int as n from cycles where next_check_at < now()`),
