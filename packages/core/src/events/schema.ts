@@ -81,7 +81,10 @@ const uniformByType = new Map<string, z.ZodType<TicketEvent>>(
   ]),
 );
 const notAnObject = z.never({ error: 'must be a JSON object' });
+// Without a known type only the fields every event has can be checked: all of them are, so
+// that one answer names every problem the sender can fix before trying again.
 const unknownType = z.looseObject({
+  ...base,
   type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
 }) as unknown as z.ZodType<TicketEvent>;
 
