@@ -1,17 +1,30 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import type { PublicHolidaysSpec } from './types.js';
 
+// date-holidays carries the rules of every country (about 1 MB of code): most configs name
+// no public holidays, and a command such as `breachless calendar due` must not pay for it. So
+// the library is loaded the first time a calendar with `publicHolidays` is validated or
+// compiled, through its CommonJS build, which `require` loads synchronously: the engine's API
+// stays synchronous. Loading code is not I/O on the user's data.
+let holidaysClass: typeof Holidays | undefined;
 // One instance answers every lookup: building one per calendar made large configs slow.
-const library = new Holidays();
+let library: Holidays | undefined;
 // The same for each region's rules, shared by the calendars that name it. Only regions that
 // passed `isKnownRegion` get here, so the map is bounded by the library's own lists.
 const byRegion = new Map<string, Holidays>();
+
+function holidaysLibrary(): typeof Holidays {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return holidaysClass;
+}
 
 function libraryFor(spec: PublicHolidaysSpec): Holidays {
   const key = JSON.stringify([spec.country, spec.state ?? '', spec.region ?? '']);
   let rules = byRegion.get(key);
   if (!rules) {
-    rules = new Holidays(spec.country, spec.state ?? '', spec.region ?? '');
+    const Library = holidaysLibrary();
+    rules = new Library(spec.country, spec.state ?? '', spec.region ?? '');
     byRegion.set(key, rules);
   }
   return rules;
@@ -47,6 +60,8 @@ export class PublicHolidays {
  * lists. `Object.hasOwn`: `constructor` or `toString` must not pass as a country.
  */
 export function isKnownRegion(spec: PublicHolidaysSpec): boolean {
+  const Library = holidaysLibrary();
+  library ??= new Library();
   const countries = library.getCountries() ?? {};
   if (!Object.hasOwn(countries, spec.country)) return false;
   if (spec.state === undefined) return spec.region === undefined;
