@@ -13,7 +13,11 @@ export {
   type StatsGroup,
 } from './commands/types.js';
 export { allUsage, USAGE } from './commands/usage.js';
-export { type ConsolePortOptions, consolePort } from './console/console-port.js';
+export {
+  type ConsoleChatPort,
+  type ConsolePortOptions,
+  consolePort,
+} from './console/console-port.js';
 export { renderText } from './console/text-view.js';
 export { alertView, deliverAlert, settledView, stateOf } from './delivery/alert-view.js';
 export { type Backoff, DELIVERY_ATTEMPTS, exponentialBackoff } from './delivery/backoff.js';

@@ -31,14 +31,45 @@ describe('consolePort', () => {
       state: { kind: 'breached' },
       breachedAt: NOW - 60_000,
     });
+    await port.update(ref, { ...alert, state: { kind: 'achieved' } });
+    port.flush();
     expect(ref).toEqual({ conversation: '#support', id: '1' });
     expect(reply).toEqual({ conversation: '#support', id: '2' });
     expect(out.split('\n')).toEqual([
       '[console chat #support #1] ⚠ INC42: First response due in 15m',
       '      "Printer on fire", priority urgent, team Group 7, assignee Resolver 3',
-      '[console chat #support #1 updated] ✖ INC42: First response breached 1m ago',
-      '[console chat #support #2 in the thread of #1] ✖ INC42: First response breached 1m ago',
+      '[console chat #support #1 updated, #2 in its thread] ✖ INC42: First response breached 1m ago',
+      '[console chat #support #1 updated] ✔ INC42: First response achieved',
       '',
+    ]);
+  });
+
+  it('prints nothing for an update, or its thread reply, that leaves the message saying the same', async () => {
+    let out = '';
+    const port = consolePort({ write: (t) => (out += t) });
+    const ref = await port.send('#support', alert);
+    // A second warning level noticed in the same round as the first: the same words.
+    await port.update(ref, alert);
+    await port.replyInThread(ref, alert);
+    port.flush();
+    const next = await port.send('#support', { ...alert, ticket: 'INC43' });
+    expect(out.split('\n').filter((l) => l.startsWith('['))).toEqual([
+      '[console chat #support #1] ⚠ INC42: First response due in 15m',
+      '[console chat #support #2] ⚠ INC43: First response due in 15m',
+    ]);
+    expect(next.id).toBe('2');
+  });
+
+  it('prints an update held back when something else is printed first', async () => {
+    let out = '';
+    const port = consolePort({ write: (t) => (out += t) });
+    const ref = await port.send('#support', alert);
+    await port.update(ref, { ...alert, state: { kind: 'cancelled' } });
+    await port.send('#support', { ...alert, ticket: 'INC43' });
+    expect(out.split('\n').filter((l) => l.startsWith('['))).toEqual([
+      '[console chat #support #1] ⚠ INC42: First response due in 15m',
+      '[console chat #support #1 updated] · INC42: First response no longer measured',
+      '[console chat #support #2] ⚠ INC43: First response due in 15m',
     ]);
   });
 

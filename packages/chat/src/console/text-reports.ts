@@ -49,17 +49,22 @@ export function statsText(v: StatsView): string {
   return `${title}\n${table(header, rows)}`;
 }
 
-/** `/sla at-risk` and `/sla breached`, with "showing N of M" when cut. */
+/** Rows a terminal list shows before "and N more": a screenful, not the 200 a query returns. */
+export const TEXT_LIST_ROWS = 20;
+
+/** `/sla at-risk` and `/sla breached`: a screenful of rows, then "and N more" when cut. */
 export function cycleListText(v: CycleListView): string {
   if (v.items.length === 0) return `${v.title}\nNothing.`;
-  const rows = v.items.map((i) => [
-    i.ticket,
-    metricLabel(i.metric),
-    i.priority ?? '',
-    i.team ?? '',
-    `${v.kind === 'at-risk' ? 'due' : 'breached'} ${formatRelative(i.at, v.now)}`,
-  ]);
-  const more = v.total > v.items.length ? `\nshowing ${v.items.length} of ${v.total}` : '';
+  const rows = v.items
+    .slice(0, TEXT_LIST_ROWS)
+    .map((i) => [
+      i.ticket,
+      metricLabel(i.metric),
+      i.priority ?? '',
+      i.team ?? '',
+      `${v.kind === 'at-risk' ? 'due' : 'breached'} ${formatRelative(i.at, v.now)}`,
+    ]);
+  const more = v.total > rows.length ? `\nand ${v.total - rows.length} more` : '';
   return `${v.title}\n${table(['ticket', 'metric', 'priority', 'team', 'when'], rows)}${more}`;
 }
 

@@ -1,7 +1,7 @@
 import type { GroupKey, TicketResult } from '@breachless/core';
 import type { SlaCommand } from '../commands/types.js';
 import { allUsage } from '../commands/usage.js';
-import { formatDuration } from '../views/format.js';
+import { formatDuration, naturalCompare } from '../views/format.js';
 import type { ChatView, StatsView, TicketView } from '../views/types.js';
 import { listSubscriptions, manage } from './manage.js';
 import { periodBounds } from './period-bounds.js';
@@ -124,14 +124,17 @@ export async function stats(
     zone: ctx.zone,
     by: command.by ?? null,
     filters,
-    lines: rows.map((r) => ({
-      group: key ? (r.group[key] ?? null) : null,
-      metric: r.metric,
-      achieved: r.achieved,
-      breached: r.breached,
-      compliancePct: r.compliancePct,
-      achievedP50: r.achievedSeconds.p50,
-    })),
+    lines: rows
+      .map((r) => ({
+        group: key ? (r.group[key] ?? null) : null,
+        metric: r.metric,
+        achieved: r.achieved,
+        breached: r.breached,
+        compliancePct: r.compliancePct,
+        achievedP50: r.achievedSeconds.p50,
+      }))
+      // `Group 3` before `Group 29`; the metrics of a group keep the order they came in.
+      .sort((a, b) => naturalCompare(a.group, b.group)),
   };
 }
 

@@ -39,6 +39,17 @@ export function metricLabel(metric: string): string {
   return metric.replaceAll('_', ' ');
 }
 
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Orders names as people count them: `Group 3` before `Group 29`, not after it as text would.
+ * Missing names (`null`) come last.
+ */
+export function naturalCompare(a: string | null, b: string | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return natural.compare(a, b);
+}
+
 /** Cuts `text` to `max` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
