@@ -22,7 +22,8 @@ export async function runDigests(db: Database, now: number, logger: Logger): Pro
   for (const s of await digestSubscriptions(db)) {
     try {
       const slot = latestSlot(s.schedule, now);
-      if (slot.at < s.createdAt.getTime()) continue;
+      // A period that ended before the subscription existed was never this channel's news.
+      if (slot.to <= s.createdAt.getTime()) continue;
       if (await digestRunExists(db, s.tenant, s.id, slot.key)) continue;
       const view = await buildDigest(db, s, slot, now);
       if (

@@ -117,4 +117,34 @@ describeEachDriver('digests', (handle, url) => {
     // Its latest slot (09:00 UTC today) came before it was created: nothing is sent.
     expect(await runDigests(handle().db, friday + 60_000, silent)).toBe(0);
   });
+
+  it('never sends the digest of a day that ended before the subscription existed', async () => {
+    const saturday = Date.parse('2026-11-28T00:30:00Z');
+    await handle()
+      .db.insert(schema.chatSubscriptions)
+      .values({
+        tenantId: 'default',
+        id: 'snight',
+        platform: 'slack',
+        channel: 'CNIGHT',
+        kind: 'digest',
+        filters: {},
+        schedule: { every: 'daily', time: '09:00', zone: 'UTC' },
+        createdBy: 'UADMIN',
+        createdAt: new Date(saturday),
+      });
+    const sent = async () =>
+      (
+        await handle()
+          .db.select()
+          .from(schema.deliveries)
+          .where(eq(schema.deliveries.destination, 'slack:channel:CNIGHT'))
+      ).length;
+    // Saturday 09:00 is after subscribing, but its digest is Friday's: nothing to send.
+    await runDigests(handle().db, saturday + 9 * 3_600_000, silent);
+    expect(await sent()).toBe(0);
+    // Sunday's covers Saturday, which it was subscribed for most of.
+    await runDigests(handle().db, saturday + DAY + 9 * 3_600_000, silent);
+    expect(await sent()).toBe(1);
+  });
 });
