@@ -11,5 +11,6 @@ export { chatConversations, chatInstallations, chatReceipts } from './installati
 export { quarantinedTickets } from './quarantine.js';
 export { queueInteractions } from './queues.js';
 export { reportPeriods, reportShapes } from './reports.js';
+export { simulatedClocks } from './simulated-clocks.js';
 export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';
 export { ticketEvents, ticketRevisions, tickets } from './tickets.js';
