@@ -3,8 +3,10 @@
  * enforces one message a second per channel (429 with Retry-After: 1 when a message comes
  * sooner than 950 ms after the previous one). The floor is 49 s: each channel's 50 messages
  * need 49 one-second gaps. Reports the total against that floor, 429s received, and the
- * worst channel's first message (starvation). Needs TEST_DATABASE_URL (a scratch database is
- * created). BENCH_QUICK=1: 1,000 alerts over 100 channels.
+ * worst channel's first message (starvation). Only distinct alerts count: a post of an alert
+ * already posted is counted apart, and the bench fails if there is one or if the outbox does
+ * not mark every alert delivered. Needs TEST_DATABASE_URL (a scratch database is created).
+ * BENCH_QUICK=1: 1,000 alerts over 100 channels.
  */
 import { realTimer } from '@breachless/chat';
 import { EngineCache, openDatabase } from '@breachless/db';
@@ -44,6 +46,9 @@ await h.db.execute(sql`
 // The fake enforces Slack's per-channel pace on successful posts.
 const last = new Map<string, number>();
 const delivered = new Map<string, number[]>();
+/** Each accepted post's alert ("Refund N" names its notification), to tell a repeat apart. */
+const posted = new Set<string>();
+let repeated = 0;
 let limited = 0;
 const fake = new FakeSlack();
 fake.fail('chat.postMessage', { status: 429, retryAfter: 1 }, Number.MAX_SAFE_INTEGER, (args) => {
@@ -55,7 +60,13 @@ fake.fail('chat.postMessage', { status: 429, retryAfter: 1 }, Number.MAX_SAFE_IN
     return true;
   }
   last.set(channel, now);
-  delivered.set(channel, [...(delivered.get(channel) ?? []), now]);
+  const alert = /Refund \d+/.exec(JSON.stringify(args))?.[0];
+  if (alert === undefined) throw new Error(`a post names no alert: ${JSON.stringify(args)}`);
+  if (posted.has(alert)) repeated++;
+  else {
+    posted.add(alert);
+    delivered.set(channel, [...(delivered.get(channel) ?? []), now]);
+  }
   return false;
 });
 await fake.start();
@@ -89,10 +100,17 @@ console.log(`fan-out: ${TOTAL} alerts over ${CHANNELS} channels (${PER_CHANNEL} 
 console.log(
   `  total ${total.toFixed(1)} s; floor ${FLOOR_S} s; ratio ${(total / FLOOR_S).toFixed(3)}`,
 );
-console.log(`  429s received ${limited}; rows delivered in the outbox ${n ?? '?'}`);
+console.log(
+  `  429s received ${limited}; rows delivered in the outbox ${n}; repeated posts ${repeated}`,
+);
 console.log(
   `  first message per channel: worst ${Math.max(...firsts).toFixed(2)} s; last message per channel: ${Math.min(...lasts).toFixed(1)}-${Math.max(...lasts).toFixed(1)} s`,
 );
 await fake.stop();
 await h.close();
 await drop();
+// The count above is of distinct alerts; a bench that posted one twice measured something else.
+if (repeated > 0 || n !== TOTAL || posted.size !== TOTAL) {
+  console.error(`fan-out: ${repeated} repeated posts, ${n} of ${TOTAL} delivered in the outbox`);
+  process.exit(1);
+}

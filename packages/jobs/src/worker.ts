@@ -84,7 +84,7 @@ export class Worker {
   async #drain(): Promise<TickResult | undefined> {
     const { db, clock, logger, metrics } = this.#options;
     const timer = metrics.tickSeconds.startTimer();
-    const total = { claimed: 0, created: 0, lagMs: 0 };
+    const total = { claimed: 0, created: 0, lagMs: 0, claimMs: 0 };
     const quarantined: TickResult['quarantined'][number][] = [];
     try {
       for (;;) {
@@ -97,6 +97,7 @@ export class Worker {
         total.claimed += result.claimed;
         total.created += result.created;
         total.lagMs = Math.max(total.lagMs, result.lagMs);
+        total.claimMs += result.claimMs;
         logQuarantined(logger, result.quarantined);
         metrics.quarantinedTotal.inc(result.quarantined.length);
         quarantined.push(...result.quarantined);
