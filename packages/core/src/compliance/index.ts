@@ -1,6 +1,6 @@
 export { groupValue, type PeriodUnit, periodOf } from './buckets.js';
 export { type ReportRowJson, reportCsv, reportRowJson } from './output.js';
 export { complianceReport, sortReportRows } from './report.js';
-export { compliancePct, elapsedStats, percentile } from './stats.js';
+export { compliancePct, elapsedStats, percentile, roundedRatio } from './stats.js';
 export type { ElapsedStats, GroupKey, ReportCycle, ReportOptions, ReportRow } from './types.js';
 export { GROUP_KEYS } from './types.js';
