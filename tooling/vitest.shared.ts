@@ -1,3 +1,4 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -7,6 +8,9 @@ import { defineConfig } from 'vitest/config';
  * that runs two packages' tests at once.
  */
 export default defineConfig({
+  // Our workspaces export their sources under the `source` condition and their builds
+  // otherwise: tests run the sources as they are, never a stale dist/.
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
     reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
     testTimeout: 120_000,

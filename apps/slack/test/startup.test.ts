@@ -12,7 +12,7 @@ const credentials = {
 const base = process.env.TEST_DATABASE_URL;
 const service = serviceUnderTest(
   'slack',
-  fileURLToPath(new URL('../src/main.ts', import.meta.url)),
+  fileURLToPath(new URL('../dist/main.js', import.meta.url)),
   { ...credentials, PORT: '0', LOG_LEVEL: 'silent' },
 );
 const { initCwd, workspace } = service;

@@ -8,7 +8,7 @@ const credentials = { TEAMS_ALLOW_UNAUTHENTICATED: '1' };
 const base = process.env.TEST_DATABASE_URL;
 const service = serviceUnderTest(
   'teams',
-  fileURLToPath(new URL('../src/main.ts', import.meta.url)),
+  fileURLToPath(new URL('../dist/main.js', import.meta.url)),
   { ...credentials, PORT: '0', LOG_LEVEL: 'silent' },
 );
 const { initCwd, workspace } = service;

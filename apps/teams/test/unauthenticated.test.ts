@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@breachless/db';
 import { describe, expect, it } from 'vitest';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 /** The bot as Kubernetes or a terminal starts it, with only `env` set for Teams. */
 function startBot(env: Record<string, string>) {
@@ -16,7 +16,7 @@ function startBot(env: Record<string, string>) {
       ([key]) => !key.startsWith('MICROSOFT_APP_') && key !== 'DATABASE_URL',
     ),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     env: {
       ...clean,
       BREACHLESS_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'breachless-teams-')), 'data'),

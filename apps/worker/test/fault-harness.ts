@@ -11,7 +11,7 @@ import {
 } from '@breachless/db';
 import { sql } from 'drizzle-orm';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 /** Tickets seeded by `seedDueTickets`. */
 export const TICKETS = 300;
 /** Levels each of them owes: 50%, 90% and the breach of its first response. */
@@ -57,11 +57,12 @@ export interface WorkerProcess {
 }
 
 /**
- * A real worker process (node --import tsx, one process, so that signals reach the worker
- * itself), ticking every second in small batches, its health server on a free port.
+ * A real worker process as `npm start` runs it (node on the built entry, one process, so that
+ * signals reach the worker itself), ticking every second in small batches, its health server
+ * on a free port.
  */
 export function startWorker(url: string): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -11,7 +11,7 @@ import { healthServer } from '../src/health.js';
 const base = process.env.TEST_DATABASE_URL;
 const service = serviceUnderTest(
   'worker',
-  fileURLToPath(new URL('../src/main.ts', import.meta.url)),
+  fileURLToPath(new URL('../dist/main.js', import.meta.url)),
   { WORKER_PORT: '0', LOG_LEVEL: 'info' },
 );
 const { initCwd, workspace } = service;

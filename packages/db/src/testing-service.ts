@@ -14,7 +14,8 @@ export interface ServiceOutcome {
 export interface ServiceRun {
   /** Its exit code and stderr, or its port as soon as it logs one (it then runs until `stop`). */
   readonly outcome: Promise<ServiceOutcome>;
-  stop(): Promise<void>;
+  /** SIGTERM, as Kubernetes and compose stop it; resolves with its exit code. */
+  stop(): Promise<number | null>;
 }
 
 /** One app's entry, run from a workspace folder under a temporary `INIT_CWD`. */
@@ -28,12 +29,9 @@ export interface ServiceUnderTest {
   remove(): void;
 }
 
-// From the workspace's folder under a temporary one, `--import tsx` would not resolve by name.
-const TSX = import.meta.resolve('tsx');
-
 /**
- * Prepares an app's `main.ts` to be started as `npm start -w @breachless/<app>` would from a
- * fresh folder: INIT_CWD set, the workspace's folder as working directory, no DATABASE_URL or
+ * Prepares an app's built entry (`dist/main.js`, what `npm start` runs) to be started as
+ * `npm start -w @breachless/<app>` would from a fresh folder: INIT_CWD set, the workspace's folder as working directory, no DATABASE_URL or
  * BREACHLESS_DATA_DIR inherited from the test's own environment.
  * @param vars variables every start gets (port, log level, credentials)
  */
@@ -47,7 +45,7 @@ export function serviceUnderTest(
   mkdirSync(workspace, { recursive: true });
   const start = (more: Record<string, string> = {}): ServiceRun => {
     const { DATABASE_URL: _, BREACHLESS_DATA_DIR: __, ...inherited } = process.env;
-    const child = spawn(process.execPath, ['--import', TSX, main], {
+    const child = spawn(process.execPath, [main], {
       cwd: workspace,
       env: { ...inherited, INIT_CWD: initCwd, ...vars, ...more },
     });
@@ -64,12 +62,12 @@ export function serviceUnderTest(
       });
       child.on('exit', (code) => done({ code, stderr }));
     });
-    const exited = new Promise((done) => child.once('exit', done));
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
     return {
       outcome,
-      stop: async () => {
+      stop: () => {
         child.kill('SIGTERM');
-        await exited;
+        return exited;
       },
     };
   };

@@ -16,6 +16,7 @@ describe('the embedded database directory', () => {
     const holder = spawn(
       process.execPath,
       [
+        '--conditions=source',
         '--import',
         'tsx',
         '--input-type=module',
