@@ -1,20 +1,28 @@
 /**
- * Import of the sample ServiceNow log (141,712 rows) into PostgreSQL through the real
- * `breachless import` command, in its own process: wall time, rows per second and peak
- * memory (`/usr/bin/time`). Then the same log three times over (incident numbers made
- * distinct) to show that memory stays flat as the file grows.
+ * Import of the sample ServiceNow log (141,712 rows, 151,843 events) into PostgreSQL through
+ * the real `breachless import` command, in its own process: wall time, rows per second and
+ * peak memory (`/usr/bin/time`), against its limit measured in the same round: a bare COPY
+ * of the same event rows (tenant, id, ticket, type, instant, body) into an unindexed table,
+ * the rows made beforehand. Every round checks what the import stored (events, tickets,
+ * cycles). Then the same log three times over (incident numbers made distinct) to show
+ * that memory stays flat as the file grows.
  * Needs TEST_DATABASE_URL (a server where it may create scratch databases).
- * BENCH_QUICK=1: the 1x file only.
+ * BENCH_QUICK=1: the 1x file, one round. BENCH_ROUNDS=N: rounds of the 1x file (default 5).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip, createGzip } from 'node:zlib';
+import { openImport } from '@breachless/connectors';
+import { openDatabase, rowsOf } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
+import { sql } from 'drizzle-orm';
+import type postgres from 'postgres';
 
 const base = process.env.TEST_DATABASE_URL;
 if (!base) {
@@ -67,7 +75,60 @@ async function multiplied(copies: number): Promise<string> {
   return path;
 }
 
-async function run(file: string, rows: number): Promise<void> {
+/** The COPY text of every event the file maps to, as the import stores them. */
+async function copyRows(file: string): Promise<{ chunks: string[]; events: number }> {
+  const field = (v: string) =>
+    v.replace(/[\\\t\n\r]/g, (c) =>
+      c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+    );
+  const chunks: string[] = [];
+  let lines: string[] = [];
+  let events = 0;
+  for await (const item of await openImport(file, 'servicenow-csv', {})) {
+    if (!('event' in item)) continue;
+    const e = item.event;
+    const at = new Date(e.at).toISOString();
+    lines.push(
+      `bench\t${field(e.id)}\t${field(e.ticket)}\t${field(e.type)}\t${at}\t${field(JSON.stringify({ ...e, at }))}\n`,
+    );
+    events++;
+    if (lines.length === 500) {
+      chunks.push(lines.join(''));
+      lines = [];
+    }
+  }
+  chunks.push(lines.join(''));
+  return { chunks, events };
+}
+
+/** Seconds a bare COPY of the rows into an unindexed table takes, on a fresh database. */
+async function bareCopy(chunks: readonly string[], events: number): Promise<number> {
+  const { url, drop } = await createScratchDatabase(base as string);
+  const h = await openDatabase({ databaseUrl: url });
+  try {
+    // The postgres.js client behind drizzle: the bench writes COPY's stream itself.
+    const client = (h.db as unknown as { $client: postgres.Sql }).$client;
+    await client`create table bare (tenant_id text, id text, ticket_id text, type text, at timestamptz, body jsonb)`;
+    const start = performance.now();
+    const writable = await client`copy bare from stdin`.writable();
+    await pipeline(Readable.from(chunks), writable);
+    const seconds = (performance.now() - start) / 1000;
+    const [row] = await client`select count(*)::int as n from bare`;
+    if (row?.n !== events) throw new Error(`bare COPY stored ${row?.n} rows of ${events}`);
+    return seconds;
+  } finally {
+    await h.close();
+    await drop();
+  }
+}
+
+interface Imported {
+  readonly seconds: number;
+  readonly rss: number;
+}
+
+/** Runs `breachless import` on a fresh database; checks it stored `events` events. */
+async function run(file: string, events: number): Promise<Imported> {
   const { url, drop } = await createScratchDatabase(base as string);
   try {
     const env = { ...process.env, DATABASE_URL: url };
@@ -92,18 +153,63 @@ async function run(file: string, rows: number): Promise<void> {
     const seconds = (performance.now() - start) / 1000;
     if (ran.status !== 0) throw new Error(`import failed: ${ran.stderr}`);
     const rss = Number(/peak-rss-kb (\d+)/.exec(ran.stderr)?.[1]) / 1024;
-    const events = /mapped to (\d+) events/.exec(ran.stdout)?.[1];
-    console.log(
-      `${rows.toLocaleString('en')} rows -> ${events} events: ${seconds.toFixed(1)} s, ` +
-        `${Math.round(rows / seconds).toLocaleString('en')} rows/s, peak RSS ${rss.toFixed(0)} MiB`,
-    );
+    await checkStored(url, events);
+    return { seconds, rss };
   } finally {
     await drop();
   }
 }
 
+/** Fails the bench unless the import stored every event, a ticket row each, and cycles. */
+async function checkStored(url: string, events: number): Promise<void> {
+  const h = await openDatabase({ databaseUrl: url });
+  try {
+    const [row] = rowsOf<{ events: number; tickets: number; cycles: number; bare: number }>(
+      await h.db.execute(sql`
+        select (select count(*)::int from ticket_events) as events,
+          (select count(*)::int from tickets) as tickets,
+          (select count(*)::int from cycles) as cycles,
+          (select count(distinct ticket_id)::int from ticket_events) as bare`),
+    );
+    if (row?.events !== events || row.tickets !== row.bare || row.cycles < row.tickets)
+      throw new Error(`the import stored ${JSON.stringify(row)} for ${events} events`);
+  } finally {
+    await h.close();
+  }
+}
+
+const median = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+const quick = process.env.BENCH_QUICK === '1';
+const rounds = quick ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
+const { chunks, events } = await copyRows(SAMPLE);
 console.log(
-  'breachless import --format servicenow-csv into PostgreSQL (one process, batches of 2000)',
+  `breachless import --format servicenow-csv into PostgreSQL (one process, batches of 10,000) ` +
+    `against a bare COPY of its ${events.toLocaleString('en')} event rows; ${rounds} rounds`,
 );
-await run(SAMPLE, 141_712);
-if (process.env.BENCH_QUICK !== '1') await run(await multiplied(3), 141_712 * 3);
+const copies: number[] = [];
+const imports: Imported[] = [];
+for (let r = 0; r < rounds; r++) {
+  copies.push(await bareCopy(chunks, events));
+  imports.push(await run(SAMPLE, events));
+  const c = copies.at(-1) ?? 0;
+  const i = imports.at(-1) as Imported;
+  console.log(
+    `  round ${r + 1}: bare COPY ${c.toFixed(2)} s, import ${i.seconds.toFixed(2)} s ` +
+      `(${(i.seconds / c).toFixed(2)}x), peak RSS ${i.rss.toFixed(0)} MiB`,
+  );
+}
+const ratios = imports.map((i, k) => i.seconds / (copies[k] ?? Number.NaN));
+console.log(
+  `141,712 rows -> ${events.toLocaleString('en')} events, medians: bare COPY ${median(copies).toFixed(2)} s, ` +
+    `import ${median(imports.map((i) => i.seconds)).toFixed(2)} s ` +
+    `(${Math.round(141_712 / median(imports.map((i) => i.seconds))).toLocaleString('en')} rows/s), ` +
+    `import / COPY ${median(ratios).toFixed(2)}x, peak RSS ${median(imports.map((i) => i.rss)).toFixed(0)} MiB`,
+);
+if (!quick) {
+  const file = await multiplied(3);
+  const x3 = await run(file, events * 3);
+  console.log(
+    `423,136 rows (the log 3x) -> ${(events * 3).toLocaleString('en')} events: ${x3.seconds.toFixed(1)} s, peak RSS ${x3.rss.toFixed(0)} MiB`,
+  );
+}

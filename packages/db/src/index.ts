@@ -65,12 +65,14 @@ export {
 } from './import-events.js';
 export {
   DEFAULT_LATE_MS,
+  type IngestOptions,
   type IngestResult,
   ingestEvents,
   lockTickets,
   type RecomputeOptions,
   recomputeTickets,
 } from './ingest.js';
+export { IngestPhases } from './ingest-phases.js';
 export {
   type MigrationStatus,
   migrationStatus,

@@ -1,18 +1,19 @@
 import { Engine, type TicketEvent } from '@breachless/core';
-import { sql } from 'drizzle-orm';
 import { cycleRow } from './cycle-rows.js';
 import type { Database } from './database.js';
 import type { ErrorSummary } from './error-summary.js';
+import { copyEvents } from './event-copy.js';
 import { storeEvents } from './event-store.js';
+import type { IngestPhases } from './ingest-phases.js';
 import { notificationRows } from './notification-rows.js';
 import { insertNotifications } from './outbox-write.js';
 import type { TicketFailure } from './quarantine.js';
 import { quarantineAll, recomputeIsolated } from './quarantine-recompute.js';
 import { evaluateTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
 import { routeNotifications } from './routing.js';
-import { rowsOf } from './rows.js';
 import type { cycles } from './schema/index.js';
 import type { TicketCache } from './ticket-cache.js';
+import { lockTicketsCreating } from './ticket-locks.js';
 
 type CycleRow = typeof cycles.$inferInsert;
 
@@ -46,55 +47,38 @@ export async function ingestEvents(
   events: readonly TicketEvent[],
   engine: Engine | ErrorSummary,
   now: number,
-  options: RecomputeOptions = {},
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0, tickets: 0, quarantined: [] };
-  return db.transaction(async (tx) => {
+  const { phases } = options;
+  const result = await db.transaction(async (tx) => {
+    phases?.mark('begin');
     const ticketIds = [...new Set(events.map((e) => e.ticket))].sort();
-    const revisions = await lockTickets(tx, tenant, ticketIds);
-    const stored = await storeEvents(tx, tenant, events);
-    const fresh = events.filter((e) => stored.has(e.id));
+    const { revisions, created } = await lockTicketsCreating(tx, tenant, ticketIds);
+    phases?.mark('lock');
+    const stored = await (options.copy ? copyEvents : storeEvents)(tx, tenant, events);
+    phases?.mark('write-events');
+    // The first event with an id is the one stored.
+    const fresh = events.filter((e) => stored.delete(e.id));
     const touched = [...new Set(fresh.map((e) => e.ticket))].sort();
-    const known = { revisions, fresh };
+    const known = { revisions, fresh, created };
     const { quarantined } =
       engine instanceof Engine
         ? await recomputeIsolated(tx, tenant, touched, engine, now, options, known)
         : await quarantineAll(tx, tenant, touched, engine, now);
+    phases?.mark('release');
     return {
-      accepted: stored.size,
-      duplicates: events.length - stored.size,
+      accepted: fresh.length,
+      duplicates: events.length - fresh.length,
       tickets: touched.length,
       quarantined,
     };
   });
+  phases?.mark('commit');
+  return result;
 }
 
-/**
- * Creates missing ticket rows and locks them all for the rest of the transaction.
- * @returns each ticket's revision, read under the lock
- */
-export async function lockTickets(
-  db: Database,
-  tenant: string,
-  ticketIds: readonly string[],
-): Promise<Map<string, number>> {
-  // Ids travel as one JSON array parameter: a parameter per id made building the statement
-  // cost more than running it, and the two drivers agree on JSON where they differ on arrays.
-  const ids = JSON.stringify(ticketIds);
-  await db.execute(sql`
-    insert into tickets (tenant_id, id)
-    select ${tenant}, id from jsonb_array_elements_text(${ids}::jsonb) as x(id)
-    on conflict do nothing`);
-  const locked = rowsOf<{ id: string; revision: string | number }>(
-    await db.execute(sql`
-      select id, revision from tickets
-      where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))
-      order by id
-      for update`),
-  );
-  // int8 comes back as a string from postgres.js and as a number from PGlite.
-  return new Map(locked.map((r) => [r.id, Number(r.revision)]));
-}
+export { lockTickets } from './ticket-locks.js';
 
 /** A level noticed this long after its instant is marked late: two minutes by default. */
 export const DEFAULT_LATE_MS = 120_000;
@@ -102,9 +86,16 @@ export const DEFAULT_LATE_MS = 120_000;
 export interface RecomputeOptions {
   /** What this process recomputed lately (the API passes one): an event costs what it changes. */
   readonly cache?: TicketCache;
+  /** Where the time goes, when the caller wants to know (phase names in IngestPhases). */
+  readonly phases?: IngestPhases;
   /** Create outbox notifications for fired levels (default); imports of history do not. */
   readonly notify?: boolean;
   readonly lateAfterMs?: number;
+}
+
+export interface IngestOptions extends RecomputeOptions {
+  /** Store the events by COPY (imports; PostgreSQL only, PGlite stores them as usual). */
+  readonly copy?: boolean;
 }
 
 /**
@@ -135,6 +126,7 @@ export async function recomputeTickets(
     cache,
     known,
     notify,
+    options.phases,
   );
   const outbox = [];
   const rows: CycleRow[] = [];
@@ -155,8 +147,12 @@ export async function recomputeTickets(
     if (notify)
       outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }
+  const { phases } = options;
+  phases?.mark('evaluate');
   const revisions = await updateTickets(db, tenant, ticketIds, updates, evaluatedAt);
+  phases?.mark('write-tickets');
   await writeCycles(db, tenant, evaluations, rows);
+  phases?.mark('write-cycles');
   if (cache)
     for (const [id, { checkpoint }] of evaluations) {
       const revision = revisions.get(id);
@@ -170,5 +166,6 @@ export async function recomputeTickets(
     }
   const created = await insertNotifications(db, tenant, outbox);
   await routeNotifications(db, tenant, created, now);
+  phases?.mark('notify');
   return created.length;
 }
