@@ -9,10 +9,20 @@ const cases = readFileSync(`${CONFORMANCE}calendar-cases.ndjson`, 'utf8')
   .map((l) => JSON.parse(l) as Case);
 const scenarios = readdirSync(`${CONFORMANCE}scenarios`).sort();
 
+/** A map of `entries`; a key that comes twice fails, where a plain map would keep the last. */
+function keyed<V>(entries: [string, V][]): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const [key, value] of entries) {
+    if (out.has(key)) throw new Error(`${key} appears twice`);
+    out.set(key, value);
+  }
+  return out;
+}
+
 /** Checks `--cases` output against the expectations: instants compared as instants. */
 function checkCases(mode: 'due' | 'between', ran: Ran) {
   expect(ran.code).toBe(0);
-  const results = new Map(
+  const results = keyed(
     ran.stdout
       .trim()
       .split('\n')
@@ -44,7 +54,7 @@ function checkScenario(name: string, ran: Ran) {
   const actual = JSON.parse(ran.stdout);
   expect(actual.at).toBe(expected.expect.at);
   const key = (doc: typeof actual) =>
-    new Map(
+    keyed<unknown>(
       doc.tickets.flatMap(
         (t: { ticket: string; policy: string; cycles: { metric: string; cycle: number }[] }) => [
           [t.ticket, t.policy],

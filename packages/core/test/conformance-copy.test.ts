@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +11,13 @@ function listFiles(dir: string): string[] {
   });
 }
 
+/** Every file of a conformance folder but our list of hashes, by relative path. */
 function snapshot(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((path) => [relative(dir, path), readFileSync(path, 'utf8')]));
+  return new Map(
+    listFiles(dir)
+      .map((path) => [relative(dir, path), readFileSync(path, 'utf8')] as const)
+      .filter(([file]) => file !== 'SHA256SUMS'),
+  );
 }
 
 describe('the conformance copy', () => {
@@ -19,6 +25,25 @@ describe('the conformance copy', () => {
     const files = [...snapshot(CONFORMANCE_DIR).keys()];
     expect(files).toContain('calendar-cases.ndjson');
     expect(files.filter((f) => f.endsWith('expected.json')).length).toBeGreaterThanOrEqual(12);
+  });
+
+  // Everywhere, a clean clone included: the copy holds exactly the files it was committed
+  // with, byte for byte (`cd conformance && sha256sum -c SHA256SUMS` says the same).
+  it('matches the committed SHA256SUMS', () => {
+    const sums = readFileSync(join(CONFORMANCE_DIR, 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/ +/).reverse() as [string, string]);
+    expect(sums.length).toBeGreaterThanOrEqual(25);
+    const ours = snapshot(CONFORMANCE_DIR);
+    expect([...ours.keys()].sort()).toEqual(sums.map(([file]) => file).sort());
+    for (const [file, sum] of sums) {
+      const bytes = readFileSync(join(CONFORMANCE_DIR, file));
+      expect({ file, sum: createHash('sha256').update(bytes).digest('hex') }).toEqual({
+        file,
+        sum,
+      });
+    }
   });
 
   // Where ../shared exists (a developer's machine, CI), the copy must be byte-identical,

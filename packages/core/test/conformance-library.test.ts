@@ -49,3 +49,17 @@ describe('conformance: scenarios through the library', () => {
     });
   }
 });
+
+describe('conformance: the comparison itself', () => {
+  it('fails on a duplicated cycle, which a map keyed by (metric, cycle) would hide', () => {
+    const [first] = readScenarios();
+    const doc = must(first, 'scenario').expected.expect;
+    const ticket = must(doc.tickets[0], 'ticket');
+    const twice = {
+      ...doc,
+      tickets: [{ ...ticket, cycles: [...ticket.cycles, ...ticket.cycles] }],
+    };
+    expect(cyclesByKey(doc).size).toBe(ticket.cycles.length);
+    expect(() => cyclesByKey(twice)).toThrow(/appears twice/);
+  });
+});

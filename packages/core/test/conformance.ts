@@ -51,10 +51,17 @@ export function readScenarios(): Scenario[] {
     }));
 }
 
-/** Cycles keyed by `(metric, cycle)`, as the conformance README says to compare them. */
+/**
+ * Cycles keyed by `(metric, cycle)`, as the conformance README says to compare them.
+ * @throws when a key comes twice: a map would keep the last, and a duplicated cycle pass
+ */
 export function cyclesByKey(doc: ExplainDocument): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
   for (const t of doc.tickets)
-    for (const c of t.cycles) out.set(`${t.ticket}/${c.metric}/${c.cycle}`, c);
+    for (const c of t.cycles) {
+      const key = `${t.ticket}/${c.metric}/${c.cycle}`;
+      if (out.has(key)) throw new Error(`cycle ${key} appears twice`);
+      out.set(key, c);
+    }
   return out;
 }

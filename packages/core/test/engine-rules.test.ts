@@ -63,7 +63,11 @@ function ticketAt(engine: Engine, events: ReturnType<typeof history>, now: strin
 /** The reported cycles as `metric#cycle` → the fields worth comparing, instants in ISO. */
 function cyclesAt(engine: Engine, events: ReturnType<typeof history>, now: string) {
   const out: Record<string, ReturnType<typeof summary>> = {};
-  for (const c of ticketAt(engine, events, now).cycles) out[`${c.metric}#${c.cycle}`] = summary(c);
+  for (const c of ticketAt(engine, events, now).cycles) {
+    // A record keeps the last of two equal keys: a duplicated cycle must fail instead.
+    if (`${c.metric}#${c.cycle}` in out) throw new Error(`cycle ${c.metric}#${c.cycle} twice`);
+    out[`${c.metric}#${c.cycle}`] = summary(c);
+  }
   return out;
 }
 function summary(c: CycleResult) {
