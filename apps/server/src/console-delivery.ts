@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import {
-  type ChatPort,
+  type ConsoleChatPort,
   DeliveryLanes,
   DeliveryPump,
   deliverNotification,
@@ -17,7 +17,12 @@ import type { Logger } from 'pino';
  * the warning's thread). A terminal has no rate limit: no pacing. `deliver` is one round,
  * finished when every claimed delivery has been printed.
  */
-export function consoleDelivery(db: Database, port: ChatPort, clock: () => number, logger: Logger) {
+export function consoleDelivery(
+  db: Database,
+  port: ConsoleChatPort,
+  clock: () => number,
+  logger: Logger,
+) {
   const outbox = deliveryOutbox(db);
   // Nothing waits on time here; yielding to the event loop is enough between two sends.
   const timer: Timer = { now: clock, sleep: () => setImmediate() };
@@ -45,6 +50,8 @@ export function consoleDelivery(db: Database, port: ChatPort, clock: () => numbe
     async deliver(): Promise<void> {
       await pump.poll();
       while (!lanes.idle) await setImmediate();
+      // An update whose thread reply never came (a settled alert) is printed now.
+      port.flush();
     },
   };
 }

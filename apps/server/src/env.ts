@@ -13,7 +13,7 @@ export const serverEnvSchema = z.object({
     .string()
     .default(DEFAULT_DATA_DIR)
     .describe(
-      "PGlite's data directory, a relative one taken from the folder the command was run in (npm's INIT_CWD); the demo keeps its position and charts in DIR-demo",
+      "PGlite's data directory, a relative one taken from the folder the command was run in (npm's INIT_CWD); the demo keeps its digest charts in DIR-demo (its position is in the database)",
     ),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('the HTTP API'),
   BREACHLESS_DEMO: flag.describe('replay the sample ServiceNow log, shifted to the present'),

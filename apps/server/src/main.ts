@@ -6,8 +6,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { configuredChatApps, startChatApps, stopChatApps } from './chat-apps.js';
-import { loadPosition, savePosition, simulatedClock } from './demo/position.js';
-import { Replay } from './demo/replay.js';
+import { DemoRun } from './demo/demo-run.js';
 import { readEnv } from './env.js';
 import { Standalone } from './standalone.js';
 
@@ -30,41 +29,26 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 const demo = env.BREACHLESS_DEMO || process.argv.includes('--demo');
 const out = (text: string) => process.stdout.write(text);
 const logger = pino({ level: env.LOG_LEVEL }, pino.destination(2));
-// The demo's position and digest charts live beside PGlite's directory, never inside it.
+// The demo's digest charts live beside PGlite's directory, never inside it.
 const demoDir = `${env.BREACHLESS_DATA_DIR.replace(/\/+$/, '')}-demo`;
 mkdirSync(demoDir, { recursive: true });
 
-let clock = Date.now;
-let startClock = () => {};
-let replay: Replay | undefined;
-let shiftMs = 0;
-if (demo) {
-  out('Reading the sample ServiceNow log (data/README.md: CC BY 4.0, Amaral et al., UCI)...\n');
-  const events = await Replay.read();
-  const resumed = loadPosition(demoDir);
-  shiftMs = resumed?.shiftMs ?? Replay.shiftFor(events, Date.now());
-  replay = Replay.from(events, shiftMs, resumed?.simAt ?? Number.NEGATIVE_INFINITY);
-  const simAt = resumed?.simAt ?? replay.start;
-  // Simulated time stands still until the database is open and migrated.
-  const running = { now: () => simAt };
-  clock = () => running.now();
-  startClock = () => {
-    running.now = simulatedClock(simAt, env.BREACHLESS_DEMO_SPEED, Date.now);
-  };
+// The log is read on a worker thread while the database opens; where the replay starts is
+// known once it is open (the position is saved in it).
+const demoRun = demo ? new DemoRun(env.BREACHLESS_DEMO_SPEED) : undefined;
+if (demoRun)
   out(
-    `${resumed ? 'Resuming' : 'Starting'} the demo at ${new Date(simAt).toISOString()} (simulated), ` +
-      `${env.BREACHLESS_DEMO_SPEED}x real time: ${events.length} events of ${new Date(replay.start - shiftMs).toISOString().slice(0, 10)} onwards, shifted by ${shiftMs / 86_400_000} days.\n`,
+    'Reading the sample ServiceNow log (data/README.md: CC BY 4.0, Amaral et al., UCI) and opening the database...\n',
   );
-}
 const stepMs = env.BREACHLESS_TICK_MS * (demo ? env.BREACHLESS_DEMO_SPEED : 1);
 const server = await Standalone.open({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.DATABASE_URL ? undefined : env.BREACHLESS_DATA_DIR,
   channel: env.BREACHLESS_CONSOLE_CHANNEL,
-  clock,
+  clock: demoRun?.clock ?? Date.now,
   console: { write: out, chartDir: demoDir },
   logger,
-  ...(replay ? { replay } : {}),
+  ...(demoRun ? { demo: demoRun } : {}),
   // A step of simulated time is noticed at its end: only what is later than that is late.
   lateAfterMs: Math.max(120_000, 2 * stepMs),
 }).catch((error: unknown) => {
@@ -72,7 +56,7 @@ const server = await Standalone.open({
   process.stderr.write(`breachless server: ${(error as Error).message}\n`);
   process.exit(1);
 });
-startClock();
+demoRun?.start();
 // Slack and Teams, when configured, run as their own processes on the same PostgreSQL. The
 // embedded database is one process's, and the demo's simulated time is not Slack's.
 const chatApps = configuredChatApps(process.env, { slack: env.SLACK_PORT, teams: env.TEAMS_PORT });
@@ -108,10 +92,6 @@ let round: Promise<unknown> = Promise.resolve();
 const timer = setInterval(() => {
   round = round
     .then(() => server.step())
-    .then(({ now }) => {
-      // Everything up to `now` is fed: a restart goes on from there, losing no event.
-      if (replay) savePosition(demoDir, { shiftMs, simAt: now });
-    })
     .catch((error) =>
       logger.error({ error: errorSummary(error) }, 'round failed; trying again at the next'),
     );

@@ -7,14 +7,10 @@ import {
   runCommand,
 } from '@breachless/chat';
 import {
-  addSubscription,
-  channelSubscriptions,
   chatQueries,
-  currentConfig,
   type DatabaseHandle,
   EngineCache,
   openDatabase,
-  saveConfig,
   TicketCache,
 } from '@breachless/db';
 import { createApp } from '@breachless/http';
@@ -22,8 +18,9 @@ import { Worker, workerMetrics } from '@breachless/jobs';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { consoleDelivery } from './console-delivery.js';
-import { DEMO_CONFIG, DEMO_TENANT } from './demo/demo-config.js';
-import type { Replay } from './demo/replay.js';
+import { DEMO_TENANT } from './demo/demo-config.js';
+import type { DemoRun } from './demo/demo-run.js';
+import { prepareDemo } from './demo/prepare.js';
 
 export interface StandaloneOptions {
   readonly databaseUrl?: string | undefined;
@@ -36,7 +33,7 @@ export interface StandaloneOptions {
   readonly console: ConsolePortOptions;
   readonly logger: Logger;
   /** The demo's replay of the sample log; absent, only what the API receives is monitored. */
-  readonly replay?: Replay;
+  readonly demo?: DemoRun;
   /** How late a level may be noticed before it is marked late (the demo's step allows more). */
   readonly lateAfterMs?: number;
 }
@@ -60,7 +57,7 @@ export class Standalone {
   private constructor(o: StandaloneOptions, handle: DatabaseHandle) {
     this.#o = o;
     this.#handle = handle;
-    this.tenant = o.replay ? DEMO_TENANT : 'default';
+    this.tenant = o.demo ? DEMO_TENANT : 'default';
     const { db } = handle;
     this.#worker = new Worker({
       db,
@@ -83,38 +80,19 @@ export class Standalone {
     });
   }
 
-  /** Opens the database, applies migrations (one process: nobody else runs them) and sets up. */
+  /**
+   * Opens the database, applies migrations (one process: nobody else runs them) and sets up;
+   * a demo is placed where this database's last run left it, and says so on the console.
+   */
   static async open(o: StandaloneOptions): Promise<Standalone> {
     const handle = await openDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir });
     await handle.migrate();
     const server = new Standalone(o, handle);
-    if (o.replay) await server.#prepareDemo();
+    if (o.demo) {
+      o.console.write(`${await o.demo.begin(handle.db)}\n`);
+      await prepareDemo(handle.db, o.channel, o.demo.clock());
+    }
     return server;
-  }
-
-  /** First start of a demo: its SLA config, and the console channel subscribed to alerts and a digest. */
-  async #prepareDemo(): Promise<void> {
-    const { db } = this.#handle;
-    if (!(await currentConfig(db, DEMO_TENANT)))
-      await saveConfig(db, DEMO_TENANT, DEMO_CONFIG, 'demo');
-    const where = { platform: 'console', channel: this.#o.channel };
-    if ((await channelSubscriptions(db, DEMO_TENANT, 'console', this.#o.channel)).length > 0)
-      return;
-    const subscription = { ...where, createdBy: 'demo' };
-    // Urgent and high only: every priority would print several alerts a second at the
-    // default speed. `/sla subscribe alerts` on the console adds more.
-    for (const priority of ['urgent', 'high'])
-      await addSubscription(db, DEMO_TENANT, {
-        ...subscription,
-        kind: 'alerts',
-        filters: { priority },
-      });
-    await addSubscription(db, DEMO_TENANT, {
-      ...subscription,
-      kind: 'digest',
-      filters: {},
-      schedule: { every: 'daily', time: '09:00', zone: 'UTC' },
-    });
   }
 
   /**
@@ -123,17 +101,14 @@ export class Standalone {
    */
   async step(): Promise<{ now: number; fed: number; created: number }> {
     const now = this.#o.clock();
-    const replay = this.#o.replay;
-    const fed = replay
-      ? await replay.feed(
-          this.#handle.db,
-          DEMO_TENANT,
-          await this.#engines.engineFor(this.#handle.db, DEMO_TENANT),
-          now,
-        )
-      : 0;
+    const { demo } = this.#o;
+    const { db } = this.#handle;
+    const fed = demo ? await demo.feed(db, await this.#engines.engineFor(db, DEMO_TENANT), now) : 0;
     const tick = await this.#worker.tick();
     await this.#delivery.deliver();
+    // Everything up to `now` is fed: a restart goes on from there, losing no event, and a
+    // reader of this database (the CLI) answers at this instant.
+    if (demo) await demo.save(db, now);
     return { now, fed, created: tick?.created ?? 0 };
   }
 

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase, schema } from '@breachless/db';
 import { describe, expect, it } from 'vitest';
 import { startServer, stopServer } from './server-process.js';
 
@@ -40,13 +41,14 @@ describe('the server process (npm start)', () => {
     expect(code, first.output().slice(-800)).toBe(0);
     expect(first.output()).toContain('Starting the demo at');
     expect(first.output()).toContain('Stopped.');
-    const saved = JSON.parse(readFileSync(`${dataDir}-demo/demo-position.json`, 'utf8'));
+    // The position is saved in the database the demo replayed into.
+    const stopped = await openDatabase({ dataDir });
+    const [saved] = await stopped.db.select().from(schema.simulatedClocks);
+    await stopped.close();
 
     const second = start(/Breachless is running/);
     await second.seen;
-    expect(second.output()).toContain(
-      `Resuming the demo at ${new Date(saved.simAt).toISOString()}`,
-    );
+    expect(second.output()).toContain(`Resuming the demo at ${saved?.simAt.toISOString()}`);
     const again = await stopServer(second.child);
     expect(again, second.output().slice(-1500)).toBe(0);
   }, 120_000);

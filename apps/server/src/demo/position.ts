@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { type Database, schema } from '@breachless/db';
 
 /** Where a demo stands: how far the log is shifted, and the simulated instant reached. */
 export interface DemoPosition {
@@ -7,23 +6,39 @@ export interface DemoPosition {
   readonly simAt: number;
 }
 
-const FILE = 'demo-position.json';
-
-/** The position a previous run left in the data directory, if any. */
-export function loadPosition(dataDir: string): DemoPosition | undefined {
-  try {
-    const value = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8')) as Partial<DemoPosition>;
-    return Number.isFinite(value.shiftMs) && Number.isFinite(value.simAt)
-      ? { shiftMs: value.shiftMs as number, simAt: value.simAt as number }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The position a previous run left in this database, if any. It lives with the events it
+ * fed: a fresh database (another data directory, another DATABASE_URL) starts a fresh demo.
+ */
+export async function loadPosition(
+  db: Database,
+  tenant: string,
+): Promise<DemoPosition | undefined> {
+  // One row per tenant on simulated time: a handful at most, no need for a where clause.
+  const rows = await db.select().from(schema.simulatedClocks);
+  const row = rows.find((r) => r.tenantId === tenant);
+  return row ? { shiftMs: row.shiftMs, simAt: row.simAt.getTime() } : undefined;
 }
 
-/** Saves the position so that the next start resumes from it, not from the log's start. */
-export function savePosition(dataDir: string, position: DemoPosition): void {
-  writeFileSync(join(dataDir, FILE), `${JSON.stringify(position)}\n`);
+/**
+ * Saves the position after a round: a restart resumes from it, and every reader of the
+ * database (the CLI beside a running demo) answers at the demo's simulated time.
+ */
+export async function savePosition(
+  db: Database,
+  tenant: string,
+  position: DemoPosition,
+  realNow: number,
+): Promise<void> {
+  const row = {
+    simAt: new Date(position.simAt),
+    shiftMs: position.shiftMs,
+    updatedAt: new Date(realNow),
+  };
+  await db
+    .insert(schema.simulatedClocks)
+    .values({ tenantId: tenant, ...row })
+    .onConflictDoUpdate({ target: schema.simulatedClocks.tenantId, set: row });
 }
 
 /**

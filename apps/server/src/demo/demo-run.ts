@@ -1,0 +1,74 @@
+import type { Engine, TicketEvent } from '@breachless/core';
+import type { Database } from '@breachless/db';
+import { DEMO_TENANT } from './demo-config.js';
+import { loadPosition, savePosition, simulatedClock } from './position.js';
+import { readLogInWorker } from './read-log.js';
+import { Replay, SAMPLE_LOG } from './replay.js';
+
+/**
+ * One run of the demo: the sample log read on a worker thread from the moment it is made,
+ * the replay resumed from the position saved in the database it feeds (or started afresh),
+ * and the simulated clock, standing still until `start`.
+ */
+export class DemoRun {
+  readonly #speed: number;
+  readonly #real: () => number;
+  readonly #events: Promise<TicketEvent[]>;
+  #replay: Replay | undefined;
+  #shiftMs = 0;
+  #now: () => number = () => Number.NaN;
+
+  /**
+   * @param speed simulated milliseconds per real one
+   * @param real the real clock: where a new demo is placed, and what simulated time follows
+   */
+  constructor(
+    speed: number,
+    real: () => number = Date.now,
+    read: () => Promise<TicketEvent[]> = () => readLogInWorker(SAMPLE_LOG),
+  ) {
+    this.#speed = speed;
+    this.#real = real;
+    this.#events = read();
+    // Awaited in `begin`; a failure before then must not crash the process unheard.
+    this.#events.catch(() => {});
+  }
+
+  /** The demo's simulated time; the worker, the API and the deliveries all read it. */
+  readonly clock = (): number => this.#now();
+
+  /**
+   * Waits for the log, and places the replay where this database's last run left it, or at
+   * the log's first event moved by whole weeks to the present.
+   * @returns what the console says about it
+   */
+  async begin(db: Database): Promise<string> {
+    const events = await this.#events;
+    const saved = await loadPosition(db, DEMO_TENANT);
+    this.#shiftMs = saved?.shiftMs ?? Replay.shiftFor(events, this.#real());
+    const replay = Replay.from(events, this.#shiftMs, saved?.simAt ?? Number.NEGATIVE_INFINITY);
+    this.#replay = replay;
+    const simAt = saved?.simAt ?? replay.start;
+    this.#now = () => simAt;
+    const first = new Date(replay.start - this.#shiftMs).toISOString().slice(0, 10);
+    return (
+      `${saved ? 'Resuming' : 'Starting'} the demo at ${new Date(simAt).toISOString()} (simulated), ` +
+      `${this.#speed}x real time: ${events.length} events of ${first} onwards, shifted by ${this.#shiftMs / 86_400_000} days.`
+    );
+  }
+
+  /** Sets simulated time going from where `begin` placed it. */
+  start(): void {
+    this.#now = simulatedClock(this.#now(), this.#speed, this.#real);
+  }
+
+  /** Ingests the events simulated time has passed (see `Replay.feed`). */
+  feed(db: Database, engine: Engine, now: number): Promise<number> {
+    return this.#replay ? this.#replay.feed(db, DEMO_TENANT, engine, now) : Promise.resolve(0);
+  }
+
+  /** Saves where the demo stands after a round in which everything up to `now` was fed. */
+  save(db: Database, now: number): Promise<void> {
+    return savePosition(db, DEMO_TENANT, { shiftMs: this.#shiftMs, simAt: now }, this.#real());
+  }
+}

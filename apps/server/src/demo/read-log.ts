@@ -1,0 +1,24 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TicketEvent } from '@breachless/core';
+
+/**
+ * The log's events in time order, read and parsed on a worker thread: the main thread opens
+ * and migrates the embedded database meanwhile (each takes seconds of CPU), so a first start
+ * waits for the longer of the two instead of their sum.
+ */
+export function readLogInWorker(path: string): Promise<TicketEvent[]> {
+  // `.ts` run by tsx, `.js` once built: the worker is the sibling file of this one.
+  const here = fileURLToPath(import.meta.url);
+  const worker = new Worker(new URL(`./read-log-worker${extname(here)}`, import.meta.url), {
+    workerData: { path },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (events: TicketEvent[]) => resolve(events));
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`reading ${path} stopped (worker exit code ${code})`)),
+    );
+  });
+}
