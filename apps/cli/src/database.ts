@@ -1,12 +1,13 @@
 import {
   type DatabaseHandle,
+  DataDirInUseError,
   NotMigratedError,
   openDatabase,
   postgresLocation,
   requireMigrated,
   resolveDataDir,
 } from '@breachless/db';
-import { UsageError } from './errors.js';
+import { ActionableError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 /** The embedded database's directory: `BREACHLESS_DATA_DIR` or `./.breachless`, from npm's INIT_CWD. */
@@ -21,6 +22,7 @@ function dataDirOf(io: Io): string {
  * @param options.unmigrated 'allow' for the verbs that migrate or diagnose it
  * @throws UsageError "the database at ... is not migrated: run `breachless migrate`" when it
  *   lacks a migration of this version, instead of a raw SQL error from the first query
+ * @throws ActionableError when another process holds the embedded database
  */
 export async function openServiceDatabase(
   io: Io,
@@ -29,6 +31,10 @@ export async function openServiceDatabase(
   const handle = await openDatabase({
     databaseUrl: io.env.DATABASE_URL || undefined,
     dataDir: dataDirOf(io),
+  }).catch((error: unknown) => {
+    // Named here, where the database code is loaded anyway, so that the dispatcher need not
+    // load it to recognise the error.
+    throw error instanceof DataDirInUseError ? new ActionableError(error.message) : error;
   });
   if (options.unmigrated === 'allow') return handle;
   return requireMigrated(handle).catch((error: unknown) => {

@@ -10,3 +10,14 @@ export class UsageError extends Error {
     this.usage = usage;
   }
 }
+
+/**
+ * A failure the user can act on, whose message says how (another process holds the embedded
+ * database): exit code 1 and the message alone, not "unexpected failure".
+ */
+export class ActionableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ActionableError';
+  }
+}

@@ -1,17 +1,4 @@
-import { ConfigError, EventsError } from '@breachless/core';
-import { DataDirInUseError } from '@breachless/db';
-import { calendarCommand } from './commands/calendar.js';
-import { configCommand } from './commands/config.js';
-import { doctorCommand } from './commands/doctor.js';
-import { explainCommand } from './commands/explain.js';
-import { importCommand } from './commands/import.js';
-import { migrateCommand } from './commands/migrate.js';
-import { recomputeCommand } from './commands/recompute.js';
-import { reportCommand } from './commands/report.js';
-import { SLA_REPORTS, slaCommand } from './commands/sla.js';
-import { tokenCommand } from './commands/token.js';
-import { webhookSecretCommand } from './commands/webhook-secret.js';
-import { UsageError } from './errors.js';
+import { ActionableError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 /** `breachless --help`. */
@@ -39,31 +26,42 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
 Run "breachless <command> --help" for a command's options.
 Exit codes: 0 done, 2 bad input (flags, files, config, events), 1 unexpected failure.`;
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
-  explain: explainCommand,
-  report: reportCommand,
-  calendar: calendarCommand,
-  migrate: migrateCommand,
-  import: importCommand,
-  config: configCommand,
-  recompute: recomputeCommand,
-  token: tokenCommand,
-  'webhook-secret': webhookSecretCommand,
-  doctor: doctorCommand,
+type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
+
+/** The `/sla` reports a terminal can ask for: the reading ones, not channel subscriptions. */
+const SLA_REPORTS = ['stats', 'at-risk', 'breached', 'ticket'] as const;
+
+// Each verb's module is imported when that verb runs, never up front: `--help` and the
+// commands on files must not load the database drivers, PGlite, drizzle or the chat code,
+// which took most of a second to start before any work was done.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  calendar: async () => (await import('./commands/calendar.js')).calendarCommand,
+  migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  config: async () => (await import('./commands/config.js')).configCommand,
+  recompute: async () => (await import('./commands/recompute.js')).recomputeCommand,
+  token: async () => (await import('./commands/token.js')).tokenCommand,
+  'webhook-secret': async () => (await import('./commands/webhook-secret.js')).webhookSecretCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   ...Object.fromEntries(
     SLA_REPORTS.map((name) => [
       name,
-      (argv: readonly string[], io: Io) => slaCommand(name, argv, io),
+      async (): Promise<Command> => {
+        const { slaCommand } = await import('./commands/sla.js');
+        return (argv, io) => slaCommand(name, argv, io);
+      },
     ]),
   ),
 };
 
 /**
- * Runs a command line and returns the exit code: 0 done, 2 bad input, 1 anything else.
+ * Runs a command line and resolves to the exit code: 0 done, 2 bad input, 1 anything else.
  * Commands build their whole output and write it once at the end, so a command that fails
  * leaves nothing half-printed on stdout.
  */
-export function run(argv: readonly string[], io: Io): number | Promise<number> {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === '--help' || name === '-h' || name === 'help') {
@@ -71,28 +69,30 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
       return 0;
     }
     if (name === undefined) throw new UsageError('missing command', USAGE);
-    const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}"`, USAGE);
-    const code = command(rest, io);
-    return typeof code === 'number' ? code : code.catch((error: unknown) => reportError(error, io));
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) throw new UsageError(`unknown command "${name}"`, USAGE);
+    const command = await load();
+    return await command(rest, io);
   } catch (error) {
     return reportError(error, io);
   }
 }
 
 /** Prints an error for people (never a stack trace) and picks the exit code. */
-function reportError(error: unknown, io: Io): number {
+async function reportError(error: unknown, io: Io): Promise<number> {
   if (error instanceof UsageError) {
     io.stderr(`breachless: ${error.message}\n${error.usage ? `\n${error.usage}\n` : ''}`);
     return 2;
   }
-  // Core errors carry every problem by path (config) or file:line and field (events).
+  // Core errors carry every problem by path (config) or file:line and field (events). Core
+  // is loaded already whenever one can have been thrown; the import only names the classes.
+  const { ConfigError, EventsError } = await import('@breachless/core');
   if (error instanceof ConfigError || error instanceof EventsError) {
     io.stderr(`breachless: ${error.message}\n`);
     return 2;
   }
-  // Another process holds the embedded database: a fact to act on, not a failure of ours.
-  if (error instanceof DataDirInUseError) {
+  // Another process holds the embedded database, say: a fact to act on, not a failure of ours.
+  if (error instanceof ActionableError) {
     io.stderr(`breachless: ${error.message}\n`);
     return 1;
   }

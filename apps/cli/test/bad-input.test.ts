@@ -10,12 +10,12 @@ const goodEvents = `${EXAMPLES}events.ndjson`;
 const AT = ['--at', '2026-11-25T18:00:00Z'];
 
 describe('bad input: exit 2, a message naming what is wrong, nothing on stdout', () => {
-  it('lists every config problem by path', () => {
+  it('lists every config problem by path', async () => {
     const config = file(
       'bad.yaml',
       'policies:\n  - id: p\n    calendar: nowhere\n    targets: { first_response: { high: 4x } }\n',
     );
-    const ran = cli(['explain', '--config', config, '--events', goodEvents, ...AT]);
+    const ran = await cli(['explain', '--config', config, '--events', goodEvents, ...AT]);
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('invalid config (2 problems)');
@@ -25,14 +25,14 @@ describe('bad input: exit 2, a message naming what is wrong, nothing on stdout',
     expect(ran.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a config that is not YAML names its line', () => {
+  it('a config that is not YAML names its line', async () => {
     const config = file('broken.yaml', 'calendars:\n  - id: x\n   timezone: [\n');
-    const ran = cli(['calendar', 'due', '--config', config, '--cases', goodEvents]);
+    const ran = await cli(['calendar', 'due', '--config', config, '--cases', goodEvents]);
     expect(ran).toMatchObject({ code: 2, stdout: '' });
     expect(ran.stderr).toMatch(/broken\.yaml: invalid config \(1 problem\):\n {2}line \d+: /);
   });
 
-  it('names the file, line and field of a bad event', () => {
+  it('names the file, line and field of a bad event', async () => {
     const events = file(
       'bad.ndjson',
       [
@@ -42,40 +42,46 @@ describe('bad input: exit 2, a message naming what is wrong, nothing on stdout',
         '',
       ].join('\n'),
     );
-    const ran = cli(['explain', '--config', goodConfig, '--events', events, ...AT]);
+    const ran = await cli(['explain', '--config', goodConfig, '--events', events, ...AT]);
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain(
       `${events}:2: at: "2026-11-23T10:00:00" is not an ISO-8601 instant with an offset or Z`,
     );
     expect(ran.stderr).toContain(`${events}:3: not valid JSON`);
-    const report = cli([
+    const report = await cli([
       ...['report', '--config', goodConfig, '--events', events],
       ...['--from', '2026-11-01', '--to', '2026-11-30'],
     ]);
     expect(report).toMatchObject({ code: 2, stdout: '' });
   });
 
-  it('refuses unknown flags and commands, with usage', () => {
-    const flag = cli(['report', '--nope']);
+  it('refuses unknown flags and commands, with usage', async () => {
+    const flag = await cli(['report', '--nope']);
     expect(flag).toMatchObject({ code: 2, stdout: '' });
     expect(flag.stderr).toContain("Unknown option '--nope'");
     expect(flag.stderr).toContain('Usage: breachless report');
-    expect(cli(['explain', 'stray']).stderr).toContain("Unexpected argument 'stray'");
-    expect(cli(['frobnicate'])).toMatchObject({ code: 2, stdout: '' });
-    expect(cli(['frobnicate']).stderr).toContain('unknown command "frobnicate"');
-    expect(cli([])).toMatchObject({ code: 2, stdout: '' });
-    expect(cli(['calendar'])).toMatchObject({ code: 2, stdout: '' });
-    expect(cli(['calendar', 'after']).stderr).toContain('unknown calendar command "after"');
+    expect((await cli(['explain', 'stray'])).stderr).toContain("Unexpected argument 'stray'");
+    expect(await cli(['frobnicate'])).toMatchObject({ code: 2, stdout: '' });
+    expect((await cli(['frobnicate'])).stderr).toContain('unknown command "frobnicate"');
+    expect(await cli([])).toMatchObject({ code: 2, stdout: '' });
+    expect(await cli(['calendar'])).toMatchObject({ code: 2, stdout: '' });
+    expect((await cli(['calendar', 'after'])).stderr).toContain('unknown calendar command "after"');
     // Each calendar mode takes only its own operand.
     const due = ['calendar', 'due', '--config', goodConfig, '--calendar', 'ny-office'];
-    const wrong = cli([...due, '--from', '2026-11-25T20:00:00Z', '--to', '2026-11-26T20:00:00Z']);
+    const wrong = await cli([
+      ...due,
+      '--from',
+      '2026-11-25T20:00:00Z',
+      '--to',
+      '2026-11-26T20:00:00Z',
+    ]);
     expect(wrong).toMatchObject({ code: 2, stdout: '' });
     expect(wrong.stderr).toContain("Unknown option '--to'");
-    expect(cli([...due, '--cases', goodEvents]).stderr).toContain('not --calendar');
+    expect((await cli([...due, '--cases', goodEvents])).stderr).toContain('not --calendar');
   });
 
-  it('checks flag values before reading any file', () => {
+  it('checks flag values before reading any file', async () => {
     const report = ['report', '--config', 'nowhere.yaml', '--events', 'nowhere.ndjson'];
     const cases: [string[], string][] = [
       [
@@ -119,30 +125,36 @@ describe('bad input: exit 2, a message naming what is wrong, nothing on stdout',
       ],
     ];
     for (const [argv, message] of cases) {
-      const ran = cli(argv);
+      const ran = await cli(argv);
       expect({ argv, code: ran.code, stdout: ran.stdout }).toEqual({ argv, code: 2, stdout: '' });
       expect(ran.stderr).toContain(message);
     }
   });
 
-  it('names a missing file; the config defaults to $BREACHLESS_CONFIG, then ./breachless.config.yaml', () => {
-    const missing = cli(['explain', '--config', `${file('x', '')}.none`, '--events', goodEvents]);
+  it('names a missing file; the config defaults to $BREACHLESS_CONFIG, then ./breachless.config.yaml', async () => {
+    const missing = await cli([
+      'explain',
+      '--config',
+      `${file('x', '')}.none`,
+      '--events',
+      goodEvents,
+    ]);
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toMatch(/cannot read config file .*x\.none: no such file/);
     const args = ['calendar', 'between', '--calendar', 'ny-office', '--json'];
     const span = ['--from', '2026-11-23T14:00:00Z', '--to', '2026-11-23T15:00:00Z'];
-    expect(cli([...args, ...span], { BREACHLESS_CONFIG: goodConfig }).stdout).toBe(
+    expect((await cli([...args, ...span], { BREACHLESS_CONFIG: goodConfig })).stdout).toBe(
       '{"seconds":3600}\n',
     );
-    expect(cli([...args, ...span]).stderr).toContain(
+    expect((await cli([...args, ...span])).stderr).toContain(
       'cannot read config file breachless.config.yaml: no such file',
     );
-    expect(cli([...args, ...span, '--config', join(EXAMPLES, 'nope.yaml')]).code).toBe(2);
-    const events = cli(['explain', '--config', goodConfig, '--events', 'none.ndjson']);
+    expect((await cli([...args, ...span, '--config', join(EXAMPLES, 'nope.yaml')])).code).toBe(2);
+    const events = await cli(['explain', '--config', goodConfig, '--events', 'none.ndjson']);
     expect(events.stderr).toContain('cannot read events file none.ndjson: no such file');
   });
 
-  it('a bad case prints its error and the other cases still run', () => {
+  it('a bad case prints its error and the other cases still run', async () => {
     const cases = file(
       'cases.ndjson',
       [
@@ -155,7 +167,7 @@ describe('bad input: exit 2, a message naming what is wrong, nothing on stdout',
         '{"id":"last","calendar":"24x7","from":"2026-11-23T14:00:00Z","duration":"90m"}',
       ].join('\n'),
     );
-    const ran = cli(['calendar', 'due', '--config', goodConfig, '--cases', cases]);
+    const ran = await cli(['calendar', 'due', '--config', goodConfig, '--cases', cases]);
     expect(ran.code).toBe(0);
     expect(
       ran.stdout
@@ -178,7 +190,7 @@ describe('bad input: exit 2, a message naming what is wrong, nothing on stdout',
     ]);
   });
 
-  it('an unexpected failure exits 1 with a message and no stack trace', () => {
+  it('an unexpected failure exits 1 with a message and no stack trace', async () => {
     let stdout = '';
     let stderr = '';
     const io: Io = {
@@ -196,14 +208,14 @@ describe('bad input: exit 2, a message naming what is wrong, nothing on stdout',
         throw new Error('the clock is gone');
       },
     };
-    expect(run(['explain', '--events', 'e.ndjson'], io)).toBe(1);
+    expect(await run(['explain', '--events', 'e.ndjson'], io)).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe('breachless: unexpected failure: the clock is gone\n');
   });
 
   it('--help exits 0 with usage, for the program and each command', async () => {
-    expect(cli(['--help'])).toMatchObject({ code: 0, stderr: '' });
-    expect(cli(['--help']).stdout).toContain('Usage: breachless <command>');
+    expect(await cli(['--help'])).toMatchObject({ code: 0, stderr: '' });
+    expect((await cli(['--help'])).stdout).toContain('Usage: breachless <command>');
     for (const command of [
       ['explain'],
       ['report'],
@@ -211,11 +223,11 @@ describe('bad input: exit 2, a message naming what is wrong, nothing on stdout',
       ['calendar', 'due'],
       ['calendar', 'between'],
     ]) {
-      const ran = cli([...command, '--help']);
+      const ran = await cli([...command, '--help']);
       expect(ran).toMatchObject({ code: 0, stderr: '' });
       expect(ran.stdout).toContain(`Usage: breachless ${command[0]}`);
     }
-    expect(cli(['report', '--help']).stdout).toContain('A date includes that whole day');
+    expect((await cli(['report', '--help'])).stdout).toContain('A date includes that whole day');
     const real = await bin(['--nope']);
     expect(real.code).toBe(2);
     expect(real.stdout).toBe('');

@@ -80,10 +80,10 @@ const atOf = (name: string) =>
 
 describe('conformance through the CLI, in process', () => {
   for (const mode of ['due', 'between'] as const) {
-    it(`calendar ${mode} --cases`, () => {
+    it(`calendar ${mode} --cases`, async () => {
       checkCases(
         mode,
-        cli([
+        await cli([
           'calendar',
           mode,
           '--config',
@@ -95,7 +95,8 @@ describe('conformance through the CLI, in process', () => {
     });
   }
   for (const name of scenarios)
-    it(`explain --json: ${name}`, () => checkScenario(name, cli(explainArgs(name, atOf(name)))));
+    it(`explain --json: ${name}`, async () =>
+      checkScenario(name, await cli(explainArgs(name, atOf(name)))));
 });
 
 describe('conformance through the breachless bin', () => {

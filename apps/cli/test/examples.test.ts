@@ -13,8 +13,8 @@ const files = [
 type Cycle = Record<string, unknown> & { metric: string; cycle: number };
 type Doc = { at: string; tickets: { ticket: string; policy: string; cycles: Cycle[] }[] };
 
-function explain(at = '2026-11-25T18:00:00Z'): Doc {
-  const ran = cli(['explain', ...files, '--at', at, '--json']);
+async function explain(at = '2026-11-25T18:00:00Z'): Promise<Doc> {
+  const ran = await cli(['explain', ...files, '--at', at, '--json']);
   expect(ran).toMatchObject({ code: 0, stderr: '' });
   return JSON.parse(ran.stdout);
 }
@@ -23,10 +23,10 @@ const cycle = (doc: Doc, ticket: string, metric: string, n = 1) =>
     .find((t) => t.ticket === ticket)
     ?.cycles.find((c) => c.metric === metric && c.cycle === n);
 
-describe('the examples', () => {
-  const doc = explain();
+const doc = await explain();
 
-  it('hold a dozen tickets and pick each policy', () => {
+describe('the examples', () => {
+  it('hold a dozen tickets and pick each policy', async () => {
     expect(doc.tickets.map((t) => `${t.ticket}:${t.policy}`)).toEqual([
       'SUP-101:standard',
       'SUP-102:standard',
@@ -43,7 +43,7 @@ describe('the examples', () => {
     ]);
   });
 
-  it('explain --json: breaches, retargets, pauses and a reopen come out as worked by hand', () => {
+  it('explain --json: breaches, retargets, pauses and a reopen come out as worked by hand', async () => {
     // Priority to urgent 20 minutes in: 30m on the 24x7 calendar, due 02:30Z, replied 02:40Z.
     // The 10m-left level is reached at the change itself, 75% (22m30s) just after.
     expect(cycle(doc, 'SUP-103', 'first_response')).toMatchObject({
@@ -86,10 +86,10 @@ describe('the examples', () => {
     expect(cycle(doc, 'SUP-108', 'resolution')).toMatchObject({ status: 'cancelled' });
   });
 
-  it('--at decides which events count', () => {
+  it('--at decides which events count', async () => {
     // The customer answers SUP-112 at 19:00Z: after 18:00Z it is not there, by 20:00Z it is.
     expect(cycle(doc, 'SUP-112', 'next_response')).toBeUndefined();
-    const later = explain('2026-11-25T20:00:00Z');
+    const later = await explain('2026-11-25T20:00:00Z');
     expect(cycle(later, 'SUP-112', 'resolution')).toMatchObject({
       status: 'running',
       elapsedSeconds: 5460,
@@ -101,8 +101,8 @@ describe('the examples', () => {
     });
   });
 
-  it('explain for people: local times with the zone named, the cycles, the timeline and its cause', () => {
-    const ran = cli([
+  it('explain for people: local times with the zone named, the cycles, the timeline and its cause', async () => {
+    const ran = await cli([
       ...['explain', ...files, '--at', '2026-11-25T18:00:00Z'],
       ...['--tz', 'America/New_York', '--ticket', 'SUP-111'],
     ]);
@@ -120,13 +120,20 @@ describe('the examples', () => {
     );
     expect(out).toContain('2026-11-24 16:30  stopped     status solved');
     // The default zone is UTC, named as such.
-    const utc = cli(['explain', ...files, '--at', '2026-11-25T18:00:00Z', '--ticket', 'SUP-112']);
+    const utc = await cli([
+      'explain',
+      ...files,
+      '--at',
+      '2026-11-25T18:00:00Z',
+      '--ticket',
+      'SUP-112',
+    ]);
     expect(utc.stdout).toContain('times in UTC');
     expect(utc.stdout).toMatch(/resolution +1 +paused +2026-11-25 13:30 +paused, 1d15h29m left/);
   });
 
-  it('report by team in New York over the three days', () => {
-    const ran = cli([
+  it('report by team in New York over the three days', async () => {
+    const ran = await cli([
       ...['report', ...files, '--at', '2026-11-25T18:00:00Z', '--from', '2026-11-23'],
       ...['--to', '2026-11-25', '--by', 'team', '--tz', 'America/New_York', '--format', 'json'],
     ]);
@@ -151,24 +158,26 @@ describe('the examples', () => {
       achievedSeconds: { avg: 6750, min: 6600, max: 6900 },
       breachedSeconds: { avg: 12150, min: 9000, max: 15300 },
     });
-    const table = cli([
-      ...['report', ...files, '--at', '2026-11-25T18:00:00Z', '--from', '2026-11-23'],
-      ...['--to', '2026-11-25', '--by', 'team', '--tz', 'America/New_York'],
-    ]).stdout;
+    const table = (
+      await cli([
+        ...['report', ...files, '--at', '2026-11-25T18:00:00Z', '--from', '2026-11-23'],
+        ...['--to', '2026-11-25', '--by', 'team', '--tz', 'America/New_York'],
+      ])
+    ).stdout;
     expect(table).toContain(
       'Compliance from 2026-11-23 00:00 to 2026-11-26 00:00 (end excluded), America/New_York',
     );
     expect(table).toMatch(/billing +first_response +2 +2 +50\.00% +1h52m30s/);
   });
 
-  it('calendar due and between in the office calendar, across Thanksgiving', () => {
+  it('calendar due and between in the office calendar, across Thanksgiving', async () => {
     const config = files.slice(0, 2);
-    const due = cli([
+    const due = await cli([
       ...['calendar', 'due', ...config, '--calendar', 'ny-office'],
       ...['--from', '2026-11-25T20:00:00Z', '--duration', '4h'],
     ]);
     expect(due.stdout).toBe('2026-11-27T16:00:00Z  (2026-11-27 11:00 America/New_York)\n');
-    const between = cli([
+    const between = await cli([
       ...['calendar', 'between', ...config, '--calendar', 'ny-office', '--json'],
       ...['--from', '2026-11-25T20:00:00Z', '--to', '2026-11-30T20:00:00Z'],
     ]);

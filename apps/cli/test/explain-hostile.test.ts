@@ -8,7 +8,7 @@ const line = (event: Record<string, unknown>) =>
   JSON.stringify({ ticket: 'T', at: '2026-11-23T10:00:00Z', ...event });
 
 describe('explain on hostile events: every problem printed, exit 2, never a crash', () => {
-  it('names instants outside the accepted range and prototype-key types by line', () => {
+  it('names instants outside the accepted range and prototype-key types by line', async () => {
     const events = file(
       'hostile.ndjson',
       [
@@ -27,7 +27,7 @@ describe('explain on hostile events: every problem printed, exit 2, never a cras
         line({ id: 'g', type: 'ticket.updated', fields: { team: 'ops\ud800' } }),
       ].join('\n'),
     );
-    const ran = cli(['explain', '--config', config, '--events', events, ...AT]);
+    const ran = await cli(['explain', '--config', config, '--events', events, ...AT]);
     expect(ran.code).toBe(2);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).not.toMatch(/Invalid time value|\n\s+at /);
@@ -38,27 +38,27 @@ describe('explain on hostile events: every problem printed, exit 2, never a cras
     expect(ran.stderr).toContain(`${events}:7: fields.team: must not contain a lone UTF-16`);
   });
 
-  it('measures a ticket whose priority is a built-in name like any unknown priority', () => {
-    const explain = (priority: string) => {
+  it('measures a ticket whose priority is a built-in name like any unknown priority', async () => {
+    const explain = async (priority: string) => {
       const events = file(
         `${priority}.ndjson`,
         line({ id: 'a', type: 'ticket.created', fields: { status: 'new', priority } }),
       );
-      const ran = cli(['explain', '--config', config, '--events', events, ...AT, '--json']);
+      const ran = await cli(['explain', '--config', config, '--events', events, ...AT, '--json']);
       expect(ran).toMatchObject({ code: 0, stderr: '' });
       return JSON.parse(ran.stdout).tickets[0].cycles;
     };
-    const unknown = explain('no-such-priority');
+    const unknown = await explain('no-such-priority');
     // The `*` target (40h) applies: a lookup that hit a built-in would show here.
     expect(unknown.map((c: { targetSeconds: number }) => c.targetSeconds)).toEqual([144000]);
     for (const priority of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'])
-      expect(explain(priority)).toEqual(unknown);
+      expect(await explain(priority)).toEqual(unknown);
   });
 
-  it('refuses an evaluation instant outside the accepted range', () => {
+  it('refuses an evaluation instant outside the accepted range', async () => {
     const events = file('one.ndjson', line({ id: 'a', type: 'ticket.created', fields: {} }));
     for (const at of ['9999-01-01T00:00:00Z', '1999-12-31T23:59:59Z']) {
-      const ran = cli(['explain', '--config', config, '--events', events, '--at', at]);
+      const ran = await cli(['explain', '--config', config, '--events', events, '--at', at]);
       expect(ran).toMatchObject({ code: 2, stdout: '' });
       expect(ran.stderr).toBe(
         'breachless: --at: must be from 2000-01-01T00:00:00Z and before 2060-01-01T00:00:00Z\n',

@@ -40,15 +40,15 @@ const events = file(
 const base = ['report', '--config', config, '--events', events, '--at', '2026-11-03T12:00:00Z'];
 const none = { count: 0, avg: null, min: null, max: null, p50: null, p90: null };
 const one = (s: number) => ({ count: 1, avg: s, min: s, max: s, p50: s, p90: s });
-const json = (argv: string[]) => {
-  const ran = cli([...base, ...argv, '--format', 'json']);
+const json = async (argv: string[]) => {
+  const ran = await cli([...base, ...argv, '--format', 'json']);
   expect(ran).toMatchObject({ code: 0, stderr: '' });
   return JSON.parse(ran.stdout).rows;
 };
 
 describe('report', () => {
-  it('json: a flat row per day, team and metric, days in UTC by default', () => {
-    expect(json(['--from', '2026-11-02', '--to', '2026-11-03', '--by', 'day,team'])).toEqual([
+  it('json: a flat row per day, team and metric, days in UTC by default', async () => {
+    expect(await json(['--from', '2026-11-02', '--to', '2026-11-03', '--by', 'day,team'])).toEqual([
       {
         day: '2026-11-02',
         team: 'billing',
@@ -82,10 +82,10 @@ describe('report', () => {
     ]);
   });
 
-  it('--tz reads the dates and the days in that zone', () => {
+  it('--tz reads the dates and the days in that zone', async () => {
     // New York is UTC-5 here: C's reply at 00:10Z is still 2 November.
-    const rows = json(['--from', '2026-11-02', '--to', '2026-11-03', '--by', 'day,team']);
-    const ny = json([
+    const rows = await json(['--from', '2026-11-02', '--to', '2026-11-03', '--by', 'day,team']);
+    const ny = await json([
       ...['--from', '2026-11-02', '--to', '2026-11-03', '--by', 'day,team'],
       ...['--tz', 'America/New_York'],
     ]);
@@ -106,26 +106,26 @@ describe('report', () => {
     ]);
   });
 
-  it('a DATE --to takes in the whole day; an instant --to is excluded', () => {
+  it('a DATE --to takes in the whole day; an instant --to is excluded', async () => {
     // A counts at 10:20Z (the start is included), B at 13:00Z (the end is not).
-    const counts = (from: string, to: string) =>
-      json(['--from', from, '--to', to]).map(
+    const counts = async (from: string, to: string) =>
+      (await json(['--from', from, '--to', to])).map(
         (r: { achieved: number; breached: number }) => `${r.achieved}/${r.breached}`,
       );
-    expect(counts('2026-11-02T10:20:00Z', '2026-11-02T13:00:00Z')).toEqual(['1/0']);
-    expect(counts('2026-11-02T10:20:00Z', '2026-11-02T13:00:01Z')).toEqual(['1/1']);
-    expect(counts('2026-11-02', '2026-11-02')).toEqual(['1/1']);
-    expect(counts('2026-11-03', '2026-11-03')).toEqual(['2/1']);
+    expect(await counts('2026-11-02T10:20:00Z', '2026-11-02T13:00:00Z')).toEqual(['1/0']);
+    expect(await counts('2026-11-02T10:20:00Z', '2026-11-02T13:00:01Z')).toEqual(['1/1']);
+    expect(await counts('2026-11-02', '2026-11-02')).toEqual(['1/1']);
+    expect(await counts('2026-11-03', '2026-11-03')).toEqual(['2/1']);
     // Evaluated at midnight instead of noon, G is achieved and F has breached.
-    const at = cli([
+    const at = await cli([
       ...['report', '--config', config, '--events', events, '--at', '2026-11-04T00:00:00Z'],
       ...['--from', '2026-11-03', '--to', '2026-11-03', '--format', 'json'],
     ]);
     expect(JSON.parse(at.stdout).rows[0]).toMatchObject({ achieved: 3, breached: 2 });
   });
 
-  it('table: aligned, durations for people, the period and zone named', () => {
-    const ran = cli([...base, '--from', '2026-11-02', '--to', '2026-11-03', '--by', 'team']);
+  it('table: aligned, durations for people, the period and zone named', async () => {
+    const ran = await cli([...base, '--from', '2026-11-02', '--to', '2026-11-03', '--by', 'team']);
     expect(ran.code).toBe(0);
     expect(ran.stdout).toBe(
       [
@@ -141,8 +141,8 @@ describe('report', () => {
     );
   });
 
-  it('csv: RFC 4180 with seconds, empty cells for figures that do not exist', () => {
-    const ran = cli([
+  it('csv: RFC 4180 with seconds, empty cells for figures that do not exist', async () => {
+    const ran = await cli([
       ...base,
       ...['--from', '2026-11-02', '--to', '2026-11-03', '--by', 'team', '--format', 'csv'],
     ]);
@@ -156,14 +156,15 @@ describe('report', () => {
     );
   });
 
-  it('an empty period says so; a period that ends first is refused', () => {
-    const empty = cli([...base, '--from', '2026-10-01', '--to', '2026-10-31']);
+  it('an empty period says so; a period that ends first is refused', async () => {
+    const empty = await cli([...base, '--from', '2026-10-01', '--to', '2026-10-31']);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain('no cycle was achieved or breached in this period');
     expect(
-      cli([...base, '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'json']).stdout,
+      (await cli([...base, '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'json']))
+        .stdout,
     ).toBe('{\n  "rows": []\n}\n');
-    const backwards = cli([...base, '--from', '2026-11-03', '--to', '2026-11-02']);
+    const backwards = await cli([...base, '--from', '2026-11-03', '--to', '2026-11-02']);
     expect(backwards).toMatchObject({ code: 2, stdout: '' });
     expect(backwards.stderr).toContain('--to must be after --from');
   });

@@ -10,9 +10,7 @@ import {
   reportCsv,
   reportRowJson,
 } from '@breachless/core';
-import { complianceRows } from '@breachless/db';
 import { atFlag, parseFlags, required, zoneFlag } from '../args.js';
-import { openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import { reportTable } from '../format/report-table.js';
 import type { Io } from '../io.js';
@@ -136,8 +134,15 @@ export function reportCommand(argv: readonly string[], io: Io): number | Promise
   return print(complianceReport(engine.evaluate(loadEvents(io, eventsPath), at), options));
 }
 
-/** The report over a tenant's cycles as the database stores them. */
+/**
+ * The report over a tenant's cycles as the database stores them. The database code is loaded
+ * here, not with the command: a report on files must not load the drivers.
+ */
 async function storedReport(io: Io, tenant: string, options: ReportOptions): Promise<ReportRow[]> {
+  const [{ complianceRows }, { openServiceDatabase }] = await Promise.all([
+    import('@breachless/db'),
+    import('../database.js'),
+  ]);
   const handle = await openServiceDatabase(io);
   try {
     return await complianceRows(handle.db, tenant, options, {}, io.now());
