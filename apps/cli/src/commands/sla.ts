@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseCommand, renderText, runCommand } from '@breachless/chat';
-import { chatQueries, EngineCache } from '@breachless/db';
+import { chatQueries, type Database, EngineCache, schema } from '@breachless/db';
 import { atFlag, zoneFlag } from '../args.js';
 import { openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
@@ -18,7 +18,7 @@ The /sla reports of Slack and Teams, from the database, as text:
   breachless ticket INC0000062                a ticket's cycles and why
   --tenant ID   the tenant (default: default; the demo's is demo)
   --tz ZONE     the zone periods and times are read in (default UTC)
-  --at ISO      "now" (default: the real clock)
+  --at ISO      "now" (default: the real clock; a tenant on simulated time, the demo's, its own)
 DATABASE_URL or BREACHLESS_DATA_DIR as for migrate. The embedded database is one process's:
 while \`npm start\` runs on it, type these commands into its terminal instead.`;
 
@@ -48,14 +48,20 @@ export async function slaCommand(name: string, argv: readonly string[], io: Io):
   const parsed = parseCommand([name, ...positionals].join(' '), 'breachless');
   if (!parsed.ok) throw new UsageError(parsed.error, parsed.usage);
   const zone = zoneFlag(values.tz);
-  const now = atFlag(values.at, io.now);
+  const tenant = values.tenant ?? 'default';
   const handle = await openServiceDatabase(io);
   try {
+    const simulated = values.at === undefined ? await simulatedNow(handle.db, tenant) : undefined;
+    const now = simulated ?? atFlag(values.at, io.now);
+    if (simulated !== undefined)
+      io.stderr(
+        `Tenant ${tenant} runs on simulated time (the demo): answering at ${new Date(simulated).toISOString()}, its last round. --at ISO answers at another instant.\n`,
+      );
     const view = await runCommand(
       parsed.command,
       { prefix: 'breachless', zone, now, canManage: async () => ({ ok: false, why: 'read only' }) },
       chatQueries(handle.db, new EngineCache(), {
-        tenant: values.tenant ?? 'default',
+        tenant,
         platform: 'cli',
         channel: 'terminal',
         user: 'cli',
@@ -66,4 +72,13 @@ export async function slaCommand(name: string, argv: readonly string[], io: Io):
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Where a tenant on simulated time (the demo) stands: the instant of its last round, saved in
+ * the database each round. Undefined for a tenant on real time.
+ */
+async function simulatedNow(db: Database, tenant: string): Promise<number | undefined> {
+  const rows = await db.select().from(schema.simulatedClocks);
+  return rows.find((r) => r.tenantId === tenant)?.simAt.getTime();
 }
