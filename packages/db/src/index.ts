@@ -110,6 +110,12 @@ export { refreshReportPeriods } from './report-refresh.js';
 export { type AlertFilters, routeNotifications } from './routing.js';
 export { rowsOf } from './rows.js';
 export * as schema from './schema/index.js';
+export {
+  type SignalSource,
+  type SignalStop,
+  type StopOnSignalsOptions,
+  stopOnSignals,
+} from './stop-signals.js';
 export { type CachedTicket, TicketCache } from './ticket-cache.js';
 export { createToken, revokeToken, verifyToken } from './tokens.js';
 export { addWebhookSecret, removeWebhookSecrets, webhookSecretsFor } from './webhook-secrets.js';
