@@ -18,6 +18,11 @@ export interface AppDeps {
   readonly maxWebhookBytes?: number;
   /** How long a request may take before it answers 503; `DEFAULT_REQUEST_TIMEOUT_MS` if unset. */
   readonly requestTimeoutMs?: number;
+  /**
+   * What a report request waits for before answering 202 while its report runs on (a third
+   * of the request timeout, at most 10 s, if unset); tests pass a promise they settle.
+   */
+  readonly reportPatience?: () => Promise<void>;
 }
 
 /**
