@@ -9,20 +9,22 @@ import { saveConfig } from './config-store.js';
 import type { Database, DatabaseHandle } from './database.js';
 import { EngineCache } from './engine-cache.js';
 import { ingestEvents } from './ingest.js';
+import { openMigratedPglite } from './testing-pglite.js';
 
 /**
  * Runs a behavioural suite on every driver: embedded PGlite always, and real PostgreSQL
- * whenever `TEST_DATABASE_URL` is set (CI sets it). Each PostgreSQL suite gets a database of
- * its own, created from the server's `test` database and dropped afterwards.
+ * whenever `TEST_DATABASE_URL` is set (CI sets it); without it the PostgreSQL variant is
+ * skipped, so the run counts it (and the test summary fails it under CI). Each PostgreSQL
+ * suite gets a database of its own, created from the server's `test` database and dropped
+ * afterwards; each PGlite suite starts from a migrated snapshot (testing-pglite.ts).
  */
 export function describeEachDriver(
   title: string,
   suite: (handle: () => DatabaseHandle, url: () => string | undefined) => void,
 ): void {
-  const drivers: ('pglite' | 'postgres')[] = ['pglite'];
-  if (process.env.TEST_DATABASE_URL) drivers.push('postgres');
-  for (const driver of drivers) {
-    describe(`${title} [${driver}]`, () => {
+  for (const driver of ['pglite', 'postgres'] as const) {
+    const run = driver === 'pglite' || Boolean(process.env.TEST_DATABASE_URL);
+    describe.runIf(run)(`${title} [${driver}]`, () => {
       let handle: DatabaseHandle | undefined;
       let url: string | undefined;
       let dropDatabase: (() => Promise<void>) | undefined;
@@ -32,7 +34,7 @@ export function describeEachDriver(
           url = created.url;
           dropDatabase = created.drop;
         }
-        handle = await openDatabase({ databaseUrl: url });
+        handle = url ? await openDatabase({ databaseUrl: url }) : await openMigratedPglite();
         await handle.migrate();
       });
       afterAll(async () => {
@@ -120,4 +122,5 @@ export const created = (ticket: string, at: number, fields: Record<string, unkno
     ...fields,
   },
 });
+export { openMigratedPglite } from './testing-pglite.js';
 export { type ServiceRun, type ServiceUnderTest, serviceUnderTest } from './testing-service.js';

@@ -32,19 +32,26 @@ describeEachDriver('worker report periods', (handle) => {
     const metrics = workerMetrics();
     const worker = new Worker({ db, clock: () => NOW, logger: pino(sink), metrics });
 
-    // A tick computes 10 periods at most: globex's 35 days take four ticks.
-    for (let i = 0; i < 4; i++) expect(await worker.tick()).toBeDefined();
+    // A tick computes 10 periods at most, fewer when they take over 2 s of real time (a busy
+    // machine): globex's 35 days take four ticks or more, acme failing in each.
+    const stored = async () =>
+      rowsOf<{ n: number }>(
+        await db.execute(
+          sql`select count(*)::int as n from report_periods where tenant_id = 'globex'`,
+        ),
+      )[0]?.n;
+    let ticks = 0;
+    while (((await stored()) ?? 0) < 35) {
+      expect(await worker.tick()).toBeDefined();
+      ticks += 1;
+      expect(ticks).toBeLessThanOrEqual(35);
+    }
     expect(worker.healthy).toBe(true);
-    const [stored] = rowsOf<{ n: number }>(
-      await db.execute(
-        sql`select count(*)::int as n from report_periods where tenant_id = 'globex'`,
-      ),
-    );
-    expect(stored?.n).toBe(35);
+    expect(await stored()).toBe(35);
     const warned = lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => l.msg === 'report periods failed; the others go on');
-    expect(warned).toHaveLength(4);
+    expect(warned).toHaveLength(ticks);
     expect(warned[0]).toMatchObject({
       level: 40,
       tenant: 'acme',
@@ -54,7 +61,7 @@ describeEachDriver('worker report periods', (handle) => {
     });
     expect(lines.join('')).not.toContain(MARKER);
     const text = await metrics.registry.metrics();
-    expect(text).toContain('breachless_worker_report_failures_total{tenant="acme"} 4');
+    expect(text).toContain(`breachless_worker_report_failures_total{tenant="acme"} ${ticks}`);
     expect(text).not.toContain('breachless_worker_report_failures_total{tenant="globex"}');
     expect(text).toContain('breachless_worker_tick_failures_total 0');
   });
