@@ -1,4 +1,10 @@
-import { EngineCache, NotMigratedError, requireMigrated, TicketCache } from '@breachless/db';
+import {
+  EngineCache,
+  NotMigratedError,
+  requireMigrated,
+  stopOnSignals,
+  TicketCache,
+} from '@breachless/db';
 import { createApp } from '@breachless/http';
 import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -15,6 +21,11 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
+// Caught from the first moment: a signal while the database opens stops once it is open.
+const signals = stopOnSignals(process, 'breachless api', {
+  exit: (code) => process.exit(code),
+  say: (line) => process.stderr.write(`${line}\n`),
+});
 const handle = await openApiDatabase(env)
   .then(requireMigrated)
   .catch((error: unknown) => {
@@ -43,12 +54,8 @@ const server = listen(
 );
 
 // SIGTERM: stop taking connections, let requests in flight finish, then close the database.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'stopping');
-    server.close(async () => {
-      await handle.close();
-      process.exit(0);
-    });
-  });
-}
+signals.stopWith(async () => {
+  logger.info('stopping');
+  await new Promise((closed) => server.close(closed));
+  await handle.close();
+});

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { errorSummary } from '@breachless/db';
+import { errorSummary, stopOnSignals } from '@breachless/db';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
@@ -19,12 +19,11 @@ const env = (() => {
   }
 })();
 // Signals are caught from the first moment: a Ctrl-C while the database opens or migrates
-// waits for that to finish, then stops like any other.
-let stopRequested = false;
-let stop = async () => {
-  stopRequested = true;
-};
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+// waits for that to finish, then stops like any other; a third forces.
+const signals = stopOnSignals(process, 'breachless server', {
+  exit: (code) => process.exit(code),
+  say: (line) => process.stderr.write(`\n${line}\n`),
+});
 
 const demo = env.BREACHLESS_DEMO || process.argv.includes('--demo');
 const out = (text: string) => process.stdout.write(text);
@@ -108,15 +107,14 @@ lines.on('line', (line) => {
     });
 });
 
-// Ctrl-C: let the round in flight finish (it saves the position), close the database cleanly.
-stop = async () => {
+// Ctrl-C: no new round or command, let the one in flight finish (it saves the position) and
+// the requests in flight be answered, then close the database (releasing its lock).
+signals.stopWith(async () => {
   clearInterval(timer);
   lines.close();
   await round;
   await stopChatApps(children);
-  http.close();
+  await new Promise((closed) => http.close(closed));
   await server.close();
   out('\nStopped. `npm start` again resumes from where it stopped.\n');
-  process.exit(0);
-};
-if (stopRequested) await stop();
+});

@@ -6,6 +6,7 @@ import {
   NotMigratedError,
   openDatabase,
   requireMigrated,
+  stopOnSignals,
 } from '@breachless/db';
 import type { HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
@@ -27,6 +28,11 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
+// Caught from the first moment: a signal while the database opens stops once it is open.
+const signals = stopOnSignals(process, 'breachless slack', {
+  exit: (code) => process.exit(code),
+  say: (line) => process.stderr.write(`${line}\n`),
+});
 const handle = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.BREACHLESS_DATA_DIR,
@@ -82,14 +88,12 @@ const pruning = setInterval(
   3_600_000,
 );
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, async () => {
-    logger.info({ signal }, 'stopping');
-    clearInterval(pruning);
-    await pump.stop();
-    server?.close();
-    if (env.SLACK_APP_TOKEN) await app.stop();
-    await handle.close();
-    process.exit(0);
-  });
-}
+// No new claims: a delivery cut short by the exit is offered again when its lease ends.
+signals.stopWith(async () => {
+  logger.info('stopping');
+  clearInterval(pruning);
+  await pump.stop();
+  if (server) await new Promise((closed) => server?.close(closed));
+  if (env.SLACK_APP_TOKEN) await app.stop();
+  await handle.close();
+});

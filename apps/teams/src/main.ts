@@ -1,5 +1,11 @@
 import { realTimer } from '@breachless/chat';
-import { EngineCache, NotMigratedError, openDatabase, requireMigrated } from '@breachless/db';
+import {
+  EngineCache,
+  NotMigratedError,
+  openDatabase,
+  requireMigrated,
+  stopOnSignals,
+} from '@breachless/db';
 import { pino } from 'pino';
 import { createAdapter } from './auth.js';
 import { teamsDelivery } from './delivery.js';
@@ -16,6 +22,11 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
+// Caught from the first moment: a signal while the database opens stops once it is open.
+const signals = stopOnSignals(process, 'breachless teams', {
+  exit: (code) => process.exit(code),
+  say: (line) => process.stderr.write(`${line}\n`),
+});
 if (env.TEAMS_ALLOW_UNAUTHENTICATED)
   logger.warn(
     'TEAMS_ALLOW_UNAUTHENTICATED is set: the bot accepts unauthenticated requests (local development only)',
@@ -52,12 +63,10 @@ server.listen(env.PORT, () =>
 const { pump } = teamsDelivery(deps, { timer: realTimer });
 pump.start();
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, async () => {
-    logger.info({ signal }, 'stopping');
-    await pump.stop();
-    server.close();
-    await handle.close();
-    process.exit(0);
-  });
-}
+// No new claims: a delivery cut short by the exit is offered again when its lease ends.
+signals.stopWith(async () => {
+  logger.info('stopping');
+  await pump.stop();
+  await new Promise((closed) => server.close(closed));
+  await handle.close();
+});

@@ -1,5 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { NotMigratedError, openDatabase, requireMigrated, TicketCache } from '@breachless/db';
+import {
+  NotMigratedError,
+  openDatabase,
+  requireMigrated,
+  stopOnSignals,
+  TicketCache,
+} from '@breachless/db';
 import { Worker, workerMetrics } from '@breachless/jobs';
 import cron from 'node-cron';
 import { pino } from 'pino';
@@ -15,6 +21,11 @@ const env = (() => {
   }
 })();
 const logger = pino({ level: env.LOG_LEVEL });
+// Caught from the first moment: a signal while the database opens stops once it is open.
+const signals = stopOnSignals(process, 'breachless worker', {
+  exit: (code) => process.exit(code),
+  say: (line) => process.stderr.write(`${line}\n`),
+});
 const handle = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.BREACHLESS_DATA_DIR,
@@ -53,13 +64,10 @@ server.listen(env.WORKER_PORT, () =>
 );
 
 // SIGTERM (Kubernetes, compose): finish the batch in flight, release claims by committing.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, async () => {
-    logger.info({ signal }, 'stopping');
-    await task.stop();
-    await worker.stop();
-    server.close();
-    await handle.close();
-    process.exit(0);
-  });
-}
+signals.stopWith(async () => {
+  logger.info('stopping');
+  await task.stop();
+  await worker.stop();
+  await new Promise((closed) => server.close(closed));
+  await handle.close();
+});
