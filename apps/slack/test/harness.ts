@@ -130,9 +130,12 @@ export async function startSlack(
     };
   }
 
-  /** The answer sent to a command's `response_url`, waiting for the query behind it. */
+  /**
+   * The answer sent to a command's `response_url`, waiting for the query behind it: a minute
+   * at most, as a query can take seconds on a busy machine.
+   */
   async function answer(responseId: string): Promise<Record<string, unknown>> {
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 6_000; i++) {
       const call = fake.of('respond').find((c) => c.args.id === responseId);
       if (call) return call.args;
       await new Promise((resolve) => setTimeout(resolve, 10));
