@@ -21,8 +21,10 @@ export const serverEnvSchema = z.object({
     .number()
     .positive()
     .max(1_000_000)
-    .default(1440)
-    .describe('simulated seconds per real second in the demo (1440: one day a minute)'),
+    .default(480)
+    .describe(
+      'simulated seconds per real second in the demo (480: an hour in 7.5 s, a day in 3 minutes, an alert read before the next)',
+    ),
   BREACHLESS_TICK_MS: z.coerce
     .number()
     .int()

@@ -65,8 +65,9 @@ describe('the demo (npm start)', () => {
     expect(new Date(start).getUTCDay()).toBe(new Date(events[0]?.at ?? 0).getUTCDay());
   });
 
-  it('prints a near-breach warning on the console chat within a simulated day', () => {
-    expect(simulatedMinutes).toBeLessThanOrEqual(24 * 60);
+  it('starts at 10:00 UTC on the first day, when tickets near their targets: an alert within two simulated hours', () => {
+    expect(printed).toContain('Starting the demo at 2026-12-07T10:00:00.000Z (simulated)');
+    expect(simulatedMinutes).toBeLessThanOrEqual(2 * 60);
     const warning = printed.split('\n').find((l) => /^\[console chat #support #\d+\] ⚠/.test(l));
     expect(warning).toMatch(/⚠ INC\d+: (First response|Resolution) due in \d+/);
   });

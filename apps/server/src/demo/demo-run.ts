@@ -6,6 +6,18 @@ import { readLogInWorker } from './read-log.js';
 import { Replay, SAMPLE_LOG } from './replay.js';
 
 /**
+ * Where a new demo's clock starts: 10:00 UTC on the log's first day, two hours into the
+ * service desk's day (`DEMO_CONFIG`), when its first tickets near their first-response target.
+ * From the log's first event (01:16, a night with no urgent or high ticket) the first alert
+ * took ten simulated hours; the night's events are fed at once in the first round, as a desk
+ * finds its queue in the morning.
+ */
+function morningOf(at: number): number {
+  const day = new Date(at);
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 10);
+}
+
+/**
  * One run of the demo: the sample log read on a worker thread from the moment it is made,
  * the replay resumed from the position saved in the database it feeds (or started afresh),
  * and the simulated clock, standing still until `start`.
@@ -48,7 +60,7 @@ export class DemoRun {
     this.#shiftMs = saved?.shiftMs ?? Replay.shiftFor(events, this.#real());
     const replay = Replay.from(events, this.#shiftMs, saved?.simAt ?? Number.NEGATIVE_INFINITY);
     this.#replay = replay;
-    const simAt = saved?.simAt ?? replay.start;
+    const simAt = saved?.simAt ?? Math.max(replay.start, morningOf(replay.start));
     this.#now = () => simAt;
     const first = new Date(replay.start - this.#shiftMs).toISOString().slice(0, 10);
     return (

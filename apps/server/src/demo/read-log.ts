@@ -1,17 +1,19 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { readEvents } from '@breachless/connectors';
 import type { TicketEvent } from '@breachless/core';
 
 /**
  * The log's events in time order, read and parsed on a worker thread: the main thread opens
  * and migrates the embedded database meanwhile (each takes seconds of CPU), so a first start
- * waits for the longer of the two instead of their sum.
+ * waits for the longer of the two instead of their sum. Run from the TypeScript sources
+ * (`npm run dev`), a worker thread would not have tsx's loader: the log is read here then.
  */
 export function readLogInWorker(path: string): Promise<TicketEvent[]> {
-  // `.ts` run by tsx, `.js` once built: the worker is the sibling file of this one.
   const here = fileURLToPath(import.meta.url);
-  const worker = new Worker(new URL(`./read-log-worker${extname(here)}`, import.meta.url), {
+  if (extname(here) !== '.js') return readEvents(path, 'servicenow-csv');
+  const worker = new Worker(new URL('./read-log-worker.js', import.meta.url), {
     workerData: { path },
   });
   return new Promise((resolve, reject) => {
