@@ -1,19 +1,23 @@
 /**
  * Compliance reports over 5,000,000 stored cycles of one tenant spread over 12 months: a
- * 30-day report by day and team, and a 12-month report by month, read from the cycles (the
- * raw path) and with closed periods stored (report_periods), side by side; plus what keeping
- * the periods costs (computing them, and the trigger on every cycle write).
+ * 30-day report by day and team, and a 12-month report by month, each beside PostgreSQL's own
+ * single statement for the same figures (the limit) in the same run: computed from the cycles
+ * by PostgreSQL (the path the API takes), by the core over the loaded cycles (the path before
+ * it), on a first call that stores the closed periods (cold), and from stored periods (warm).
+ * Every path's rows are checked to be the core's to the byte. Plus what keeping the periods
+ * costs (computing them, and the trigger on every cycle write).
  * Needs TEST_DATABASE_URL. BENCH_QUICK=1: 500,000 cycles and fewer rounds.
  * Run: cd packages/db && TEST_DATABASE_URL=... node --max-old-space-size=8192 --import tsx bench/report-bench.ts
  */
 import type { ReportOptions } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/client.js';
-import { complianceRows } from '../src/compliance-rows.js';
+import { complianceRows, coreComplianceRows, cycleComplianceRows } from '../src/compliance-rows.js';
 import { replaceCycles } from '../src/cycle-write.js';
 import { refreshReportPeriods } from '../src/report-refresh.js';
 import { rowsOf } from '../src/rows.js';
 import { createScratchDatabase } from '../src/testing.js';
+import { limitStatement, seedCycles } from './report-limit.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const TOTAL = quick ? 500_000 : 5_000_000;
@@ -46,23 +50,7 @@ const { url, drop } = await createScratchDatabase(base);
 const h = await openDatabase({ databaseUrl: url });
 await h.migrate();
 let start = performance.now();
-// Outcomes spread evenly over the 12 months (and the 6 days since), 20 teams, 300 agents,
-// 4 priorities, 4 metrics, 2 policies; one in ten breached at its target.
-const span = (NOW - START) / 1000;
-for (let from = 1; from <= TOTAL; from += 500_000) {
-  const to = Math.min(TOTAL, from + 499_999);
-  await h.db.execute(sql`
-    insert into cycles (tenant_id, ticket_id, metric, cycle, status, policy, target_seconds, elapsed_seconds,
-      started_at, stopped_at, breached_at, outcome_at, team, agent, priority, channel, evaluated_at)
-    select 'bench', 'T-' || g, (array['first_response','next_response','periodic_update','resolution'])[1 + (g % 4)::int], 1,
-      case when g % 10 = 0 then 'breached' else 'achieved' end, (array['standard','vip'])[1 + (g % 2)::int],
-      28800, case when g % 10 = 0 then 28800 else (g * 7919) % 28800 end,
-      o - interval '1 day', case when g % 10 = 0 then null else o end, case when g % 10 = 0 then o else null end, o,
-      'team-' || (g % 20), 'agent-' || (g % 300), (array['urgent','high','normal','low'])[1 + (g % 4)::int],
-      (array['email','chat','phone','web'])[1 + ((g / 7) % 4)::int], now()
-    from (select g, ${new Date(START).toISOString()}::timestamptz + ((g * 104729) % ${Math.floor(span)}) * interval '1 second' as o
-          from generate_series(${from}::bigint, ${to}::bigint) g) s`);
-}
+await seedCycles(h.db, TOTAL, START, NOW);
 await h.db.execute(sql`vacuum analyze cycles`);
 const seed = (performance.now() - start) / 1000;
 console.log(`seeded ${TOTAL.toLocaleString('en')} cycles in ${seed.toFixed(0)} s`);
@@ -78,25 +66,39 @@ async function time(f: () => Promise<unknown>, rounds: number): Promise<number> 
   return median(times);
 }
 
+const limit = (options: ReportOptions) => limitStatement(h.db, options);
+
 const results: string[] = [];
+let allSame = true;
 for (const [name, options] of reports) {
-  const raw = await time(() => complianceRows(h.db, 'bench', options), quick ? 1 : 3);
+  const bare = await time(() => limit(options), quick ? 3 : 5);
+  const core = await time(() => coreComplianceRows(h.db, 'bench', options, {}), quick ? 1 : 3);
+  const inSql = await time(() => cycleComplianceRows(h.db, 'bench', options, {}), quick ? 3 : 5);
   // The first call stores the closed periods (and records the shape the worker keeps up).
   start = performance.now();
   const first = await complianceRows(h.db, 'bench', options, {}, NOW);
   const cold = performance.now() - start;
   const warm = await time(() => complianceRows(h.db, 'bench', options, {}, NOW), ROUNDS);
-  const same =
-    JSON.stringify(first) === JSON.stringify(await complianceRows(h.db, 'bench', options));
+  const bytes = JSON.stringify(await coreComplianceRows(h.db, 'bench', options, {}));
+  const same = [
+    first,
+    await cycleComplianceRows(h.db, 'bench', options, {}),
+    await complianceRows(h.db, 'bench', options, {}, NOW),
+  ].every((rows) => JSON.stringify(rows) === bytes);
+  allSame &&= same;
   results.push(
-    `| ${name} | ${first.length} | ${raw.toFixed(0)} ms | ${cold.toFixed(0)} ms | ${warm.toFixed(1)} ms | ${same ? 'yes' : 'NO'} |`,
+    `| ${name} | ${first.length} | ${bare.toFixed(0)} ms | ${inSql.toFixed(0)} ms | ${core.toFixed(0)} ms | ${cold.toFixed(0)} ms | ${(cold / bare).toFixed(2)} | ${warm.toFixed(1)} ms | ${same ? 'yes' : 'NO'} |`,
   );
 }
 console.log(
-  '\n| report | rows | from the cycles | first call (stores periods) | periods stored | same rows |',
+  '\n| report | rows | PostgreSQL alone (limit) | from the cycles in SQL | core over loaded cycles (before) | first call, stores periods (cold) | cold / limit | periods stored (warm) | same bytes |',
 );
-console.log('|---|---:|---:|---:|---:|---|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) console.log(r);
+if (!allSame) {
+  console.error('report bench: a path gave other rows than the core');
+  process.exitCode = 1;
+}
 
 // What keeping them costs: the worker computing every closed period of both shapes again.
 await h.db.execute(sql`delete from report_periods`);

@@ -45,14 +45,19 @@ export async function seedIdle(db: Database, from: number, to: number): Promise<
 }
 
 /**
- * Ingests round `n`'s 1,000 tickets (`rN-0`...), created a second after round n-1's: their
+ * Ingests round `n`'s `count` tickets (`rN-0`...), created a second after round n-1's: their
  * first-response 75% warning (45 min) has come at the instant returned, no other round's
  * level has, and none of theirs was notified before. Returns that instant.
  */
-export async function seedRound(db: Database, engines: EngineCache, n: number): Promise<number> {
+export async function seedRound(
+  db: Database,
+  engines: EngineCache,
+  n: number,
+  count = DUE,
+): Promise<number> {
   const created = T0 + n * 1000;
   const events = parseEvents(
-    Array.from({ length: DUE }, (_, k) => ({
+    Array.from({ length: count }, (_, k) => ({
       id: `r${n}-${k}:created`,
       ticket: `r${n}-${k}`,
       type: 'ticket.created',
@@ -61,7 +66,7 @@ export async function seedRound(db: Database, engines: EngineCache, n: number): 
     })),
   );
   const engine = await engines.engineFor(db, 'bench');
-  for (let i = 0; i < DUE; i += 250)
+  for (let i = 0; i < count; i += 250)
     await ingestEvents(db, 'bench', events.slice(i, i + 250), engine, created);
   return created + 45 * MIN + 500;
 }
