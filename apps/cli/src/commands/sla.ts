@@ -6,9 +6,6 @@ import { openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-/** The `/sla` reports a terminal can ask for: the reading ones, not channel subscriptions. */
-export const SLA_REPORTS = ['stats', 'at-risk', 'breached', 'ticket'] as const;
-
 export const SLA_USAGE = `Usage: breachless stats|at-risk|breached|ticket ARGS... [--tenant ID] [--tz ZONE] [--at ISO]
 
 The /sla reports of Slack and Teams, from the database, as text:
