@@ -36,13 +36,13 @@ const field = (value: string) => value.replace(/[\\\t\n\r]/g, (c) => ESCAPED[c] 
  * tickets' locks); an id stored meanwhile by another transaction for another ticket fails
  * the COPY with a unique violation, and the caller retries the batch (storeEvents skips it).
  * On PGlite, storeEvents itself.
- * @returns the ids stored
+ * @returns the ids stored, each with its `seq`
  */
 export async function copyEvents(
   db: Database,
   tenant: string,
   events: readonly TicketEvent[],
-): Promise<Set<string>> {
+): Promise<Map<string, number>> {
   const client = copyClient(db);
   if (!client) return storeEvents(db, tenant, events);
   const ids = JSON.stringify(events.map((e) => e.id));
@@ -66,7 +66,7 @@ export async function copyEvents(
       `${prefix}${field(e.id)}\t${field(e.ticket)}\t${field(e.type)}\t${at}\t${field(body)}\n`,
     );
   }
-  if (lines.length === 0) return stored;
+  if (lines.length === 0) return new Map();
   const writable = await client
     .unsafe('copy ticket_events (tenant_id, id, ticket_id, type, at, body) from stdin')
     .writable();
@@ -74,5 +74,11 @@ export async function copyEvents(
   const chunks: string[] = [];
   for (let i = 0; i < lines.length; i += 500) chunks.push(lines.slice(i, i + 500).join(''));
   await pipeline(Readable.from(chunks), writable as NodeJS.WritableStream);
-  return stored;
+  // COPY returns no rows: the `seq` each event was given, read back by primary key.
+  const seqs = rowsOf<{ id: string; seq: number }>(
+    await db.execute(sql`
+      select id, seq from ticket_events
+      where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${JSON.stringify([...stored])}::jsonb)))`),
+  );
+  return new Map(seqs.map((r) => [r.id, r.seq]));
 }

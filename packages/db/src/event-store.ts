@@ -17,17 +17,17 @@ export function eventFromBody(body: unknown): TicketEvent {
 }
 
 /**
- * Stores events whose id the tenant has not seen; returns the ids actually stored. Within
- * the batch the first event with an id wins, as across batches.
+ * Stores events whose id the tenant has not seen; returns the ids actually stored, each with
+ * the `seq` it was given. Within the batch the first event with an id wins, as across batches.
  */
 export async function storeEvents(
   db: Database,
   tenant: string,
   events: readonly TicketEvent[],
-): Promise<Set<string>> {
+): Promise<Map<string, number>> {
   const seen = new Set<string>();
   const fresh = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
-  const stored = new Set<string>();
+  const stored = new Map<string, number>();
   // One JSON document per statement, expanded by jsonb_to_recordset: building a multi-row
   // VALUES insert (six parameters a row) cost more CPU than PostgreSQL spent storing it.
   // Ordered by position, so `seq` keeps the order of arrival within the batch too.
@@ -41,7 +41,7 @@ export async function storeEvents(
         body: toBody(e),
       })),
     );
-    const inserted = rowsOf<{ id: string }>(
+    const inserted = rowsOf<{ id: string; seq: number }>(
       await db.execute(sql`
         insert into ticket_events (tenant_id, id, ticket_id, type, at, body)
         select ${tenant}, id, ticket_id, type, at, body
@@ -49,9 +49,9 @@ export async function storeEvents(
           with ordinality as x(id, ticket_id, type, at, body, n)
         order by n
         on conflict do nothing
-        returning id`),
+        returning id, seq`),
     );
-    for (const row of inserted) stored.add(row.id);
+    for (const row of inserted) stored.set(row.id, row.seq);
   }
   return stored;
 }

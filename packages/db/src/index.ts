@@ -72,6 +72,7 @@ export {
   type RecomputeOptions,
   recomputeTickets,
 } from './ingest.js';
+export { IngestGroup, type IngestGroupOptions } from './ingest-group.js';
 export { IngestPhases } from './ingest-phases.js';
 export {
   type MigrationStatus,

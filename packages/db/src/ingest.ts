@@ -49,7 +49,20 @@ export async function ingestEvents(
   now: number,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  if (events.length === 0) return { accepted: 0, duplicates: 0, tickets: 0, quarantined: [] };
+  return (await ingestStoring(db, tenant, events, engine, now, options)).result;
+}
+
+/** ingestEvents, also giving the events stored: the first of each id the tenant had not seen. */
+export async function ingestStoring(
+  db: Database,
+  tenant: string,
+  events: readonly TicketEvent[],
+  engine: Engine | ErrorSummary,
+  now: number,
+  options: IngestOptions = {},
+): Promise<{ result: IngestResult; fresh: readonly TicketEvent[] }> {
+  if (events.length === 0)
+    return { result: { accepted: 0, duplicates: 0, tickets: 0, quarantined: [] }, fresh: [] };
   const { phases } = options;
   const result = await db.transaction(async (tx) => {
     phases?.mark('begin');
@@ -59,20 +72,18 @@ export async function ingestEvents(
     const stored = await (options.copy ? copyEvents : storeEvents)(tx, tenant, events);
     phases?.mark('write-events');
     // The first event with an id is the one stored.
-    const fresh = events.filter((e) => stored.delete(e.id));
+    const taken = new Set(stored.keys());
+    const fresh = events.filter((e) => taken.delete(e.id));
     const touched = [...new Set(fresh.map((e) => e.ticket))].sort();
-    const known = { revisions, fresh, created };
+    const known = { revisions, fresh, created, seqs: stored };
     const { quarantined } =
       engine instanceof Engine
         ? await recomputeIsolated(tx, tenant, touched, engine, now, options, known)
         : await quarantineAll(tx, tenant, touched, engine, now);
     phases?.mark('release');
-    return {
-      accepted: fresh.length,
-      duplicates: events.length - fresh.length,
-      tickets: touched.length,
-      quarantined,
-    };
+    const accepted = fresh.length;
+    const duplicates = events.length - accepted;
+    return { result: { accepted, duplicates, tickets: touched.length, quarantined }, fresh };
   });
   phases?.mark('commit');
   return result;

@@ -17,6 +17,8 @@ export interface KnownState {
   readonly fresh: readonly TicketEvent[];
   /** Tickets with no stored event before this transaction: their events are all in `fresh`. */
   readonly created?: ReadonlySet<string>;
+  /** The `seq` each event of `fresh` was stored with. */
+  readonly seqs?: ReadonlyMap<string, number>;
 }
 
 /** Tickets evaluated, and the last `seq` of the stored events each one's checkpoint covers. */
@@ -54,13 +56,20 @@ export async function evaluateTickets(
   // A ticket created by this transaction is evaluated from the events in hand: reading back
   // what was just written was most of the cost of a batch of new tickets.
   const created = ticketIds.filter((id) => known?.created?.has(id) && fresh.has(id));
+  // Each ticket's last `seq` among these fresh events: as the store gave them, else read back.
+  const lastOf = async (eventIds: readonly string[]) => {
+    const given = known?.seqs;
+    if (!given) return lastSeqOf(db, tenant, eventIds);
+    const last = new Map<string, number>();
+    for (const e of known.fresh) {
+      const seq = given.get(e.id);
+      if (seq !== undefined && seq > (last.get(e.ticket) ?? 0)) last.set(e.ticket, seq);
+    }
+    return last;
+  };
   if (created.length > 0) {
     phases?.mark('evaluate');
-    const seqs = await lastSeqOf(
-      db,
-      tenant,
-      created.flatMap((id) => (fresh.get(id) ?? []).map((e) => e.id)),
-    );
+    const seqs = await lastOf(created.flatMap((id) => (fresh.get(id) ?? []).map((e) => e.id)));
     phases?.mark('load-state');
     for (const id of created) {
       evaluations.set(id, engine.evaluateWithCheckpoint(id, fresh.get(id) ?? [], now));
@@ -82,7 +91,7 @@ export async function evaluateTickets(
     );
     phases?.mark('evaluate');
     const marks = await eventMarks(db, tenant, stale, freshIds);
-    const seqs = await lastSeqOf(db, tenant, freshIds);
+    const seqs = await lastOf(freshIds);
     phases?.mark('load-state');
     for (const [id, entry] of entries) {
       const mine = fresh.get(id) ?? [];
