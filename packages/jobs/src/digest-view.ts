@@ -112,7 +112,11 @@ export async function buildDigest(
     team: s.team,
     goalPct,
     metrics,
-    worst: worst.items.map(({ breachedAt, ...c }) => item(c, breachedAt)),
+    // Chosen by how far over target (business time), listed as every platform shows them,
+    // by when they breached: the longest-standing first, so the list reads worst first.
+    worst: worst.items
+      .map(({ breachedAt, ...c }) => item(c, breachedAt))
+      .sort((a, b) => a.at - b.at),
     atRisk: atRisk.slice(0, 5).map(({ dueAt, ...c }) => item(c, dueAt)),
     atRiskTotal: atRisk.length,
     late: now - slot.at > LATE_AFTER_MS,

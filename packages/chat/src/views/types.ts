@@ -164,7 +164,7 @@ export interface DigestView {
   readonly team: string | null;
   readonly goalPct: number;
   readonly metrics: readonly DigestMetric[];
-  /** The most overdue breaches of the period, worst first. */
+  /** The most overdue breaches of the period, the longest-standing (earliest breach) first. */
   readonly worst: readonly CycleItem[];
   /** Running cycles due within the next two hours, soonest first, and how many in all. */
   readonly atRisk: readonly CycleItem[];
