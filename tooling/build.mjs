@@ -8,7 +8,15 @@
 // only has to run. The sources are written for this (`isolatedModules`,
 // `verbatimModuleSyntax`: every file compiles on its own), and nothing reads declarations:
 // every workspace resolves the others' sources when it type-checks.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -34,8 +42,19 @@ if (parsed.errors.length > 0) fail(parsed.errors);
 const { outDir, rootDir } = parsed.options;
 if (!outDir || !rootDir) fail([]);
 
-// A fresh dist: a source file deleted or renamed must not live on as stale JavaScript.
-rmSync(outDir, { recursive: true, force: true });
+/**
+ * Writes a file only if its bytes change, and then whole (a rename): a process running the
+ * build while it is rebuilt (a server, another workspace's tests) never reads a missing or
+ * half-written module.
+ */
+function put(file, text) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, text);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+const written = new Set();
 const problems = [];
 for (const file of parsed.fileNames) {
   if (file.endsWith('.d.ts')) continue;
@@ -55,8 +74,14 @@ for (const file of parsed.fileNames) {
   // transpileModule names the source by its base name; the map sits in dist/, the source in src/.
   const map = JSON.parse(result.sourceMapText);
   map.sources = [relative(dirname(out), file).split('\\').join('/')];
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, result.outputText);
-  writeFileSync(`${out}.map`, JSON.stringify(map));
+  put(out, result.outputText);
+  put(`${out}.map`, JSON.stringify(map));
+  written.add(out).add(`${out}.map`);
 }
 if (problems.length > 0) fail(problems);
+// A source deleted or renamed must not live on as stale JavaScript (another build's files in
+// the making are its own).
+for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+  const file = join(entry.parentPath, entry.name);
+  if (entry.isFile() && !written.has(file) && !file.endsWith('.tmp')) rmSync(file);
+}

@@ -29,6 +29,15 @@ describe('infra/docker', () => {
       expect(existsSync(`${REPO}${source}`), source).toBe(true);
   });
 
+  it('runs plain Node on a built entry, with the development tools pruned', () => {
+    const dockerfile = readFileSync(`${DIR}Dockerfile`, 'utf8');
+    const instruction = (name: string) =>
+      JSON.parse(new RegExp(`^${name} (\\[.*\\])$`, 'm').exec(dockerfile)?.[1] ?? 'null');
+    expect(instruction('ENTRYPOINT')).toEqual(['node']);
+    expect(entry(instruction('CMD')).file).toMatch(/\/dist\/main\.js$/);
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+  });
+
   it('runs PostgreSQL, a migrate job, api, worker, slack and teams', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
       ['api', 'migrate', 'postgres', 'slack', 'teams', 'worker'].sort(),

@@ -11,10 +11,10 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What a service's process reads, by the entry file its container runs. */
 const READS: Record<string, (name: string) => boolean> = {
-  'apps/api/src/main.ts': keysOf(apiEnvSchema),
-  'apps/worker/src/main.ts': keysOf(workerEnvSchema),
-  'apps/slack/src/main.ts': keysOf(slackEnvSchema),
-  'apps/teams/src/main.ts': keysOf(teamsEnvSchema),
+  'apps/api/dist/main.js': keysOf(apiEnvSchema),
+  'apps/worker/dist/main.js': keysOf(workerEnvSchema),
+  'apps/slack/dist/main.js': keysOf(slackEnvSchema),
+  'apps/teams/dist/main.js': keysOf(teamsEnvSchema),
   // The CLI has no schema: `breachless migrate --help` names what it reads.
   'apps/cli/bin/breachless.js': (name) => MIGRATE_USAGE.includes(name),
 };
@@ -23,11 +23,15 @@ function keysOf(schema: z.ZodObject): (name: string) => boolean {
   return (name) => name in schema.shape;
 }
 
-/** The entry a container runs, checked to exist in the repo, and what that process reads. */
+/**
+ * The entry a container runs, and what that process reads. The entry is checked to exist in
+ * the repo, a built one (`dist/`, made in the image's build stage) by its source in `src/`.
+ */
 export function entry(args: readonly string[]): { file: string; reads: (name: string) => boolean } {
   const file = args[0] ?? '';
   const reads = READS[file];
-  if (!reads || !existsSync(`${REPO}${file}`)) throw new Error(`no service entry ${file}`);
+  const source = file.replace(/\/dist\/(.*)\.js$/, '/src/$1.ts');
+  if (!reads || !existsSync(`${REPO}${source}`)) throw new Error(`no service entry ${file}`);
   return { file, reads };
 }
 
@@ -35,10 +39,10 @@ export function entry(args: readonly string[]): { file: string; reads: (name: st
 export function listenPort(file: string, env: Readonly<Record<string, string>>): number {
   const key = file.startsWith('apps/worker/') ? 'WORKER_PORT' : 'PORT';
   const schema = {
-    'apps/api/src/main.ts': apiEnvSchema,
-    'apps/worker/src/main.ts': workerEnvSchema,
-    'apps/slack/src/main.ts': slackEnvSchema,
-    'apps/teams/src/main.ts': teamsEnvSchema,
+    'apps/api/dist/main.js': apiEnvSchema,
+    'apps/worker/dist/main.js': workerEnvSchema,
+    'apps/slack/dist/main.js': slackEnvSchema,
+    'apps/teams/dist/main.js': teamsEnvSchema,
   }[file];
   if (!schema) throw new Error(`${file} listens on no port`);
   return (schema.shape as Record<string, z.ZodType>)[key]?.parse(env[key]) as number;

@@ -26,14 +26,19 @@ export function configuredChatApps(
   return apps;
 }
 
+// Built, this module is dist/chat-apps.js and starts the apps' dist/main.js; run from its
+// sources in development (`npm run dev`), it starts theirs, with this process's Node flags
+// (`--conditions=source --import tsx`).
+const FROM = import.meta.url.endsWith('.ts') ? 'src/main.ts' : 'dist/main.js';
+
 function appEntry(name: string): string {
-  return fileURLToPath(new URL(`../../${name}/src/main.ts`, import.meta.url));
+  return fileURLToPath(new URL(`../../${name}/${FROM}`, import.meta.url));
 }
 
 /** Starts the apps with the server's environment and their own port; output goes to ours. */
 export function startChatApps(apps: readonly ChatApp[]): ChildProcess[] {
   return apps.map((app) =>
-    spawn(process.execPath, ['--import', 'tsx', app.entry], {
+    spawn(process.execPath, [...process.execArgv, app.entry], {
       env: { ...process.env, PORT: String(app.port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     }),

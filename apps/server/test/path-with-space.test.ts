@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -28,19 +28,20 @@ async function node(cwd: string, args: readonly string[]): Promise<Ran> {
 /**
  * What each module finds through a path made from its own URL: the migrations, the sample
  * log (the demo's and the soak's), the chat apps' entries, the soak's results folder, and a
- * PNG drawn with the bundled font (a missing font draws no labels).
+ * PNG drawn with the bundled font (a missing font draws no labels). The built modules, as
+ * they run; the soak runs from its sources.
  */
 const PROBE = `
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 const at = (file) => import(new URL(file, process.argv[1]).href);
-const { MIGRATIONS_FOLDER } = await at('packages/db/src/database.ts');
-const { SAMPLE_LOG } = await at('apps/server/src/demo/replay.ts');
+const { MIGRATIONS_FOLDER } = await at('packages/db/dist/database.js');
+const { SAMPLE_LOG } = await at('apps/server/dist/demo/replay.js');
 const soak = await at('tooling/soak/src/traffic.ts');
 const { options } = await at('tooling/soak/src/options.ts');
-const { configuredChatApps } = await at('apps/server/src/chat-apps.ts');
-const { renderPng } = await at('packages/jobs/src/png.ts');
+const { configuredChatApps } = await at('apps/server/dist/chat-apps.js');
+const { renderPng } = await at('packages/jobs/dist/png.js');
 const apps = configuredChatApps({ SLACK_BOT_TOKEN: 'x', MICROSOFT_APP_ID: 'y' }, { slack: 1, teams: 2 });
 const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="4" y="20" font-size="16">Breached 7</text></svg>';
 console.log(JSON.stringify({
@@ -83,6 +84,19 @@ describe('a clone in a folder whose name has a space', () => {
     });
     // The chart's labels are drawn with the bundled font there too.
     expect(found.png).toBe(JSON.parse(here.stdout).png);
+  });
+
+  it('builds a workspace there as `npm ci` does: a module in dist/ for each in src/', async () => {
+    const workspace = `${copy}packages/db`;
+    rmSync(`${workspace}/dist`, { recursive: true });
+    const built = await node(workspace, [`${copy}tooling/build.mjs`]);
+    expect(built).toEqual({ code: 0, stdout: '', stderr: '' });
+    const modules = (dir: string, ext: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith(ext) && !f.endsWith(`.test${ext}`))
+        .map((f) => f.slice(0, -ext.length))
+        .sort();
+    expect(modules(`${workspace}/dist`, '.js')).toEqual(modules(`${workspace}/src`, '.ts'));
   });
 
   it('migrates with `breachless migrate`, then starts the demo (npm start) on that database', async () => {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 /**
  * The server as `npm start` runs it, ticking fast; `seen` resolves once its output matches
@@ -14,8 +14,8 @@ export function startServer(
   until: RegExp,
   from?: string,
 ) {
-  const main = from ? `${from}apps/server/src/main.ts` : MAIN;
-  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+  const main = from ? `${from}apps/server/dist/main.js` : MAIN;
+  const child = spawn(process.execPath, [main, ...args], {
     env: { ...process.env, PORT: '0', BREACHLESS_TICK_MS: '200', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(from ? { cwd: from } : {}),

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -20,7 +21,8 @@ export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
  * name has a space, as a clone into `.../with space/` would be. A symlinked checkout would
  * not do: Node resolves symlinks for ESM, so the modules would load from the real, space-free
  * path. Installed packages are linked, not copied: they resolve to their real place, which is
- * right, while our workspaces (`node_modules/@breachless/*`) point into the copy.
+ * right, while our workspaces (`node_modules/@breachless/*`) point into the copy. Their
+ * builds (`dist/`, ignored by git) are copied too: what `npm ci` would have built there.
  * @returns the copy's root, ending in `/`
  */
 export function spacedCopy(): string {
@@ -37,8 +39,19 @@ export function spacedCopy(): string {
     copyFileSync(join(REPO, file), join(root, file));
   }
   linkInstalled(root);
+  for (const workspace of WORKSPACES) {
+    const dist = join(REPO, workspace, 'dist');
+    if (existsSync(dist)) cpSync(dist, join(root, workspace, 'dist'), { recursive: true });
+  }
   return `${root}/`;
 }
+
+/** The workspaces that build (each has a `tsconfig.build.json`), as `packages/db`. */
+const WORKSPACES = ['packages', 'apps'].flatMap((folder) =>
+  readdirSync(join(REPO, folder))
+    .map((name) => `${folder}/${name}`)
+    .filter((workspace) => existsSync(join(REPO, workspace, 'tsconfig.build.json'))),
+);
 
 function linkInstalled(root: string): void {
   const modules = join(REPO, 'node_modules');

@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sleep } from './load.js';
 
-/** An app's entry, run as production runs it: its own process, its environment. */
+/**
+ * An app's built entry, run as production runs it: its own process, its environment
+ * (`npm run soak` builds first).
+ */
 const entry = (app: string) =>
-  fileURLToPath(new URL(`../../../apps/${app}/src/main.ts`, import.meta.url));
+  fileURLToPath(new URL(`../../../apps/${app}/dist/main.js`, import.meta.url));
 
 /**
  * One service of the soak as a process of its own, restartable: the API, a worker, the
@@ -26,7 +29,7 @@ export class Service {
 
   start(): void {
     const log = createWriteStream(join(this.dir, `${this.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['--import', 'tsx', entry(this.app)], {
+    const child = spawn(process.execPath, [entry(this.app)], {
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
