@@ -112,9 +112,17 @@ export class Standalone {
     return { now, fed, created: tick?.created ?? 0 };
   }
 
-  /** Answers a `/sla` command typed on the console, as the chat apps would. */
+  /**
+   * Answers a `/sla` command typed on the console, as the chat apps would, as one block under
+   * a header naming the command: printed at once between two alerts, never mixed with them.
+   */
   async answer(line: string): Promise<string> {
-    const parsed = parseCommand(line.replace(/^\/?sla\b/i, '').trim(), '/sla');
+    const typed = line.replace(/^\/?sla\b/i, '').trim();
+    return `\n── /sla ${typed} ──\n${await this.#answer(typed)}\n`;
+  }
+
+  async #answer(typed: string): Promise<string> {
+    const parsed = parseCommand(typed, '/sla');
     let view: ChatView;
     if (!parsed.ok)
       view = { kind: 'notice', tone: 'error', text: parsed.error, usage: parsed.usage };

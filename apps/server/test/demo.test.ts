@@ -90,7 +90,7 @@ describe('the demo (npm start)', () => {
 
   it('answers /sla commands typed on the console, usage for a bad one', async () => {
     const stats = await server.answer('/sla stats 7d by:priority');
-    expect(stats).toMatch(/^SLA compliance, Last 7 days/);
+    expect(stats).toMatch(/^\n── \/sla stats 7d by:priority ──\nSLA compliance, Last 7 days/);
     expect(stats).toMatch(/\nhigh +first response +\d+ +\d+ +\d/);
     expect(await server.answer('stats fortnight')).toContain('Usage: /sla stats');
     const subscriptions = await server.answer('subscriptions');
