@@ -13,6 +13,12 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
     reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
+    // One process runs a package's test files one after another, where vitest's default
+    // starts one per file: Node, the imports and PGlite's WebAssembly start once per package
+    // instead of for each of some 170 files, and database suites load the migrated snapshot
+    // from memory. Files share modules, so none may count on module state another file left
+    // (no suite mocks modules or stubs globals).
+    isolate: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
-import { createToken, type DatabaseHandle, EngineCache, openDatabase } from '@breachless/db';
+import { createToken, type DatabaseHandle, EngineCache } from '@breachless/db';
+import { openMigratedPglite } from '@breachless/db/testing';
 import { createApp } from '@breachless/http';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
@@ -18,8 +19,7 @@ describe('the API served, with bodies cut off by their clients', () => {
     answered = resolve;
   });
   beforeAll(async () => {
-    handle = await openDatabase({});
-    await handle.migrate();
+    handle = await openMigratedPglite();
     const app = createApp({
       db: handle.db,
       engines: new EngineCache(),
