@@ -18,6 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const configFile = resolve('tsconfig.build.json');
@@ -79,6 +80,14 @@ for (const file of parsed.fileNames) {
   written.add(out).add(`${out}.map`);
 }
 if (problems.length > 0) fail(problems);
+// A workspace may end its build with src/build-step.ts (packages/db writes its migrated PGlite
+// image there): it runs from dist/ once every module is written, and returns the files it
+// added to dist/, which are kept.
+const step = join(outDir, 'build-step.js');
+if (written.has(step)) {
+  for (const file of await (await import(pathToFileURL(step).href)).default(outDir))
+    written.add(file);
+}
 // A source deleted or renamed must not live on as stale JavaScript (another build's files in
 // the making are its own).
 for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from './database.js';
 import { openPglite } from './pglite/client.js';
+import { IMAGE_DIR } from './pglite/image.js';
 import { openPostgres } from './postgres/client.js';
 
 export interface OpenOptions {
@@ -14,6 +15,13 @@ export interface OpenOptions {
    * request timeout, so a query nobody waits for any more does not run on. Not for PGlite.
    */
   readonly statementTimeoutMs?: number;
+  /**
+   * The caller migrates right after opening (`breachless migrate`, `npm start`): a PGlite
+   * data directory that is missing or empty starts from the migrated image the build made
+   * (seconds instead of initdb and every migration). Services do not set it: they refuse a
+   * directory that was never migrated, and one made here from the image would pass.
+   */
+  readonly migrating?: boolean;
 }
 
 /**
@@ -27,5 +35,5 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
     });
   }
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.migrating ? { imageDir: IMAGE_DIR } : {});
 }
