@@ -79,5 +79,6 @@ for (const [path, count] of skippedByFile) console.log(`skipped: ${count} in ${p
 for (const problem of problems) console.log(`FAILED: ${problem}`);
 const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 const green = failed === 0 && passed > 0 && problems.length === 0;
-console.log(green ? line : `${line}: NOT GREEN (${problems.length} problems above)`);
+const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+console.log(green ? line : `${line}: NOT GREEN (${count} above)`);
 process.exit(green ? 0 : 1);
