@@ -6,10 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from './env.js';
 
 const base = process.env.TEST_DATABASE_URL;
-const service = serviceUnderTest('api', fileURLToPath(new URL('./main.ts', import.meta.url)), {
-  PORT: '0',
-  LOG_LEVEL: 'info',
-});
+// The built service, as `npm start -w @breachless/api` runs it (turbo builds before testing).
+const service = serviceUnderTest(
+  'api',
+  fileURLToPath(new URL('../dist/main.js', import.meta.url)),
+  {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+  },
+);
 const { initCwd, workspace } = service;
 afterAll(service.remove);
 const start = service.start;
