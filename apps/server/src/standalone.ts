@@ -85,7 +85,11 @@ export class Standalone {
    * a demo is placed where this database's last run left it, and says so on the console.
    */
   static async open(o: StandaloneOptions): Promise<Standalone> {
-    const handle = await openDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir });
+    const handle = await openDatabase({
+      databaseUrl: o.databaseUrl,
+      dataDir: o.dataDir,
+      migrating: true,
+    });
     await handle.migrate();
     const server = new Standalone(o, handle);
     if (o.demo) {

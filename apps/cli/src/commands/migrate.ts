@@ -16,7 +16,7 @@ export async function migrateCommand(argv: readonly string[], io: Io): Promise<n
     io.stdout(`${MIGRATE_USAGE}\n`);
     return 0;
   }
-  const handle = await openServiceDatabase(io, { unmigrated: 'allow' });
+  const handle = await openServiceDatabase(io, { unmigrated: 'migrate' });
   try {
     await handle.migrate();
   } finally {
