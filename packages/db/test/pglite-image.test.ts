@@ -1,4 +1,12 @@
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -83,6 +91,19 @@ describe('a fresh embedded directory from the migrated image', () => {
     const handle = await openPglite(join(root, 'stale dir'), { imageDir: stale });
     try {
       expect(await hasJournal(handle)).toBe(false);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('that cannot be read costs only time: the directory is made the slow way', async () => {
+    const broken = join(root, 'broken');
+    cpSync(images, broken, { recursive: true });
+    writeFileSync(imageFile(broken), 'not a tar.gz');
+    const handle = await openPglite(join(root, 'broken dir'), { imageDir: broken });
+    try {
+      expect(await hasJournal(handle)).toBe(false);
+      await handle.db.execute(sql`select 1`);
     } finally {
       await handle.close();
     }
