@@ -84,7 +84,7 @@ export function cycleComplianceRows(
   options: ReportOptions,
   filter: CycleFilter,
 ): Promise<ReportRow[]> {
-  return sqlComplianceRows(db, tenant, options, countedWhere(tenant, options, filter));
+  return sqlComplianceRows(db, options, countedWhere(tenant, options, filter));
 }
 
 /**

@@ -12,7 +12,6 @@ import {
   sortReportRows,
 } from '@breachless/core';
 import { type SQL, sql } from 'drizzle-orm';
-import type { CycleFilter } from './compliance-rows.js';
 import type { Database } from './database.js';
 import { rowsOf } from './rows.js';
 
@@ -60,7 +59,6 @@ function periodsOf(unit: PeriodUnit, from: number, to: number, zone: string) {
  */
 export async function sqlComplianceRows(
   db: Database,
-  tenant: string,
   options: ReportOptions,
   where: SQL,
 ): Promise<ReportRow[]> {
