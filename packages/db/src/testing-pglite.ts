@@ -1,47 +1,46 @@
-// Test support: the embedded database a suite opens, started from a migrated snapshot.
-// Starting PGlite runs initdb in WebAssembly (about 4 s of CPU), loading a snapshot of a
-// migrated database about half that; with some sixty database suites, that is most of the
-// test run. The snapshot is made by the first suite that needs it, by running every
-// migration on a fresh PGlite, and kept under node_modules/.cache keyed by the migrations'
-// bytes and PGlite's version: a changed migration or PGlite makes a new one, and `npm ci`
-// starts from none.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// Test support: the embedded database a suite opens, started from a migrated image.
+// Starting PGlite runs initdb in WebAssembly (about 4 s of CPU), loading a migrated image
+// about half that; with some sixty database suites, that is most of the test run. The image
+// is the build's (packages/db/dist, pglite/image.ts), or, when the sources changed since the
+// build, one made by the first suite that needs it and kept under node_modules/.cache: both
+// are named for the migrations' bytes and PGlite's version, so a stale one is never used.
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
+import { imageFile, readImage, writeImage } from './pglite/image.js';
 import * as schema from './schema/index.js';
 
 const CACHE_DIR = fileURLToPath(
   new URL('../../../node_modules/.cache/breachless', import.meta.url),
 );
 
-/** The snapshot's file: its name changes with any migration file or PGlite's version. */
-function snapshotPath(): string {
-  const hash = createHash('sha256');
-  const pglite = dirname(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')));
-  hash.update(JSON.parse(readFileSync(join(pglite, 'package.json'), 'utf8')).version);
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else hash.update(`${entry.name}\0`).update(readFileSync(path));
-    }
-  };
-  walk(MIGRATIONS_FOLDER);
-  return join(CACHE_DIR, `pglite-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+/** This process's copy, read once: the test files of a package share one process. */
+let image: Blob | undefined;
+
+/** The image for the current migrations: the build's, the cached one, or one made now. */
+async function migratedImage(): Promise<Blob> {
+  image ??= readImage() ?? readImage(CACHE_DIR);
+  if (image) return image;
+  const file = await writeImage(CACHE_DIR);
+  // Images of earlier migrations are of no further use.
+  for (const name of readdirSync(CACHE_DIR))
+    if (/^pglite-image-[0-9a-f]+\.tar\.gz$/.test(name) && name !== basename(file))
+      rmSync(join(CACHE_DIR, name), { force: true });
+  image = readImage(CACHE_DIR);
+  if (!image) throw new Error(`no migrated image at ${imageFile(CACHE_DIR)}`);
+  return image;
 }
 
-/** This process's copy, read once: the test files of a package share one process. */
-let snapshot: Blob | undefined;
-
-function handleOf(client: PGlite): DatabaseHandle {
+/**
+ * Opens an in-memory PGlite holding every migration, as `openDatabase({})` then `migrate()`
+ * would, from a migrated image. `migrate()` on the handle still checks that nothing is pending.
+ */
+export async function openMigratedPglite(): Promise<DatabaseHandle> {
+  const client = await PGlite.create({ loadDataDir: await migratedImage() });
   const db = drizzle(client, { schema });
   return {
     db,
@@ -52,38 +51,4 @@ function handleOf(client: PGlite): DatabaseHandle {
       if (!client.closed) await client.close();
     },
   };
-}
-
-/**
- * Opens an in-memory PGlite holding every migration, as `openDatabase({})` then `migrate()`
- * would, from the cached snapshot when there is one (made here when there is not).
- * `migrate()` on the handle still checks that nothing is pending.
- */
-export async function openMigratedPglite(): Promise<DatabaseHandle> {
-  const path = snapshotPath();
-  try {
-    snapshot ??= new Blob([readFileSync(path)]);
-  } catch {
-    // None yet: made below.
-  }
-  if (snapshot) return handleOf(await PGlite.create({ loadDataDir: snapshot }));
-  const handle = handleOf(await PGlite.create());
-  await handle.migrate();
-  const dump = await (handle.db as unknown as { $client: PGlite }).$client.dumpDataDir('gzip');
-  snapshot = dump;
-  // Written whole under another name, then renamed: a suite running at the same time in
-  // another package reads a complete snapshot or none.
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const partial = `${path}.${process.pid}.partial`;
-  try {
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-    renameSync(partial, path);
-  } finally {
-    rmSync(partial, { force: true });
-  }
-  // Snapshots of earlier migrations are of no further use.
-  for (const name of readdirSync(CACHE_DIR))
-    if (/^pglite-[0-9a-f]+\.tar\.gz$/.test(name) && join(CACHE_DIR, name) !== path)
-      rmSync(join(CACHE_DIR, name), { force: true });
-  return handle;
 }
