@@ -1,5 +1,6 @@
 import {
   EngineCache,
+  errorSummary,
   NotMigratedError,
   requireMigrated,
   stopOnSignals,
@@ -30,7 +31,7 @@ const handle = await openApiDatabase(env)
   .then(requireMigrated)
   .catch((error: unknown) => {
     // Unmigrated, held by another process, unreachable: one line, no stack trace.
-    process.stderr.write(`breachless api: ${(error as Error).message}\n`);
+    process.stderr.write(`breachless api: ${errorSummary(error).message}\n`);
     process.exit(error instanceof NotMigratedError ? 2 : 1);
   });
 const registry = new Registry();

@@ -96,7 +96,10 @@ async function reportError(error: unknown, io: Io): Promise<number> {
     io.stderr(`breachless: ${error.message}\n`);
     return 1;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`breachless: unexpected failure: ${message}\n`);
+  // A database error's message is drizzle's "Failed query: <sql> params: ...": say what
+  // PostgreSQL said (`database "x" does not exist`), never the query and its parameters.
+  // The summary is a module of its own, so no database driver is loaded to say it.
+  const { errorSummary } = await import('@breachless/db/error-summary');
+  io.stderr(`breachless: unexpected failure: ${errorSummary(error).message}\n`);
   return 1;
 }

@@ -85,4 +85,19 @@ describe('the CLI on an unmigrated database', () => {
       await scratch.drop();
     }
   });
+
+  it.runIf(base)(
+    "names a PostgreSQL database that does not exist, not drizzle's query",
+    async () => {
+      const missing = new URL(base as string);
+      missing.pathname = `/breachless_missing_${process.pid}`;
+      expect(
+        await cliAsync(['at-risk', '--tenant', 'demo'], { DATABASE_URL: `${missing}` }),
+      ).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `breachless: unexpected failure: database "breachless_missing_${process.pid}" does not exist\n`,
+      });
+    },
+  );
 });

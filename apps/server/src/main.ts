@@ -52,7 +52,7 @@ const server = await Standalone.open({
   lateAfterMs: Math.max(120_000, 2 * stepMs),
 }).catch((error: unknown) => {
   // The data directory held by another process, PostgreSQL unreachable: say it, no trace.
-  process.stderr.write(`breachless server: ${(error as Error).message}\n`);
+  process.stderr.write(`breachless server: ${errorSummary(error).message}\n`);
   process.exit(1);
 });
 demoRun?.start();

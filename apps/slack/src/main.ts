@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { realTimer } from '@breachless/chat';
 import {
   EngineCache,
+  errorSummary,
   forgetReceipts,
   NotMigratedError,
   openDatabase,
@@ -40,7 +41,7 @@ const handle = await openDatabase({
   .then(requireMigrated)
   .catch((error: unknown) => {
     // Unmigrated, held by another process, unreachable: one line, no stack trace.
-    process.stderr.write(`breachless slack: ${(error as Error).message}\n`);
+    process.stderr.write(`breachless slack: ${errorSummary(error).message}\n`);
     process.exit(error instanceof NotMigratedError ? 2 : 1);
   });
 const auth: SlackAuth = env.SLACK_BOT_TOKEN

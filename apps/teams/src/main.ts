@@ -1,6 +1,7 @@
 import { realTimer } from '@breachless/chat';
 import {
   EngineCache,
+  errorSummary,
   NotMigratedError,
   openDatabase,
   requireMigrated,
@@ -38,7 +39,7 @@ const handle = await openDatabase({
   .then(requireMigrated)
   .catch((error: unknown) => {
     // Unmigrated, held by another process, unreachable: one line, no stack trace.
-    process.stderr.write(`breachless teams: ${(error as Error).message}\n`);
+    process.stderr.write(`breachless teams: ${errorSummary(error).message}\n`);
     process.exit(error instanceof NotMigratedError ? 2 : 1);
   });
 const deps: TeamsDeps = {

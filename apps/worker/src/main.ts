@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import {
+  errorSummary,
   NotMigratedError,
   openDatabase,
   requireMigrated,
@@ -33,7 +34,7 @@ const handle = await openDatabase({
   .then(requireMigrated)
   .catch((error: unknown) => {
     // Unmigrated, held by another process, unreachable: one line, no stack trace.
-    process.stderr.write(`breachless worker: ${(error as Error).message}\n`);
+    process.stderr.write(`breachless worker: ${errorSummary(error).message}\n`);
     process.exit(error instanceof NotMigratedError ? 2 : 1);
   });
 const metrics = workerMetrics();
