@@ -124,3 +124,4 @@ export const created = (ticket: string, at: number, fields: Record<string, unkno
 });
 export { openMigratedPglite } from './testing-pglite.js';
 export { type ServiceRun, type ServiceUnderTest, serviceUnderTest } from './testing-service.js';
+export { expectCleanSigterm } from './testing-sigterm.js';
