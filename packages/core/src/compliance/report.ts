@@ -1,5 +1,5 @@
-import { IANAZone } from 'luxon';
 import { METRICS, type Metric } from '../config/types.js';
+import { isTimeZone } from '../time/zone.js';
 import { groupValues } from './period-labels.js';
 import { compliancePct, elapsedStats } from './stats.js';
 import {
@@ -76,7 +76,7 @@ function checkOptions({ from, to, by, timezone }: ReportOptions): void {
   if (unknown.length > 0)
     throw new RangeError(`cannot group by ${unknown.join(', ')} (use ${GROUP_KEYS.join(', ')})`);
   // Checked up front so a bad zone fails even when no cycle needs a day.
-  if (timezone !== undefined && !IANAZone.isValidZone(timezone))
+  if (timezone !== undefined && !isTimeZone(timezone))
     throw new RangeError(`"${timezone}" is not an IANA time zone`);
 }
 

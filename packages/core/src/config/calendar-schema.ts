@@ -1,9 +1,9 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { isKnownRegion } from '../calendar/holidays.js';
 import type { CalendarSpec, LocalInterval } from '../calendar/types.js';
 import { WEEKDAYS } from '../calendar/types.js';
 import { requiredId } from '../short-text.js';
+import { isTimeZone } from '../time/zone.js';
 import { choose } from './choose.js';
 
 const TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
@@ -72,7 +72,7 @@ const publicHolidays = z
 export const calendarSchema = z
   .strictObject({
     id: requiredId,
-    timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), {
+    timezone: z.string().refine((zone) => isTimeZone(zone), {
       error: (iss) => `"${String(iss.input)}" is not an IANA time zone`,
     }),
     hours,

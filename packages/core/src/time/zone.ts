@@ -34,12 +34,21 @@ export function localToInstant(zone: IANAZone, wallMs: number): Instant {
 }
 
 /**
+ * Whether `name` is an IANA time zone (`Europe/Paris`, `UTC`): the one check every zone
+ * read from a person goes through (calendars, report and CLI flags, API queries, chat
+ * commands, import options), so a zone accepted at the edge is never refused further in.
+ */
+export function isTimeZone(name: string): boolean {
+  return IANAZone.isValidZone(name);
+}
+
+/**
  * The instant a local date (`YYYY-MM-DD`) starts in a zone, read as RFC 5545 reads local
  * times; `undefined` for a malformed date or an unknown zone.
  */
 export function localDateStart(zoneName: string, date: string): Instant | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m || !IANAZone.isValidZone(zoneName)) return undefined;
+  if (!m || !isTimeZone(zoneName)) return undefined;
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (new Date(wall).toISOString().slice(0, 10) !== date) return undefined;
   return localToInstant(IANAZone.create(zoneName), wall);
