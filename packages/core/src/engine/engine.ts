@@ -60,6 +60,17 @@ export class Engine {
   }
 
   /**
+   * Explains one ticket at `now`: its cycles, each with the timeline of what started, paused,
+   * retargeted and stopped it, from its events as they come (any order, duplicates and
+   * events after `now` dropped as `evaluate` drops them); `undefined` when the ticket has no
+   * event up to `now`. The one path behind the API's ticket view and chat's `/sla ticket`.
+   */
+  explain(ticket: string, events: Iterable<TicketEvent>, now: number): TicketResult | undefined {
+    const sorted = byTicket(events, now).get(ticket);
+    return sorted && this.evaluateSorted(ticket, sorted, now, { trace: true });
+  }
+
+  /**
    * Evaluates one ticket from all its stored events, deduplicated and in `compareEvents`
    * order, with those after `now` (they take effect when their time comes); gives the result
    * `evaluateSorted` gives for the events up to `now`, and a checkpoint to continue from.
