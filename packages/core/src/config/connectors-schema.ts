@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredId, shortText } from '../short-text.js';
-import { STATUSES } from './types.js';
+import { STATUSES } from './statuses.js';
 
 // Mapped values become ticket fields (team, priority): as short as the fields themselves,
 // or every event mapped through a longer one would be refused.

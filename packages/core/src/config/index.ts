@@ -5,13 +5,13 @@ export {
   readConfigDocument,
   toProblems,
 } from './parse.js';
+export { STATUSES, type Status } from './statuses.js';
 export type {
   Condition,
   ConditionOp,
   Config,
   Metric,
   Policy,
-  Status,
   WarningLevel,
 } from './types.js';
-export { METRICS, STATUSES } from './types.js';
+export { METRICS } from './types.js';

@@ -3,14 +3,8 @@ import { LIMITS } from '../limits.js';
 import { requiredId, shortText } from '../short-text.js';
 import { formatDuration, parseDuration } from '../time/duration.js';
 import { conditionSchema } from './condition-schema.js';
-import {
-  METRICS,
-  type Metric,
-  type Policy,
-  STATUSES,
-  type Status,
-  type WarningLevel,
-} from './types.js';
+import { STATUSES, type Status } from './statuses.js';
+import { METRICS, type Metric, type Policy, type WarningLevel } from './types.js';
 
 const TOO_LONG = `must be at most ${formatDuration(LIMITS.maxDurationSeconds)}`;
 

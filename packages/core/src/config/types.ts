@@ -1,5 +1,6 @@
 import type { CalendarSpec } from '../calendar/types.js';
 import type { ConnectorSettings } from './connectors-schema.js';
+import type { Status } from './statuses.js';
 
 export const METRICS = [
   'first_response',
@@ -9,10 +10,6 @@ export const METRICS = [
 ] as const;
 /** What a cycle measures (semantics.md section 5). */
 export type Metric = (typeof METRICS)[number];
-
-export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
-/** A ticket status, normalized. */
-export type Status = (typeof STATUSES)[number];
 
 /** A condition on a ticket's current fields (semantics.md section 4). */
 export type Condition =

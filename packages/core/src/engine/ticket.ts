@@ -1,12 +1,13 @@
 import type { BusinessCalendar } from '../calendar/types.js';
 import { DEFAULT_PAUSE } from '../config/policy-schema.js';
-import type { Metric, Policy, Status } from '../config/types.js';
+import type { Status } from '../config/statuses.js';
+import type { Metric, Policy } from '../config/types.js';
 import type { TicketEvent, TicketFields } from '../events/types.js';
 import { formatDuration } from '../time/duration.js';
-import { CYCLE_BYTES, EVENT_BYTES, textBytes } from './checkpoint.js';
 import { Cycle } from './cycle.js';
 import { CycleList } from './cycle-list.js';
 import { applyFields } from './fields.js';
+import { CYCLE_BYTES, EVENT_BYTES, textBytes } from './heap-bytes.js';
 import { selectPolicy, targetOf } from './policy-match.js';
 
 /** What a ticket machine needs from the compiled configuration. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { choose } from '../config/choose.js';
-import { STATUSES } from '../config/types.js';
+import { STATUSES } from '../config/statuses.js';
 import { instantRangeProblem } from '../limits.js';
 import { requiredId, shortText } from '../short-text.js';
 import { parseInstant } from '../time/instant.js';

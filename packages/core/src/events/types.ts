@@ -1,4 +1,4 @@
-import type { Status } from '../config/types.js';
+import type { Status } from '../config/statuses.js';
 import type { Instant } from '../time/instant.js';
 
 /** The ticket fields policies and reports read. `null` unsets a field. */
