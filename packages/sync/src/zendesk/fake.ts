@@ -1,0 +1,160 @@
+// A loopback fake of Zendesk's Incremental Ticket Event Export, for tests and benchmarks.
+// Built from Zendesk's published Support API reference:
+// - "Incremental Ticket Event Export", GET /api/v2/incremental/ticket_events (OpenAPI
+//   IncrementalTicketEvents / ExportIncrementalTicketEventsResponse): `start_time` in Unix
+//   seconds, events at or after it, up to 1,000 a page, `end_time` (the next start_time),
+//   `next_page`, `count`, `end_of_stream`; events within one minute of the request are
+//   excluded; `include=comment_events` lists comments as `Comment` child events.
+// - "Using the Incremental Exports API", Rate limits: 10 requests a minute, answered 429
+//   with `Retry-After` in seconds.
+// - "Security and authentication": API tokens as Basic `{email}/token:{token}`; a wrong one
+//   is 401 `{"error":"Couldn't authenticate you"}`.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A child event as the export writes it: the changed property under its own name. */
+export type FakeChildEvent = Record<string, unknown> & { id: number; event_type: string };
+
+/** One audit of the fake account, as a ticket event of the export. */
+export interface FakeTicketEvent {
+  readonly id: number;
+  readonly ticket_id: number;
+  readonly timestamp: number;
+  readonly updater_id: number;
+  readonly via?: { channel: string };
+  readonly child_events: readonly FakeChildEvent[];
+}
+
+export interface FakeZendeskOptions {
+  /** The fake's clock (the one-minute exclusion and the rate-limit window read it). */
+  readonly clock: () => number;
+  /** Requests a minute before 429; `null` turns the limit off (benchmarks). Default 10. */
+  readonly perMinute?: number | null;
+  /** Events a page; Zendesk's is 1,000. */
+  readonly pageSize?: number;
+  readonly email?: string;
+  readonly token?: string;
+}
+
+/** The fake account: add audits, start it, point a connection at `url`. */
+export class FakeZendesk {
+  readonly events: FakeTicketEvent[] = [];
+  /** Answers 503 to everything while set: a helpdesk that is down. */
+  down = false;
+  /** Requests answered, and those answered 429. */
+  requests = 0;
+  limited = 0;
+  readonly #options: FakeZendeskOptions;
+  readonly #server: Server;
+  #window = { minute: -1, count: 0 };
+  #sorted = true;
+  url = '';
+
+  constructor(options: FakeZendeskOptions) {
+    this.#options = options;
+    this.#server = createServer((req, res) => this.#answer(req, res));
+  }
+
+  /** Adds audits; the export lists them by time (then id), whatever order they come in. */
+  add(...events: FakeTicketEvent[]): void {
+    this.events.push(...events);
+    this.#sorted = false;
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((ready) => this.#server.listen(0, '127.0.0.1', ready));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise((closed) => this.#server.close(closed));
+  }
+
+  #answer(req: IncomingMessage, res: ServerResponse): void {
+    this.requests++;
+    const [status, body, headers] = this.#respond(req);
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  #respond(req: IncomingMessage): [number, unknown, Record<string, string>?] {
+    const url = new URL(req.url ?? '/', this.url);
+    if (this.down) return [503, { error: 'ServiceUnavailable' }];
+    const { email = 'agent@example.com', token = 'secret-token' } = this.#options;
+    const expected = `Basic ${Buffer.from(`${email}/token:${token}`).toString('base64')}`;
+    if (req.headers.authorization !== expected)
+      return [401, { error: "Couldn't authenticate you" }];
+    if (url.pathname !== '/api/v2/incremental/ticket_events.json')
+      return [404, { error: 'InvalidEndpoint' }];
+    const now = this.#options.clock();
+    const limit = this.#options.perMinute === undefined ? 10 : this.#options.perMinute;
+    if (limit !== null) {
+      const minute = Math.floor(now / 60_000);
+      if (this.#window.minute !== minute) this.#window = { minute, count: 0 };
+      if (++this.#window.count > limit) {
+        this.limited++;
+        const retry = String(Math.ceil(((minute + 1) * 60_000 - now) / 1000));
+        return [429, { error: 'APIRateLimitExceeded' }, { 'retry-after': retry }];
+      }
+    }
+    const start = Number(url.searchParams.get('start_time'));
+    if (!Number.isInteger(start) || start < 0)
+      return [400, { error: 'InvalidValue', description: 'start_time is required' }];
+    if (start * 1000 > now - 60_000)
+      return [400, { error: 'InvalidValue', description: 'Too recent start_time' }];
+    return [200, this.#page(start, now, url.searchParams.get('include') === 'comment_events')];
+  }
+
+  #page(start: number, now: number, comments: boolean) {
+    if (!this.#sorted) {
+      this.events.sort((a, b) => a.timestamp - b.timestamp || a.id - b.id);
+      this.#sorted = true;
+    }
+    const size = this.#options.pageSize ?? 1000;
+    const page: unknown[] = [];
+    let i = firstAtOrAfter(this.events, start);
+    const latest = Math.floor((now - 60_000) / 1000);
+    for (; i < this.events.length && page.length < size; i++) {
+      const e = this.events[i] as FakeTicketEvent;
+      if (e.timestamp > latest) break;
+      page.push(exported(e, comments));
+    }
+    const last = page.at(-1) as { timestamp: number } | undefined;
+    const end = last?.timestamp ?? start;
+    return {
+      ticket_events: page,
+      next_page: `${this.url}/api/v2/incremental/ticket_events.json?start_time=${end}`,
+      count: page.length,
+      end_time: end,
+      end_of_stream: page.length < size,
+    };
+  }
+}
+
+function firstAtOrAfter(events: readonly FakeTicketEvent[], start: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((events[mid] as FakeTicketEvent).timestamp < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Without the sideload, a comment is only `comment_present` and `comment_public` flags.
+function exported(e: FakeTicketEvent, comments: boolean) {
+  const child_events = e.child_events.map((c) =>
+    c.event_type === 'Comment' && !comments
+      ? { id: c.id, event_type: 'Comment', comment_present: true, comment_public: c.public }
+      : c,
+  );
+  return {
+    ...e,
+    created_at: new Date(e.timestamp * 1000).toISOString().replace('.000Z', 'Z'),
+    event_type: 'Audit',
+    child_events,
+  };
+}

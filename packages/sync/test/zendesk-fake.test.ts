@@ -1,0 +1,126 @@
+// The Zendesk reader against the loopback fake of the Incremental Ticket Event Export
+// (Zendesk Support API reference, "Incremental Ticket Event Export"; "Using the Incremental
+// Exports API": time-based pagination with end_time, end_of_stream, 10 requests a minute
+// answered 429 with Retry-After; see src/zendesk/fake.ts for each documented behaviour).
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Fetch, getJson, retryAfterOf } from '../src/http-read.js';
+import { FakeZendesk } from '../src/zendesk/fake.js';
+import { fakeHistory } from '../src/zendesk/fake-history.js';
+import { zendeskPlatform } from '../src/zendesk/platform.js';
+
+const START = Date.UTC(2026, 10, 2, 8) / 1000;
+let now = (START + 86_400) * 1000;
+const clock = () => now;
+const fakes: FakeZendesk[] = [];
+const credentials = { email: 'agent@example.com', token: 'secret-token' };
+
+async function fake(options: { perMinute?: number | null; pageSize?: number } = {}) {
+  const f = new FakeZendesk({ clock, ...options });
+  f.add(...fakeHistory({ tickets: 10, start: START, spacing: 600 }).map((c) => c.audit));
+  fakes.push(f);
+  await f.start();
+  return f;
+}
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((f) => f.close()));
+});
+
+describe('Zendesk reader and its fake', () => {
+  it('pages by end_time to the end of the stream, reading each page boundary second again', async () => {
+    const f = await fake({ pageSize: 7, perMinute: null });
+    const platform = zendeskPlatform(f.url, credentials, {});
+    const ids = new Set<number | string>();
+    let cursor: string | null = String(START);
+    let pages = 0;
+    for (;;) {
+      const page = await platform.read(cursor, now);
+      if (page.kind !== 'page') throw new Error(page.message);
+      pages++;
+      for (const r of page.records) ids.add(r.id);
+      cursor = page.next;
+      if (page.done) break;
+    }
+    expect(ids.size).toBe(f.events.length);
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(f.events.length / 7));
+    expect(Number(cursor)).toBe(f.events.at(-1)?.timestamp);
+  });
+
+  it('answers the eleventh request of a minute 429 with Retry-After, and the next minute again', async () => {
+    const f = await fake();
+    const platform = zendeskPlatform(f.url, credentials, {});
+    now = Math.floor(now / 60_000) * 60_000 + 15_000;
+    for (let i = 0; i < 10; i++)
+      expect((await platform.read(String(START), now)).kind).toBe('page');
+    const limited = await platform.read(String(START), now);
+    expect(limited).toEqual({
+      kind: 'limited',
+      retryAfterMs: 45_000,
+      message: 'zendesk: rate limited (429), retry after 45 s',
+    });
+    now += 45_000;
+    expect((await platform.read(String(START), now)).kind).toBe('page');
+    expect(f.limited).toBe(1);
+  });
+
+  it('leaves changes after `until` for later and stops its cursor at the first of them', async () => {
+    const f = await fake({ perMinute: null });
+    const platform = zendeskPlatform(f.url, credentials, {});
+    const cut = f.events[20]?.timestamp ?? 0;
+    const page = await platform.read(String(START), cut * 1000 - 1);
+    if (page.kind !== 'page') throw new Error(page.message);
+    expect(page.records.every((r) => r.timestamp < cut)).toBe(true);
+    expect(page).toMatchObject({ next: String(cut), done: true, cursorAt: cut * 1000 });
+  });
+
+  it('never reads the last minute, as Zendesk excludes it', async () => {
+    const f = await fake({ perMinute: null });
+    const last = f.events.at(-1)?.timestamp ?? 0;
+    now = last * 1000 + 30_000;
+    const page = await zendeskPlatform(f.url, credentials, {}).read(String(START), now);
+    if (page.kind !== 'page') throw new Error(page.message);
+    expect(page.records.some((r) => r.timestamp === last)).toBe(false);
+    now = (START + 86_400) * 1000;
+  });
+
+  it('says why a read failed without ever repeating the credentials', async () => {
+    const f = await fake();
+    const wrong = await zendeskPlatform(f.url, { ...credentials, token: 'other' }, {}).read(
+      '0',
+      now,
+    );
+    expect(wrong).toEqual({
+      kind: 'failed',
+      message: `zendesk: 401 {"error":"Couldn't authenticate you"}`,
+    });
+    f.down = true;
+    expect(await zendeskPlatform(f.url, credentials, {}).read('0', now)).toEqual({
+      kind: 'failed',
+      message: 'zendesk: 503 {"error":"ServiceUnavailable"}',
+    });
+    await f.close();
+    fakes.splice(fakes.indexOf(f), 1);
+    const gone = await zendeskPlatform(f.url, credentials, {}).read('0', now);
+    expect(gone).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(/^zendesk: cannot reach 127\.0\.0\.1:\d+: [A-Z_]+$/),
+    });
+    expect(JSON.stringify([wrong, gone])).not.toContain('secret-token');
+  });
+
+  it('reads a 503 with Retry-After (maintenance) as a limit, and an absent header as a minute', async () => {
+    const answer =
+      (status: number, headers: Record<string, string>): Fetch =>
+      async () =>
+        new Response('{}', { status, headers });
+    expect(
+      await getJson(answer(503, { 'retry-after': '120' }), 'http://h/x', {}, 'zendesk'),
+    ).toMatchObject({ kind: 'limited', retryAfterMs: 120_000 });
+    expect(await getJson(answer(429, {}), 'http://h/x', {}, 'zendesk')).toMatchObject({
+      kind: 'limited',
+      retryAfterMs: 60_000,
+    });
+    expect(retryAfterOf('Wed, 21 Oct 2026 07:28:30 GMT', Date.UTC(2026, 9, 21, 7, 28))).toBe(
+      30_000,
+    );
+  });
+});
