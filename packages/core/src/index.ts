@@ -17,4 +17,12 @@ export {
 } from './errors.js';
 export * from './events/index.js';
 export { aheadProblem, instantRangeProblem, LIMITS } from './limits.js';
+export {
+  type AlertPayload,
+  type Destination,
+  formatDestination,
+  NO_DESTINATION,
+  type NotificationKind,
+  parseDestination,
+} from './outbox.js';
 export * from './time/index.js';
