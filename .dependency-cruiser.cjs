@@ -6,7 +6,7 @@
  */
 
 /** Files that only tests, benchmarks and scripts load: never shipped, never imported by what is. */
-const notShipped = '(^|/)(test|bench|scripts)/|\\.test\\.ts$|(^|/)testing(/|\\.ts$)';
+const notShipped = '(^|/)(test|bench|scripts)/|\\.test\\.ts$|(^|/)testing(/|[-.][^/]*$)';
 
 /** What a package or app ships: its src/, less the tests kept beside the code. */
 const shipped = '^(packages|apps)/[^/]+/src/';

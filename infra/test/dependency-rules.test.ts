@@ -52,10 +52,12 @@ const violating: Record<string, string> = {
     "import { WebClient } from '@slack/web-api';",
     "import { TurnContext } from 'botbuilder';",
     "import { fake } from './testing.js';",
+    "import { service } from './testing-service.js';",
     "import { build } from '../../../tooling/build.js';",
-    'export const db = [WebClient, TurnContext, fake, build];',
+    'export const db = [WebClient, TurnContext, fake, service, build];',
   ].join('\n'),
   'packages/db/src/testing.ts': 'export const fake = 1;',
+  'packages/db/src/testing-service.ts': 'export const service = 1;',
   'apps/api/src/main.ts':
     "import { worker } from '../../worker/src/main.js';\nexport const api = worker;",
   'apps/worker/src/main.ts': 'export const worker = 1;',
@@ -79,6 +81,7 @@ const expected = [
   ],
   ['teams-sdk-only-in-apps-teams', 'packages/db/src/index.ts', 'node_modules/botbuilder/index.js'],
   ['tooling-not-in-shipped-code', 'packages/db/src/index.ts', 'packages/db/src/testing.ts'],
+  ['tooling-not-in-shipped-code', 'packages/db/src/index.ts', 'packages/db/src/testing-service.ts'],
   ['tooling-not-in-shipped-code', 'packages/db/src/index.ts', 'tooling/build.ts'],
 ];
 
