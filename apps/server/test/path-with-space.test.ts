@@ -36,7 +36,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 const at = (file) => import(new URL(file, process.argv[1]).href);
-const { MIGRATIONS_FOLDER } = await at('packages/db/dist/database.js');
+const { MIGRATIONS_FOLDER } = await at('packages/db/dist/storage/database.js');
 const { SAMPLE_LOG } = await at('apps/server/dist/demo/replay.js');
 const soak = await at('tooling/soak/src/traffic.ts');
 const { options } = await at('tooling/soak/src/options.ts');

@@ -8,8 +8,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/client.js';
 import { imageFile } from '../src/pglite/image.js';
+import { openDatabase } from '../src/storage/client.js';
 
 if (!existsSync(imageFile())) {
   console.error(

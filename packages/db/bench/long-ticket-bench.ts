@@ -10,14 +10,14 @@
  * (events timed per size) and BENCH_OTHER=20 (the other tenant's requests).
  */
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../src/client.js';
-import { saveConfig } from '../src/config-store.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { rowsOf } from '../src/rows.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { TicketCache } from '../src/ingest/ticket-cache.js';
+import { runTick } from '../src/scan/tick.js';
+import { openDatabase } from '../src/storage/client.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase } from '../src/testing.js';
-import { TicketCache } from '../src/ticket-cache.js';
-import { runTick } from '../src/worker-tick.js';
 import { LONG_CONFIG, lifeOf, MINUTE, T0, turn } from './long-ticket.js';
 
 const quick = process.env.BENCH_QUICK === '1';

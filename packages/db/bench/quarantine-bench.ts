@@ -7,12 +7,12 @@
  */
 import { parseEvents } from '@breachless/core';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../src/client.js';
-import { saveConfig } from '../src/config-store.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { runTick } from '../src/scan/tick.js';
+import { openDatabase } from '../src/storage/client.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 
 const DUE = 500;
 const ROUNDS = 15;

@@ -11,11 +11,15 @@
  */
 import type { ReportOptions } from '@breachless/core';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../src/client.js';
-import { complianceRows, coreComplianceRows, cycleComplianceRows } from '../src/compliance-rows.js';
-import { replaceCycles } from '../src/cycle-write.js';
-import { refreshReportPeriods } from '../src/report-refresh.js';
-import { rowsOf } from '../src/rows.js';
+import { replaceCycles } from '../src/ingest/cycle-write.js';
+import {
+  complianceRows,
+  coreComplianceRows,
+  cycleComplianceRows,
+} from '../src/reports/compliance-rows.js';
+import { refreshReportPeriods } from '../src/reports/refresh.js';
+import { openDatabase } from '../src/storage/client.js';
+import { rowsOf } from '../src/storage/rows.js';
 import { createScratchDatabase } from '../src/testing.js';
 import { limitStatement, seedCycles } from './report-limit.js';
 

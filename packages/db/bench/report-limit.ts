@@ -5,7 +5,7 @@
  */
 import type { ReportOptions } from '@breachless/core';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../src/database.js';
+import type { Database } from '../src/storage/database.js';
 
 /**
  * `total` achieved and breached cycles with outcomes spread evenly over `[start, end)`,

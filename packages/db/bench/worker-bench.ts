@@ -8,11 +8,11 @@
  * BENCH_QUICK=1: 10,000 then 100,000 open cycles, 20 rounds (a p50; its p99 is the maximum).
  */
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../src/client.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { rowsOf } from '../src/rows.js';
+import { runTick } from '../src/scan/tick.js';
+import { openDatabase } from '../src/storage/client.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 import { DUE, floorOfTick, percentile, seedIdle, seedRound, T0 } from './worker-rounds.js';
 
 const quick = process.env.BENCH_QUICK === '1';

@@ -4,10 +4,10 @@
  */
 import { parseEvents } from '@breachless/core';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
-import { saveConfig } from '../src/config-store.js';
-import type { Database } from '../src/database.js';
-import type { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import type { Database } from '../src/storage/database.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import type { EngineCache } from '../src/tenants/engine-cache.js';
 
 export const T0 = Date.parse('2026-11-23T09:00:00Z');
 export const DUE = 1000;

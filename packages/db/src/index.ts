@@ -1,123 +1,116 @@
-export { type AtRiskCycle, type AtRiskFilter, atRiskCycles } from './at-risk.js';
-export { type BreachedCycle, breachedCycles } from './breached.js';
-export {
-  findConversation,
-  forgetConversations,
-  type StoredConversation,
-  saveConversation,
-} from './chat-conversations.js';
-export { agentOf, linkIdentity, recordAck, userOfAgent } from './chat-identities.js';
-export {
-  deleteInstallation,
-  findInstallation,
-  firstReceipt,
-  forgetReceipts,
-  installationOfTenant,
-  saveInstallation,
-} from './chat-installations.js';
-export {
-  claimDeliveries,
-  type DeliveryKey,
-  markDelivered,
-  markFailed,
-  markRetry,
-  type StoredRef,
-  settleMessage,
-} from './chat-outbox.js';
-export { type ChatScope, chatQueries } from './chat-queries.js';
+// What other packages use, by the folder that holds it: storage, tenants, ingest, the outbox,
+// the scan, reports, chat storage. Names only db's own tests use are imported from their folder.
+
 export {
   addSubscription,
+  agentOf,
   type ChannelSubscription,
+  type ChatScope,
   channelSubscriptions,
+  chatQueries,
+  deleteInstallation,
+  findConversation,
+  findInstallation,
+  firstReceipt,
+  forgetConversations,
+  forgetReceipts,
+  installationOfTenant,
+  linkIdentity,
   type NewSubscription,
-  removeSubscription,
-} from './chat-subscriptions.js';
-export { type UnsettledRow, unsettledMessages } from './chat-unsettled.js';
-export { type OpenOptions, openDatabase } from './client.js';
-export { type CycleFilter, complianceRows } from './compliance-rows.js';
+  recordAck,
+  type StoredConversation,
+  saveConversation,
+  saveInstallation,
+  userOfAgent,
+} from './chat/index.js';
 export {
-  configVersion,
-  currentConfig,
-  currentConfigVersion,
-  type StoredConfig,
-  saveConfig,
-} from './config-store.js';
-export { type CycleAlert, cycleAlert, teamOfAgent } from './cycle-alert.js';
-export { cycleRow } from './cycle-rows.js';
-export { cycleSignature } from './cycle-write.js';
-export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
-export { deliveryOutbox } from './delivery-outbox.js';
-export {
-  type DigestSubscription,
-  digestRunExists,
-  digestSubscriptions,
-  queueDigest,
-} from './digest-runs.js';
-export { EngineCache } from './engine-cache.js';
-export { type ErrorSummary, errorSummary } from './error-summary.js';
-export { eventFromBody, loadEvents, storeEvents } from './event-store.js';
-export {
+  type AppliedConfig,
+  applyConfig,
+  type CachedTicket,
+  cycleRow,
+  engineOrFailure,
+  eventFromBody,
   type ImportItem,
   type ImportOptions,
   type ImportProgress,
   type ImportSummary,
-  importEvents,
-} from './import-events.js';
-export {
-  DEFAULT_LATE_MS,
+  IngestGroup,
+  type IngestGroupOptions,
   type IngestOptions,
+  IngestPhases,
   type IngestResult,
+  importEvents,
   ingestEvents,
-  lockTickets,
-  type RecomputeOptions,
-  recomputeTickets,
-} from './ingest.js';
-export { IngestGroup, type IngestGroupOptions } from './ingest-group.js';
-export { IngestPhases } from './ingest-phases.js';
+  interactionsOffered,
+  listQuarantined,
+  loadEvents,
+  type QuarantinedTicket,
+  quarantineCounts,
+  quarantineMetrics,
+  recomputeTenant,
+  retryQuarantined,
+  storeInteractions,
+  type TenantRecompute,
+  type TenantRecomputeOptions,
+  type TenantRecomputeProgress,
+  TicketCache,
+} from './ingest/index.js';
 export {
+  type CycleAlert,
+  cycleAlert,
+  type DigestSubscription,
+  deliveryOutbox,
+  digestRunExists,
+  digestSubscriptions,
+  type NotificationView,
+  notificationLog,
+  queueDigest,
+} from './outbox/index.js';
+export { DEFAULT_DATA_DIR, resolveDataDir } from './pglite/data-dir.js';
+export { DataDirInUseError } from './pglite/data-dir-lock.js';
+export { postgresLocation } from './postgres/client.js';
+export {
+  type AtRiskCycle,
+  type AtRiskFilter,
+  atRiskCycles,
+  type BreachedCycle,
+  breachedCycles,
+  type CycleFilter,
+  complianceRows,
+  refreshReportPeriods,
+} from './reports/index.js';
+export { runTick, type TickResult } from './scan/index.js';
+export * as schema from './schema/index.js';
+export {
+  type Database,
+  type DatabaseHandle,
+  type ErrorSummary,
+  errorSummary,
+  MIGRATIONS_FOLDER,
   type MigrationStatus,
   migrationStatus,
   NotMigratedError,
   notMigratedReason,
+  type OpenOptions,
+  openDatabase,
   requireMigrated,
-} from './migration-status.js';
-export { type NotificationView, notificationLog } from './notification-log.js';
-export { notificationRows } from './notification-rows.js';
-export { DEFAULT_DATA_DIR, resolveDataDir } from './pglite/data-dir.js';
-export { DataDirInUseError } from './pglite/data-dir-lock.js';
-export { postgresLocation } from './postgres/client.js';
-export { isTransient, type TicketFailure } from './quarantine.js';
-export {
-  engineOrFailure,
-  type IsolatedRecompute,
-  recomputeIsolated,
-  retryQuarantined,
-} from './quarantine-recompute.js';
-export {
-  listQuarantined,
-  type QuarantinedTicket,
-  quarantineCounts,
-  quarantineMetrics,
-} from './quarantine-status.js';
-export { interactionsOffered, storeInteractions } from './queue-interactions.js';
-export { type AppliedConfig, applyConfig } from './recompute-open.js';
-export {
-  recomputeTenant,
-  type TenantRecompute,
-  type TenantRecomputeOptions,
-  type TenantRecomputeProgress,
-} from './recompute-tenant.js';
-export { refreshReportPeriods } from './report-refresh.js';
-export { type AlertFilters, routeNotifications } from './routing.js';
-export { rowsOf } from './rows.js';
-export * as schema from './schema/index.js';
-export {
+  rowsOf,
   type SignalSource,
   type SignalStop,
   type StopOnSignalsOptions,
   stopOnSignals,
-} from './stop-signals.js';
-export { type CachedTicket, TicketCache } from './ticket-cache.js';
-export { createToken, revokeToken, verifyToken } from './tokens.js';
-export { addWebhookSecret, removeWebhookSecrets, webhookSecretsFor } from './webhook-secrets.js';
-export { runTick, type TickResult } from './worker-tick.js';
+} from './storage/index.js';
+export {
+  addWebhookSecret,
+  configVersion,
+  createToken,
+  currentConfig,
+  currentConfigVersion,
+  EngineCache,
+  removeWebhookSecrets,
+  revokeToken,
+  type StoredConfig,
+  saveConfig,
+  verifyToken,
+  webhookSecretsFor,
+} from './tenants/index.js';

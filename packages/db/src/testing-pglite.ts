@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
 import { imageFile, readImage, writeImage } from './pglite/image.js';
 import * as schema from './schema/index.js';
+import { type DatabaseHandle, MIGRATIONS_FOLDER } from './storage/database.js';
 
 const CACHE_DIR = fileURLToPath(
   new URL('../../../node_modules/.cache/breachless', import.meta.url),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { openDatabase } from './client.js';
+import { openDatabase } from './storage/index.js';
 import type { ServiceUnderTest } from './testing-service.js';
 
 /**

@@ -4,11 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { parseEvents } from '@breachless/core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDatabase } from './client.js';
-import { saveConfig } from './config-store.js';
-import type { Database, DatabaseHandle } from './database.js';
-import { EngineCache } from './engine-cache.js';
-import { ingestEvents } from './ingest.js';
+import { ingestEvents } from './ingest/index.js';
+import type { Database, DatabaseHandle } from './storage/index.js';
+import { openDatabase } from './storage/index.js';
+import { EngineCache, saveConfig } from './tenants/index.js';
 import { openMigratedPglite } from './testing-pglite.js';
 
 /**

@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratioLimit, timeRatio } from '../bench/ratios.js';
 import { limitStatement, seedCycles } from '../bench/report-limit.js';
 import { floorOfTick, seedIdle, seedRound } from '../bench/worker-rounds.js';
-import { openDatabase } from '../src/client.js';
-import { coreComplianceRows, cycleComplianceRows } from '../src/compliance-rows.js';
-import type { DatabaseHandle } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
+import { coreComplianceRows, cycleComplianceRows } from '../src/reports/compliance-rows.js';
+import { runTick } from '../src/scan/tick.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { DatabaseHandle } from '../src/storage/database.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 
 const base = process.env.TEST_DATABASE_URL;
 const END = Date.parse('2026-12-01T00:00:00Z');

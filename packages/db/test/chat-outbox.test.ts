@@ -1,16 +1,16 @@
 import { parseEvents } from '@breachless/core';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { claimDeliveries, markDelivered, markFailed, markRetry } from '../src/chat-outbox.js';
-import { addSubscription, channelSubscriptions } from '../src/chat-subscriptions.js';
-import { unsettledMessages } from '../src/chat-unsettled.js';
-import { saveConfig } from '../src/config-store.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { notificationLog } from '../src/notification-log.js';
+import { addSubscription, channelSubscriptions } from '../src/chat/subscriptions.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { claimDeliveries, markDelivered, markFailed, markRetry } from '../src/outbox/deliveries.js';
+import { notificationLog } from '../src/outbox/log.js';
+import { unsettledMessages } from '../src/outbox/unsettled.js';
+import { runTick } from '../src/scan/tick.js';
 import { deliveries, notifications } from '../src/schema/index.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { describeEachDriver } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 const MIN = 60_000;

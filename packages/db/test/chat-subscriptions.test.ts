@@ -3,7 +3,7 @@ import {
   addSubscription,
   channelSubscriptions,
   removeSubscription,
-} from '../src/chat-subscriptions.js';
+} from '../src/chat/subscriptions.js';
 import { describeEachDriver } from '../src/testing.js';
 
 describeEachDriver('channel subscriptions', (handle) => {

@@ -1,7 +1,7 @@
 import type { GroupKey, ReportOptions } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { coreComplianceRows, cycleComplianceRows } from '../src/compliance-rows.js';
+import { coreComplianceRows, cycleComplianceRows } from '../src/reports/compliance-rows.js';
 import { describeEachDriver } from '../src/testing.js';
 
 const DAY = 86_400_000;

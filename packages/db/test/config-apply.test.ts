@@ -2,15 +2,15 @@ import { ConfigError } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import { currentConfigVersion, saveConfig } from '../src/config-store.js';
-import type { Database } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { listQuarantined } from '../src/quarantine-status.js';
-import { applyConfig } from '../src/recompute-open.js';
-import { rowsOf } from '../src/rows.js';
+import { listQuarantined } from '../src/ingest/quarantine-status.js';
+import { applyConfig } from '../src/ingest/recompute-open.js';
+import { runTick } from '../src/scan/tick.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { Database } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { currentConfigVersion, saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { created, describeEachDriver, ingest, seedTenant } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 
 // Monday 10:00 in New York.
 const T0 = Date.parse('2026-11-23T15:00:00Z');

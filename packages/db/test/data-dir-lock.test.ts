@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
 import { DataDirInUseError } from '../src/pglite/data-dir-lock.js';
+import { openDatabase } from '../src/storage/client.js';
 
-const CLIENT = fileURLToPath(new URL('../src/client.ts', import.meta.url));
+const CLIENT = fileURLToPath(new URL('../src/storage/client.ts', import.meta.url));
 
 describe('the embedded database directory', () => {
   it('is refused to a second process while one holds it, and taken over once that one is gone', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { errorSummary } from '../src/error-summary.js';
+import { errorSummary } from '../src/storage/error-summary.js';
 import { describeEachDriver } from '../src/testing.js';
 
 const MARKER = 'SECRET-BODY-MARKER-7f3a';

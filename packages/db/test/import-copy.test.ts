@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Engine, parseConfig, parseEventsNdjson, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { Database } from '../src/database.js';
-import { importEvents } from '../src/import-events.js';
-import { ingestEvents } from '../src/ingest.js';
-import { rowsOf } from '../src/rows.js';
+import { importEvents } from '../src/ingest/import-events.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import type { Database } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
 import { describeEachDriver } from '../src/testing.js';
 
 const conformance = new URL('../../../conformance/', import.meta.url);

@@ -8,7 +8,7 @@ import {
 } from '@breachless/core';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { type ImportItem, type ImportProgress, importEvents } from '../src/import-events.js';
+import { type ImportItem, type ImportProgress, importEvents } from '../src/ingest/import-events.js';
 import { cycles } from '../src/schema/index.js';
 import { describeEachDriver } from '../src/testing.js';
 

@@ -1,11 +1,11 @@
 import { Engine, parseConfig, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { Database } from '../src/database.js';
-import { ingestEvents } from '../src/ingest.js';
-import { IngestGroup } from '../src/ingest-group.js';
-import { IngestPhases } from '../src/ingest-phases.js';
-import { rowsOf } from '../src/rows.js';
+import { IngestGroup } from '../src/ingest/group.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { IngestPhases } from '../src/ingest/phases.js';
+import type { Database } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
 import { describeEachDriver } from '../src/testing.js';
 
 const engine = new Engine(

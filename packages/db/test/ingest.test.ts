@@ -8,10 +8,10 @@ import {
 } from '@breachless/core';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import type { Database } from '../src/database.js';
-import { ingestEvents } from '../src/ingest.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
 import { cycles, tickets } from '../src/schema/index.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { Database } from '../src/storage/database.js';
 import { describeEachDriver } from '../src/testing.js';
 
 const conformance = new URL('../../../conformance/', import.meta.url);

@@ -2,7 +2,7 @@ import { ConfigError, parseConfig } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { expect, it } from 'vitest';
-import { isTransient } from '../src/quarantine.js';
+import { isTransient } from '../src/ingest/quarantine.js';
 import { describeEachDriver } from '../src/testing.js';
 
 async function failure(run: () => Promise<unknown>): Promise<unknown> {

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import { MIGRATIONS_FOLDER } from '../src/database.js';
-import { rowsOf } from '../src/rows.js';
+import { openDatabase } from '../src/storage/client.js';
+import { MIGRATIONS_FOLDER } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
 import { describeEachDriver } from '../src/testing.js';
 
 describeEachDriver('migrations', (handle, url) => {

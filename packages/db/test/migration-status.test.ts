@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import type { DatabaseHandle } from '../src/database.js';
-import { migrationStatus, NotMigratedError, requireMigrated } from '../src/migration-status.js';
 import { resolveDataDir } from '../src/pglite/data-dir.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { DatabaseHandle } from '../src/storage/database.js';
+import {
+  migrationStatus,
+  NotMigratedError,
+  requireMigrated,
+} from '../src/storage/migration-status.js';
 import { createScratchDatabase } from '../src/testing.js';
 
 const base = process.env.TEST_DATABASE_URL;

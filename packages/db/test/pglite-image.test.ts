@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../src/database.js';
-import { MIGRATIONS_FOLDER } from '../src/database.js';
-import { requireMigrated } from '../src/migration-status.js';
 import { openPglite } from '../src/pglite/client.js';
 import { imageFile, writeImage } from '../src/pglite/image.js';
-import { rowsOf } from '../src/rows.js';
+import type { DatabaseHandle } from '../src/storage/database.js';
+import { MIGRATIONS_FOLDER } from '../src/storage/database.js';
+import { requireMigrated } from '../src/storage/migration-status.js';
+import { rowsOf } from '../src/storage/rows.js';
 
 const root = mkdtempSync(join(tmpdir(), 'breachless image '));
 const images = join(root, 'images');

@@ -1,14 +1,14 @@
 import { parseEvents } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { saveConfig } from '../src/config-store.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { engineOrFailure } from '../src/quarantine-recompute.js';
-import { listQuarantined } from '../src/quarantine-status.js';
-import { rowsOf } from '../src/rows.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { engineOrFailure } from '../src/ingest/quarantine-recompute.js';
+import { listQuarantined } from '../src/ingest/quarantine-status.js';
+import { TicketCache } from '../src/ingest/ticket-cache.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { created, describeEachDriver } from '../src/testing.js';
-import { TicketCache } from '../src/ticket-cache.js';
 
 const T0 = Date.parse('2026-11-23T15:00:00Z');
 const MIN = 60_000;

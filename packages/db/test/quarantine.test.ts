@@ -1,15 +1,15 @@
 import { parseEvents } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { saveConfig } from '../src/config-store.js';
-import type { Database } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { retryQuarantined } from '../src/quarantine-recompute.js';
-import { listQuarantined, quarantineCounts } from '../src/quarantine-status.js';
-import { rowsOf } from '../src/rows.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { retryQuarantined } from '../src/ingest/quarantine-recompute.js';
+import { listQuarantined, quarantineCounts } from '../src/ingest/quarantine-status.js';
+import { runTick } from '../src/scan/tick.js';
+import type { Database } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { created, describeEachDriver, ingest, seedTenant } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 
 // Monday 10:00 in New York: seedTenant's 1h first response warns at 30 and 45 minutes.
 const T0 = Date.parse('2026-11-23T15:00:00Z');

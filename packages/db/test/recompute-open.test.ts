@@ -1,12 +1,12 @@
 import { parseEvents } from '@breachless/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { saveConfig } from '../src/config-store.js';
-import type { Database } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { applyConfig } from '../src/recompute-open.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { applyConfig } from '../src/ingest/recompute-open.js';
 import { cycles } from '../src/schema/index.js';
+import type { Database } from '../src/storage/database.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { describeEachDriver } from '../src/testing.js';
 
 const T0 = Date.parse('2026-11-23T09:00:00Z');

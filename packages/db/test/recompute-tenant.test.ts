@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import { saveConfig } from '../src/config-store.js';
-import type { Database } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { listQuarantined } from '../src/quarantine-status.js';
-import { recomputeTenant, type TenantRecomputeProgress } from '../src/recompute-tenant.js';
-import { rowsOf } from '../src/rows.js';
+import { listQuarantined } from '../src/ingest/quarantine-status.js';
+import { recomputeTenant, type TenantRecomputeProgress } from '../src/ingest/recompute-tenant.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { Database } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { created, describeEachDriver, ingest } from '../src/testing.js';
 
 const T0 = Date.parse('2026-11-23T15:00:00Z');

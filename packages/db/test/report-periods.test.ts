@@ -1,16 +1,16 @@
 import { parseEvents, type ReportOptions } from '@breachless/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import { complianceRows } from '../src/compliance-rows.js';
-import { saveConfig } from '../src/config-store.js';
-import type { Database } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { fillPeriod } from '../src/report-periods.js';
-import { planPeriods } from '../src/report-plan.js';
-import { refreshReportPeriods } from '../src/report-refresh.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { complianceRows } from '../src/reports/compliance-rows.js';
+import { planPeriods } from '../src/reports/period-plan.js';
+import { fillPeriod } from '../src/reports/periods.js';
+import { refreshReportPeriods } from '../src/reports/refresh.js';
 import { cycles, reportPeriods } from '../src/schema/index.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { Database } from '../src/storage/database.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase, describeEachDriver } from '../src/testing.js';
 
 const DAY = 86_400_000;

@@ -1,13 +1,13 @@
 import { parseEvents, type ReportOptions } from '@breachless/core';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { complianceRows } from '../src/compliance-rows.js';
-import { saveConfig } from '../src/config-store.js';
-import type { Database } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { refreshReportPeriods } from '../src/report-refresh.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { complianceRows } from '../src/reports/compliance-rows.js';
+import { refreshReportPeriods } from '../src/reports/refresh.js';
 import { reportPeriods } from '../src/schema/index.js';
+import type { Database } from '../src/storage/database.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { describeEachDriver } from '../src/testing.js';
 
 const DAY = 86_400_000;

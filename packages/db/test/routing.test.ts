@@ -1,10 +1,9 @@
 import { parseEvents } from '@breachless/core';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { saveConfig } from '../src/config-store.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { notificationLog } from '../src/notification-log.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { notificationLog } from '../src/outbox/log.js';
+import { runTick } from '../src/scan/tick.js';
 import {
   chatIdentities,
   chatSubscriptions,
@@ -12,8 +11,9 @@ import {
   deliveries,
   notifications,
 } from '../src/schema/index.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { describeEachDriver } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { stopOnSignals } from '../src/stop-signals.js';
+import { stopOnSignals } from '../src/storage/stop-signals.js';
 
 /** A fake process: signals are emitted by hand, time moves by hand, exits are recorded. */
 function fakeProcess() {

@@ -1,6 +1,6 @@
 import { Engine, parseConfig, type TicketEvent } from '@breachless/core';
 import { describe, expect, it } from 'vitest';
-import { TicketCache } from '../src/ticket-cache.js';
+import { TicketCache } from '../src/ingest/ticket-cache.js';
 
 const engine = new Engine(
   parseConfig({

@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Engine, parseConfig, parseEventsNdjson, type TicketEvent } from '@breachless/core';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { cycleRow } from '../src/cycle-rows.js';
-import { cycleKey, cycleSignature } from '../src/cycle-write.js';
-import type { Database } from '../src/database.js';
-import { ingestEvents } from '../src/ingest.js';
+import { cycleRow } from '../src/ingest/cycle-rows.js';
+import { cycleKey, cycleSignature } from '../src/ingest/cycle-write.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { TicketCache } from '../src/ingest/ticket-cache.js';
 import { cycles } from '../src/schema/index.js';
+import type { Database } from '../src/storage/database.js';
 import { describeEachDriver } from '../src/testing.js';
-import { TicketCache } from '../src/ticket-cache.js';
 
 const conformance = new URL('../../../conformance/', import.meta.url);
 const engine = new Engine(

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { apiTokens } from '../src/schema/index.js';
+import { createToken, revokeToken, verifyToken } from '../src/tenants/tokens.js';
 import { describeEachDriver } from '../src/testing.js';
-import { createToken, revokeToken, verifyToken } from '../src/tokens.js';
 
 describeEachDriver('tokens', (handle) => {
   it('stores only a hash, verifies the token for its tenant alone, and stops at revocation', async () => {

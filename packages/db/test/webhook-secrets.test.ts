@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { describeEachDriver } from '../src/testing.js';
 import {
   addWebhookSecret,
   removeWebhookSecrets,
   webhookSecretsFor,
-} from '../src/webhook-secrets.js';
+} from '../src/tenants/webhook-secrets.js';
+import { describeEachDriver } from '../src/testing.js';
 
 describeEachDriver('webhook secrets', (handle) => {
   it('keeps each tenant and platform apart, and rotates', async () => {

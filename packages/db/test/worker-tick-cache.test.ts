@@ -1,17 +1,17 @@
 import type { TicketEvent } from '@breachless/core';
 import { asc, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import { saveConfig } from '../src/config-store.js';
-import { cycleRow } from '../src/cycle-rows.js';
-import { cycleKey, cycleSignature } from '../src/cycle-write.js';
-import type { Database, DatabaseHandle } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
+import { cycleRow } from '../src/ingest/cycle-rows.js';
+import { cycleKey, cycleSignature } from '../src/ingest/cycle-write.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { TicketCache } from '../src/ingest/ticket-cache.js';
+import { runTick } from '../src/scan/tick.js';
 import { cycles, notifications, tickets } from '../src/schema/index.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { Database, DatabaseHandle } from '../src/storage/database.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase, describeEachDriver } from '../src/testing.js';
-import { TicketCache } from '../src/ticket-cache.js';
-import { runTick } from '../src/worker-tick.js';
 
 const MIN = 60_000;
 // Monday 23 Nov 2026, 08:00 in New York: the business day is about to start.

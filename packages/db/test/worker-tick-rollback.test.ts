@@ -1,17 +1,17 @@
 import type { TicketEvent } from '@breachless/core';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { saveConfig } from '../src/config-store.js';
-import { cycleRow } from '../src/cycle-rows.js';
-import { cycleKey, cycleSignature } from '../src/cycle-write.js';
-import type { Database } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { rowsOf } from '../src/rows.js';
+import { cycleRow } from '../src/ingest/cycle-rows.js';
+import { cycleKey, cycleSignature } from '../src/ingest/cycle-write.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { TicketCache } from '../src/ingest/ticket-cache.js';
+import { runTick } from '../src/scan/tick.js';
 import { cycles, notifications } from '../src/schema/index.js';
+import type { Database } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { describeEachDriver } from '../src/testing.js';
-import { TicketCache } from '../src/ticket-cache.js';
-import { runTick } from '../src/worker-tick.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-23T09:00:00Z');

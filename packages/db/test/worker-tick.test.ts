@@ -1,15 +1,15 @@
 import { parseEvents, type TicketEvent } from '@breachless/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { openDatabase } from '../src/client.js';
-import { saveConfig } from '../src/config-store.js';
-import type { DatabaseHandle } from '../src/database.js';
-import { EngineCache } from '../src/engine-cache.js';
-import { ingestEvents } from '../src/ingest.js';
-import { rowsOf } from '../src/rows.js';
+import { ingestEvents } from '../src/ingest/ingest.js';
+import { runTick } from '../src/scan/tick.js';
 import { cycles, notifications } from '../src/schema/index.js';
+import { openDatabase } from '../src/storage/client.js';
+import type { DatabaseHandle } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { saveConfig } from '../src/tenants/config-store.js';
+import { EngineCache } from '../src/tenants/engine-cache.js';
 import { describeEachDriver } from '../src/testing.js';
-import { runTick } from '../src/worker-tick.js';
 
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 const H = 3_600_000;

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { type DatabaseHandle, MIGRATIONS_FOLDER } from '../database.js';
 import * as schema from '../schema/index.js';
+import { type DatabaseHandle, MIGRATIONS_FOLDER } from '../storage/database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { readImage } from './image.js';
 

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { MIGRATIONS_FOLDER } from '../database.js';
+import { MIGRATIONS_FOLDER } from '../storage/database.js';
 
 /** Where the build writes the image: packages/db/dist, from the sources and the build alike. */
 export const IMAGE_DIR = fileURLToPath(new URL('../../dist', import.meta.url));

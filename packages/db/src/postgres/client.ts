@@ -1,8 +1,8 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { type DatabaseHandle, MIGRATIONS_FOLDER } from '../database.js';
 import * as schema from '../schema/index.js';
+import { type DatabaseHandle, MIGRATIONS_FOLDER } from '../storage/database.js';
 
 /** Any fixed number: the key of the advisory lock that serializes migrations. */
 const MIGRATION_LOCK = 4_242_001;

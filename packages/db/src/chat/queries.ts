@@ -1,0 +1,108 @@
+import { byTicket, type GroupKey } from '@breachless/core';
+import { loadEvents } from '../ingest/index.js';
+import { teamOfAgent } from '../outbox/index.js';
+import { atRiskCycles, breachedCycles, complianceRows } from '../reports/index.js';
+import type { Database } from '../storage/index.js';
+import type { EngineCache } from '../tenants/index.js';
+import { agentOf, linkIdentity } from './identities.js';
+import { addSubscription, channelSubscriptions, removeSubscription } from './subscriptions.js';
+
+/** Whose commands these are: one tenant, chat platform, channel and user. */
+export interface ChatScope {
+  readonly tenant: string;
+  readonly platform: string;
+  readonly channel: string;
+  readonly user: string;
+}
+
+const item = (
+  c: {
+    ticket: string;
+    metric: string;
+    cycle: number;
+    team: string | null;
+    agent: string | null;
+    priority: string | null;
+  },
+  at: Date,
+) => ({
+  ticket: c.ticket,
+  metric: c.metric,
+  cycle: c.cycle,
+  team: c.team,
+  agent: c.agent,
+  priority: c.priority,
+  at: at.getTime(),
+});
+
+/**
+ * The `/sla` commands' reads and writes over the database, scoped to one channel and user:
+ * the `SlaQueries` of @breachless/chat, which the chat apps pass to `runCommand`.
+ */
+export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope) {
+  const { tenant, platform, channel, user } = scope;
+  return {
+    stats: (o: {
+      from: number;
+      to: number;
+      now: number;
+      zone: string;
+      by: GroupKey[];
+      team?: string | undefined;
+      priority?: string | undefined;
+      agent?: string | undefined;
+    }) =>
+      complianceRows(
+        db,
+        tenant,
+        { from: o.from, to: o.to, by: o.by, timezone: o.zone },
+        { team: o.team, priority: o.priority, agent: o.agent },
+        o.now,
+      ),
+    atRisk: async (o: {
+      from: number;
+      to: number;
+      team?: string | undefined;
+      agent?: string | undefined;
+      limit: number;
+    }) =>
+      (await atRiskCycles(db, tenant, { ...o, from: new Date(o.from), to: new Date(o.to) })).map(
+        (c) => item(c, c.dueAt),
+      ),
+    breached: async (o: { from: number; to: number; team?: string | undefined; limit: number }) => {
+      const { items, total } = await breachedCycles(db, tenant, {
+        ...o,
+        from: new Date(o.from),
+        to: new Date(o.to),
+      });
+      return { items: items.map((c) => item(c, c.breachedAt)), total };
+    },
+    ticket: async (id: string, now: number) => {
+      const events = byTicket(await loadEvents(db, tenant, [id]), now).get(id);
+      if (!events) return null;
+      const engine = await engines.engineFor(db, tenant);
+      return engine.evaluateSorted(id, events, now, { trace: true });
+    },
+    subscribe: (
+      kind: 'alerts' | 'digest',
+      filters: Record<string, string>,
+      schedule?: Record<string, string>,
+    ) =>
+      addSubscription(db, tenant, {
+        platform,
+        channel,
+        kind,
+        filters,
+        ...(schedule ? { schedule } : {}),
+        createdBy: user,
+      }),
+    unsubscribe: (id: string) => removeSubscription(db, tenant, { platform, channel, id }),
+    subscriptions: () => channelSubscriptions(db, tenant, platform, channel),
+    link: (agent: string) => linkIdentity(db, tenant, { platform, user, agent }),
+    linkedAgent: () => agentOf(db, tenant, platform, user),
+    myTeam: async () => {
+      const agent = await agentOf(db, tenant, platform, user);
+      return agent ? teamOfAgent(db, tenant, agent) : null;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { and, eq } from 'drizzle-orm';
+import { chatSubscriptions, deliveries, digestRuns, notifications } from '../schema/index.js';
+import type { Database } from '../storage/index.js';
+
+/** A channel's digest subscription, as `/sla subscribe digest` stored it. */
+export interface DigestSubscription {
+  readonly tenant: string;
+  readonly id: string;
+  readonly platform: string;
+  readonly channel: string;
+  readonly team: string | null;
+  readonly schedule: {
+    every: 'daily' | 'weekdays' | 'weekly';
+    time: string;
+    zone: string;
+    /** Compliance % to measure against, as typed (`goal:90`); absent: the default. */
+    goal?: string;
+  };
+  readonly createdAt: Date;
+}
+
+/** Every digest subscription of every tenant. */
+export async function digestSubscriptions(db: Database): Promise<DigestSubscription[]> {
+  const rows = await db
+    .select()
+    .from(chatSubscriptions)
+    .where(eq(chatSubscriptions.kind, 'digest'));
+  return rows.map((r) => ({
+    tenant: r.tenantId,
+    id: r.id,
+    platform: r.platform,
+    channel: r.channel,
+    team: (r.filters as { team?: string }).team ?? null,
+    schedule: r.schedule as DigestSubscription['schedule'],
+    createdAt: r.createdAt,
+  }));
+}
+
+/** Whether a subscription's digest for a period exists already (queued or sent). */
+export async function digestRunExists(
+  db: Database,
+  tenant: string,
+  subscription: string,
+  period: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ period: digestRuns.period })
+    .from(digestRuns)
+    .where(
+      and(
+        eq(digestRuns.tenantId, tenant),
+        eq(digestRuns.subscriptionId, subscription),
+        eq(digestRuns.period, period),
+      ),
+    );
+  return row !== undefined;
+}
+
+/**
+ * Queues a digest exactly once: the run's key (tenant, subscription, period) is claimed in
+ * the same transaction that writes the digest to the outbox for its channel, so two workers
+ * building the same digest leave one run, one notification and one delivery.
+ * @returns whether this call queued it (false: another worker had)
+ */
+export async function queueDigest(
+  db: Database,
+  d: {
+    subscription: DigestSubscription;
+    period: string;
+    at: number;
+    late: boolean;
+    payload: unknown;
+    now: number;
+  },
+): Promise<boolean> {
+  const { tenant, id, platform, channel } = d.subscription;
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(digestRuns)
+      .values({
+        tenantId: tenant,
+        subscriptionId: id,
+        period: d.period,
+        late: d.late,
+        state: 'queued',
+      })
+      .onConflictDoNothing()
+      .returning({ period: digestRuns.period });
+    if (claimed.length === 0) return false;
+    // A digest rides the outbox as a notification of its own kind, keyed by subscription
+    // and period, so delivery, retries and failure records are the alerts' own.
+    const [notification] = await tx
+      .insert(notifications)
+      .values({
+        tenantId: tenant,
+        ticketId: `digest:${id}`,
+        metric: 'digest',
+        cycle: 0,
+        level: d.period,
+        at: new Date(d.at),
+        late: d.late,
+        payload: d.payload,
+      })
+      .returning({ id: notifications.id });
+    if (!notification) throw new Error('digest notification not written');
+    await tx.insert(deliveries).values({
+      tenantId: tenant,
+      notificationId: Number(notification.id),
+      destination: `${platform}:channel:${channel}`,
+      state: 'pending',
+      nextAttemptAt: new Date(d.now),
+    });
+    return true;
+  });
+}

@@ -1,0 +1,125 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { chatIdentities, chatSubscriptions, cycleAcks, type deliveries } from '../schema/index.js';
+import type { Database } from '../storage/index.js';
+import { type CreatedNotification, insertDeliveries } from './write.js';
+
+type Created = CreatedNotification;
+
+/** What an alert subscription listens to; an absent key matches everything. */
+export interface AlertFilters {
+  readonly team?: string;
+  readonly priority?: string;
+  readonly policy?: string;
+  readonly metric?: string;
+  /** An escalation channel hears breaches only. */
+  readonly escalation?: boolean;
+}
+
+type Payload = {
+  team?: string | null;
+  priority?: string | null;
+  policy?: string | null;
+  assignee?: string | null;
+  stoppedAt?: string | null;
+};
+
+function matches(filters: AlertFilters, n: Created): boolean {
+  const p = n.payload as Payload;
+  if (filters.escalation) return n.level === 'breach';
+  return (
+    (filters.team === undefined || filters.team === p.team) &&
+    (filters.priority === undefined || filters.priority === p.priority) &&
+    (filters.policy === undefined || filters.policy === p.policy) &&
+    (filters.metric === undefined || filters.metric === n.metric)
+  );
+}
+
+/**
+ * Decides who hears each new notification and records one delivery row per destination:
+ * the assignee (through their linked chat identity), the channels subscribed to alerts whose
+ * filters match, and escalation channels on breach. A warning on a cycle someone acknowledged,
+ * or snoozed until later, or noticed only after its cycle stopped, is recorded as suppressed; one nobody is subscribed to as unrouted,
+ * so "why did nobody hear about ticket 123?" always has an answer. Breaches are never silenced.
+ */
+export async function routeNotifications(
+  db: Database,
+  tenant: string,
+  created: readonly Created[],
+  now: number,
+): Promise<number> {
+  if (created.length === 0) return 0;
+  const subscriptions = await db
+    .select()
+    .from(chatSubscriptions)
+    .where(and(eq(chatSubscriptions.tenantId, tenant), eq(chatSubscriptions.kind, 'alerts')));
+  const agents = [
+    ...new Set(created.map((n) => (n.payload as Payload).assignee).filter((a): a is string => !!a)),
+  ];
+  const identities = agents.length
+    ? await db
+        .select()
+        .from(chatIdentities)
+        .where(and(eq(chatIdentities.tenantId, tenant), inArray(chatIdentities.agent, agents)))
+    : [];
+  const acks = await db
+    .select()
+    .from(cycleAcks)
+    .where(
+      and(
+        eq(cycleAcks.tenantId, tenant),
+        inArray(cycleAcks.ticketId, [...new Set(created.map((n) => n.ticketId))]),
+      ),
+    );
+  const rows: (typeof deliveries.$inferInsert)[] = [];
+  for (const n of created) {
+    const silencedBy = acks.find(
+      (a) =>
+        a.ticketId === n.ticketId &&
+        a.metric === n.metric &&
+        a.cycle === n.cycle &&
+        (a.kind === 'ack' || (a.until?.getTime() ?? 0) > now),
+    );
+    const stale = Boolean((n.payload as Payload).stoppedAt);
+    if (n.level !== 'breach' && (silencedBy || stale)) {
+      const why = !silencedBy
+        ? 'stale: the cycle had stopped when the warning was noticed'
+        : silencedBy.kind === 'ack'
+          ? `acknowledged by ${silencedBy.userId}`
+          : `snoozed by ${silencedBy.userId} until ${silencedBy.until?.toISOString()}`;
+      rows.push({
+        tenantId: tenant,
+        notificationId: n.id,
+        destination: 'none',
+        state: 'suppressed',
+        lastError: why,
+      });
+      continue;
+    }
+    const destinations = new Set<string>();
+    const assignee = (n.payload as Payload).assignee;
+    for (const who of identities.filter((i) => i.agent === assignee))
+      destinations.add(`${who.platform}:user:${who.userId}`);
+    for (const s of subscriptions)
+      if (matches(s.filters as AlertFilters, n))
+        destinations.add(`${s.platform}:channel:${s.channel}`);
+    if (destinations.size === 0) {
+      rows.push({
+        tenantId: tenant,
+        notificationId: n.id,
+        destination: 'none',
+        state: 'unrouted',
+        lastError: 'no linked assignee and no matching alert subscription',
+      });
+    }
+    for (const destination of destinations)
+      rows.push({
+        tenantId: tenant,
+        notificationId: n.id,
+        destination,
+        state: 'pending',
+        nextAttemptAt: new Date(now),
+      });
+  }
+  await insertDeliveries(db, tenant, rows);
+  return rows.length;
+}

@@ -1,0 +1,14 @@
+// What each tenant owns besides its tickets: API tokens, webhook secrets, its stored config and
+// the engine compiled from it.
+// The one entry other folders and @breachless/db import this folder through.
+export {
+  configVersion,
+  currentConfig,
+  currentConfigVersion,
+  insertConfig,
+  type StoredConfig,
+  saveConfig,
+} from './config-store.js';
+export { EngineCache } from './engine-cache.js';
+export { createToken, revokeToken, verifyToken } from './tokens.js';
+export { addWebhookSecret, removeWebhookSecrets, webhookSecretsFor } from './webhook-secrets.js';
