@@ -14,6 +14,11 @@ export {
 } from './commands/types.js';
 export { allUsage, USAGE } from './commands/usage.js';
 export {
+  type ConsoleDelivery,
+  type ConsoleDeliveryOptions,
+  consoleDelivery,
+} from './console/console-delivery.js';
+export {
   type ConsoleChatPort,
   type ConsolePortOptions,
   consolePort,
@@ -23,6 +28,13 @@ export { alertView, deliverAlert, settledView, stateOf } from './delivery/alert-
 export { type Backoff, DELIVERY_ATTEMPTS, exponentialBackoff } from './delivery/backoff.js';
 export { DIGEST_METRIC, deliverNotification } from './delivery/deliver.js';
 export { DeliveryLanes, type LanesOptions, type Send } from './delivery/lanes.js';
+export {
+  type DeliveryLogger,
+  type DeliveryTarget,
+  type PlatformDelivery,
+  type PlatformDeliveryOptions,
+  platformDelivery,
+} from './delivery/platform-delivery.js';
 export { DeliveryPump, type PumpOptions } from './delivery/pump.js';
 export { realTimer, type Timer } from './delivery/timer.js';
 export {
@@ -49,6 +61,13 @@ export { describeSubscription } from './run/manage.js';
 export { type Bounds, periodBounds } from './run/period-bounds.js';
 export type { CommandContext, SlaQueries, StoredSubscription } from './run/queries.js';
 export { runCommand } from './run/run-command.js';
+export {
+  type Asker,
+  SLA_APOLOGY,
+  type SlaPrefix,
+  type SlaRequest,
+  slaRequest,
+} from './run/sla-request.js';
 export { SNOOZE_CHOICES, type SnoozeChoice, snoozeUntil } from './run/snooze.js';
 export * from './views/format.js';
 export type * from './views/types.js';

@@ -1,4 +1,13 @@
 // Test support, exported as `@breachless/chat/testing`: not part of the runtime.
+export {
+  type AlertKey,
+  type Call,
+  type Failure,
+  FakeSlack,
+  type Kill,
+  type Post,
+  type SlackUser,
+} from './fake-slack.js';
 export { ManualTimer } from './manual-timer.js';
 export {
   connectionsDrained,
