@@ -9,6 +9,7 @@
  * BENCH_QUICK=1: 1,000 alerts over 100 channels.
  */
 import { realTimer } from '@breachless/chat';
+import { FakeSlack } from '@breachless/chat/testing';
 import { EngineCache, openDatabase } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
@@ -17,7 +18,6 @@ import { slackDelivery } from '../src/delivery.js';
 import { Mentions } from '../src/mentions.js';
 import { Readers } from '../src/readers.js';
 import { Workspaces } from '../src/workspaces.js';
-import { FakeSlack } from '../test/fake-slack.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const CHANNELS = quick ? 100 : 200;

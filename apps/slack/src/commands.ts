@@ -1,19 +1,9 @@
-import {
-  allUsage,
-  type ChatView,
-  type CommandContext,
-  parseCommand,
-  runCommand,
-  type SlaQueries,
-} from '@breachless/chat';
+import { SLA_APOLOGY, slaRequest } from '@breachless/chat';
 import { chatQueries, errorSummary } from '@breachless/db';
 import type { App } from '@slack/bolt';
 import { render } from './blocks/render.js';
 import { type SlackDeps, workspaceOf } from './deps.js';
 import { NOT_A_MANAGER } from './readers.js';
-
-const SORRY =
-  'Breachless could not answer just now (the error is logged for your operator). Try again in a minute.';
 
 /**
  * `/sla`: parsed at once, so a malformed command or `help` is answered in the acknowledgement
@@ -23,20 +13,9 @@ const SORRY =
  */
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command('/sla', async ({ command, ack, respond, client, context }) => {
-    const parsed = parseCommand(command.text);
-    if (!parsed.ok) {
-      const view: ChatView = {
-        kind: 'notice',
-        tone: 'error',
-        text: parsed.error,
-        usage: parsed.usage,
-      };
-      await ack({ response_type: 'ephemeral', ...render(view) });
-      return;
-    }
-    if (parsed.command.name === 'help') {
-      const help: ChatView = { kind: 'notice', tone: 'info', text: allUsage('/sla') };
-      await ack({ response_type: 'ephemeral', ...render(help) });
+    const request = slaRequest(command.text, '/sla');
+    if (request.immediate) {
+      await ack({ response_type: 'ephemeral', ...render(request.immediate) });
       return;
     }
     await ack();
@@ -44,29 +23,30 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const workspace = workspaceOf(context);
     try {
       const reader = await deps.readers.of(client, workspace, command.user_id);
-      const ctx: CommandContext = {
-        zone: reader.zone,
-        now: deps.clock(),
-        canManage: async () =>
-          deps.managers.has(command.user_id) || reader.admin
-            ? { ok: true }
-            : { ok: false, why: NOT_A_MANAGER },
-      };
-      const queries: SlaQueries = chatQueries(deps.db, deps.engines, {
-        tenant,
-        platform: 'slack',
-        channel: command.channel_id,
-        user: command.user_id,
-      });
-      const view = await runCommand(parsed.command, ctx, queries);
-      const visible = parsed.command.name === 'stats' && parsed.command.public;
-      await respond({ response_type: visible ? 'in_channel' : 'ephemeral', ...render(view) });
+      const view = await request.answer(
+        {
+          zone: reader.zone,
+          now: deps.clock(),
+          canManage: async () =>
+            deps.managers.has(command.user_id) || reader.admin
+              ? { ok: true }
+              : { ok: false, why: NOT_A_MANAGER },
+        },
+        chatQueries(deps.db, deps.engines, {
+          tenant,
+          platform: 'slack',
+          channel: command.channel_id,
+          user: command.user_id,
+        }),
+      );
+      const type = request.visible ? 'in_channel' : 'ephemeral';
+      await respond({ response_type: type, ...render(view) });
     } catch (error) {
       deps.logger.error(
         { error: errorSummary(error), command: command.text, tenant },
         '/sla failed',
       );
-      await respond({ response_type: 'ephemeral', text: SORRY });
+      await respond({ response_type: 'ephemeral', text: SLA_APOLOGY });
     }
   });
 }

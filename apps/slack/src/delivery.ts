@@ -1,12 +1,7 @@
 import {
   type Backoff,
-  DELIVERY_ATTEMPTS,
-  DeliveryLanes,
-  DeliveryPump,
-  deliverNotification,
-  exponentialBackoff,
-  type Outbox,
-  settledView,
+  type PlatformDelivery,
+  platformDelivery,
   type Timer,
 } from '@breachless/chat';
 import { deliveryOutbox, errorSummary } from '@breachless/db';
@@ -23,48 +18,27 @@ export interface DeliveryOptions {
 }
 
 /**
- * Delivery of alerts from the outbox to Slack: per-channel lanes at Slack's pace, fed by a
- * pump that claims `slack:` deliveries and settles alerts whose cycle has stopped. Each
- * alert mentions the assignee when we can find them in the workspace.
+ * Delivery of alerts from the outbox to Slack, as @breachless/chat delivers to any platform:
+ * at Slack's pace of one message a second per channel, through the tenant's workspace client.
+ * Each alert mentions the assignee when we can find them in the workspace.
  */
-export function slackDelivery(deps: SlackDeps, options: DeliveryOptions) {
-  const outbox: Outbox = deliveryOutbox(deps.db);
-  const { timer } = options;
-  const lanes = new DeliveryLanes({
-    outbox,
-    timer,
-    intervalMs: options.intervalMs ?? 1_000,
-    maxAttempts: options.maxAttempts ?? DELIVERY_ATTEMPTS,
-    backoff: options.backoff ?? exponentialBackoff(),
-    onError: (error, d) =>
-      deps.logger.warn(
-        {
-          error: errorSummary(error),
-          tenant: d.tenant,
-          destination: d.destination,
-          notification: d.notificationId,
-        },
-        'slack delivery failed',
-      ),
-    send: async (d) => {
-      const client = await deps.workspaces.clientFor(d.tenant);
-      const user = await deps.mentions.userFor(d.tenant, d.payload.assignee, client);
-      return deliverNotification(slackPort(client), d, timer.now(), user);
-    },
-  });
-  const pump = new DeliveryPump({
+export function slackDelivery(deps: SlackDeps, options: DeliveryOptions): PlatformDelivery {
+  return platformDelivery({
     platform: 'slack',
-    outbox,
-    lanes,
-    timer,
+    outbox: deliveryOutbox(deps.db),
+    timer: options.timer,
+    intervalMs: options.intervalMs ?? 1_000,
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-    onError: (error) =>
-      deps.logger.warn({ error: errorSummary(error) }, 'slack delivery round failed'),
-    settle: async (m) => {
-      const client = await deps.workspaces.clientFor(m.tenant);
-      const user = await deps.mentions.userFor(m.tenant, m.payload.assignee, client);
-      await slackPort(client).update(m.root, settledView(m, timer.now(), user));
+    logger: deps.logger,
+    summarise: errorSummary,
+    target: async (tenant, assignee) => {
+      const client = await deps.workspaces.clientFor(tenant);
+      return {
+        port: slackPort(client),
+        user: await deps.mentions.userFor(tenant, assignee, client),
+      };
     },
   });
-  return { lanes, pump };
 }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CHAT_SERVER_LIMITS, type ChatServerLimits } from '@breachless/chat';
-import { ManualTimer } from '@breachless/chat/testing';
+import { FakeSlack, ManualTimer } from '@breachless/chat/testing';
 import { type Database, EngineCache } from '@breachless/db';
 import type { HTTPReceiver } from '@slack/bolt';
 import { pino } from 'pino';
@@ -16,7 +16,6 @@ import { Mentions } from '../src/mentions.js';
 import { Readers } from '../src/readers.js';
 import { slackServer } from '../src/server.js';
 import { type SlackAuth, Workspaces } from '../src/workspaces.js';
-import { FakeSlack } from './fake-slack.js';
 
 export const SECRET = 'test-signing-secret';
 export const T0 = Date.parse('2026-11-23T14:00:00Z'); // a Monday, 09:00 in New York
