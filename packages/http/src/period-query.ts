@@ -1,6 +1,13 @@
-import { formatInstant, localDateStart, type Problem, parseInstant } from '@breachless/core';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import {
+  formatInstant,
+  type Instant,
+  isTimeZone,
+  PERIOD_BOUND_FORMS,
+  type Problem,
+  parseInstant,
+  periodBound,
+} from '@breachless/core';
+import type { QueryParams } from './query-params.js';
 
 /**
  * The instants a query may name, `[first, end)`: every stored instant lies well inside, and
@@ -29,32 +36,48 @@ export function instant(name: string, value: string, problems: Problem[]): numbe
   return undefined;
 }
 
-/** The local date after `date` (calendar arithmetic on the date itself). */
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * A period bound, read as `breachless report` reads `--from` and `--to`: a date is the start
- * of that day in the report's zone, and a date `to` takes in its whole day (`from=2026-11-01&
- * to=2026-11-30` is all of November); an instant needs an offset or Z and `to` excludes it.
- */
-export function bound(
+/** `from=` or `to=`, read by core's `periodBound` as `breachless report` reads its flags. */
+function bound(
   name: 'from' | 'to',
   value: string | undefined,
   zone: string,
   problems: Problem[],
 ): number | undefined {
-  const expected = 'a date (YYYY-MM-DD) or an ISO-8601 instant with an offset or Z';
   if (value === undefined) {
-    problems.push({ path: name, message: `required: ${expected}` });
+    problems.push({ path: name, message: `required: ${PERIOD_BOUND_FORMS}` });
     return undefined;
   }
-  let at: number | undefined;
-  if (!DATE.test(value)) at = parseInstant(value);
-  // The date itself first: nextDate would roll 2026-02-30 over into a valid March date.
-  else if (localDateStart(zone, value) !== undefined)
-    at = localDateStart(zone, name === 'from' ? value : nextDate(value));
-  if (at === undefined) problems.push({ path: name, message: `"${value}" is not ${expected}` });
-  return at === undefined ? undefined : inWindow(name, at, problems);
+  const at = periodBound(value, name, zone);
+  if (at !== undefined) return inWindow(name, at, problems);
+  problems.push({ path: name, message: `"${value}" is not ${PERIOD_BOUND_FORMS}` });
+  return undefined;
+}
+
+/** A report's period and the zone its dates, days, weeks and months are read in. */
+export interface QueryPeriod {
+  readonly zone: string;
+  /** `[from, to)`; absent when a bound is missing or wrong, or the period is reversed. */
+  readonly period: { readonly from: Instant; readonly to: Instant } | undefined;
+}
+
+/**
+ * A report's `tz`, `from` and `to` (`tz` defaults to UTC), each wrong one added to
+ * `problems` for the route's single 400.
+ */
+export function readPeriod(values: QueryParams['values'], problems: Problem[]): QueryPeriod {
+  const zone = values.tz ?? 'UTC';
+  const zoneKnown = isTimeZone(zone);
+  if (!zoneKnown)
+    problems.push({
+      path: 'tz',
+      message: `"${zone}" is not an IANA time zone (like Europe/Paris)`,
+    });
+  // Dates are still checked under a bad zone (in UTC), so a bad zone is one problem, not three.
+  const dateZone = zoneKnown ? zone : 'UTC';
+  const from = bound('from', values.from, dateZone, problems);
+  const to = bound('to', values.to, dateZone, problems);
+  if (from === undefined || to === undefined) return { zone, period: undefined };
+  if (to > from) return { zone, period: { from, to } };
+  problems.push({ path: 'to', message: 'the period must end after it starts' });
+  return { zone, period: undefined };
 }

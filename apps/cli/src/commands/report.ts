@@ -3,8 +3,8 @@ import {
   Engine,
   GROUP_KEYS,
   type GroupKey,
-  localDateStart,
-  parseInstant,
+  PERIOD_BOUND_FORMS,
+  periodBound,
   type ReportOptions,
   type ReportRow,
   reportCsv,
@@ -47,30 +47,10 @@ and cancelled cycles do not count.
                    DATABASE_URL, or the embedded one in BREACHLESS_DATA_DIR, as stored by the
                    API, imports and the worker (the same figures the API and /sla stats give)`;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The start of the local day after `date` (calendar arithmetic on the date itself). */
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * A period bound. A DATE is read in the report's zone (so `--tz America/New_York --from
- * 2026-11-02` starts at 05:00Z), and a DATE `--to` takes in its whole day, because that is
- * what "to the 30th" means to a person; an instant `--to` stays exclusive, as the period is.
- */
+/** `--from` or `--to`, read by core's `periodBound` as the API reads `from=` and `to=`. */
 function bound(value: string, flag: 'from' | 'to', zone: string): number {
-  if (DATE.test(value)) {
-    const start = localDateStart(zone, flag === 'from' ? value : nextDate(value));
-    if (start === undefined || localDateStart(zone, value) === undefined)
-      throw new UsageError(`--${flag}: "${value}" is not a date`);
-    return start;
-  }
-  const at = parseInstant(value);
-  if (at === undefined)
-    throw new UsageError(
-      `--${flag}: "${value}" is not a date (YYYY-MM-DD) or an ISO-8601 instant with an offset or Z`,
-    );
+  const at = periodBound(value, flag, zone);
+  if (at === undefined) throw new UsageError(`--${flag}: "${value}" is not ${PERIOD_BOUND_FORMS}`);
   return at;
 }
 

@@ -1,9 +1,9 @@
-import { localDateStart, type Problem, queueStats } from '@breachless/core';
+import { type Problem, queueStats } from '@breachless/core';
 import { interactionsOffered } from '@breachless/db';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
-import { bound } from '../period-query.js';
+import { readPeriod } from '../period-query.js';
 import { readQuery } from '../query-params.js';
 import { checkRows, checkSpan } from '../report-limits.js';
 
@@ -55,18 +55,8 @@ function seconds(
 export function queueReportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const { values, problems } = readQuery(c.req.queries(), PARAMS);
-    const zone = values.tz ?? 'UTC';
-    if (localDateStart(zone, '2000-01-01') === undefined)
-      problems.push({
-        path: 'tz',
-        message: `"${zone}" is not an IANA time zone (like Europe/Paris)`,
-      });
-    const dateZone = localDateStart(zone, '2000-01-01') === undefined ? 'UTC' : zone;
-    const from = bound('from', values.from, dateZone, problems);
-    const to = bound('to', values.to, dateZone, problems);
-    if (from !== undefined && to !== undefined && to <= from)
-      problems.push({ path: 'to', message: 'the period must end after it starts' });
-    else if (from !== undefined && to !== undefined) checkSpan(from, to, [], problems);
+    const { period } = readPeriod(values, problems);
+    if (period) checkSpan(period.from, period.to, [], problems);
     const thresholdSeconds = seconds('threshold', values.threshold, 20, problems);
     const shortAbandonSeconds = seconds('shortAbandon', values.shortAbandon, 0, problems);
     const abandoned = values.abandoned ?? 'count';
@@ -78,8 +68,8 @@ export function queueReportRoutes(deps: AppDeps) {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv')
       problems.push({ path: 'format', message: `"${format}" is not json or csv` });
-    if (from === undefined || to === undefined || problems.length > 0)
-      throw new HttpError(400, 'invalid query', problems);
+    if (!period || problems.length > 0) throw new HttpError(400, 'invalid query', problems);
+    const { from, to } = period;
     const rows = queueStats(await interactionsOffered(deps.db, c.get('tenant'), from, to), {
       thresholdSeconds,
       shortAbandonSeconds,

@@ -2,17 +2,16 @@ import { setTimeout as wait } from 'node:timers/promises';
 import {
   GROUP_KEYS,
   type GroupKey,
-  localDateStart,
   type Problem,
   reportCsv,
   reportRowJson,
 } from '@breachless/core';
 import { complianceRows } from '@breachless/db';
 import { Hono } from 'hono';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../app.js';
 import type { AppDeps, AppEnv } from '../context.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
 import { HttpError } from '../errors.js';
-import { bound } from '../period-query.js';
+import { readPeriod } from '../period-query.js';
 import { readQuery } from '../query-params.js';
 import { ReportJobs } from '../report-jobs.js';
 import { checkRows, checkSpan } from '../report-limits.js';
@@ -48,26 +47,14 @@ export function reportRoutes(deps: AppDeps) {
   const timeout = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return new Hono<AppEnv>().get('/compliance', async (c) => {
     const { values, problems } = readQuery(c.req.queries(), PARAMS);
-    const zone = values.tz ?? 'UTC';
-    const zoneKnown = localDateStart(zone, '2000-01-01') !== undefined;
-    if (!zoneKnown)
-      problems.push({
-        path: 'tz',
-        message: `"${zone}" is not an IANA time zone (like Europe/Paris)`,
-      });
-    // Dates are still checked under a bad zone (in UTC), so a bad zone is one problem, not three.
-    const dateZone = zoneKnown ? zone : 'UTC';
-    const from = bound('from', values.from, dateZone, problems);
-    const to = bound('to', values.to, dateZone, problems);
-    if (from !== undefined && to !== undefined && to <= from)
-      problems.push({ path: 'to', message: 'the period must end after it starts' });
+    const { zone, period } = readPeriod(values, problems);
     const by = groupKeys(values.by, problems);
-    if (from !== undefined && to !== undefined && to > from) checkSpan(from, to, by, problems);
+    if (period) checkSpan(period.from, period.to, by, problems);
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'csv')
       problems.push({ path: 'format', message: `"${format}" is not json or csv` });
-    if (from === undefined || to === undefined || problems.length > 0)
-      throw new HttpError(400, 'invalid query', problems);
+    if (!period || problems.length > 0) throw new HttpError(400, 'invalid query', problems);
+    const { from, to } = period;
     const tenant = c.get('tenant');
     const options = { from, to, by, timezone: zone };
     // Stopped when its clients leave, not when a request's time is up: it runs on past a 202.
