@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { localDateStart, parseInstant } from '@breachless/core';
+import { isTimeZone, parseInstant } from '@breachless/core';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -52,12 +52,12 @@ export function instantFlag(value: string, flag: string): number {
 }
 
 /**
- * An IANA zone name, checked with the same library that reads calendars and report days,
+ * An IANA zone name, checked by core's `isTimeZone` as calendars and reports check theirs,
  * so a zone accepted here is never refused further in.
  */
 export function zoneFlag(value: string | undefined, flag = 'tz'): string {
   const zone = value ?? 'UTC';
-  if (localDateStart(zone, '2000-01-01') === undefined)
+  if (!isTimeZone(zone))
     throw new UsageError(`--${flag}: "${zone}" is not an IANA time zone (like America/New_York)`);
   return zone;
 }

@@ -1,4 +1,4 @@
-import { daysInMonth, type Instant, localToInstant } from '@breachless/core';
+import { daysInMonth, type Instant, isTimeZone, localToInstant } from '@breachless/core';
 import { IANAZone } from 'luxon';
 import { ConnectorError } from '../errors.js';
 
@@ -15,7 +15,7 @@ const CACHE_LIMIT = 50_000;
  * @throws ConnectorError `options_invalid` for a zone that is not an IANA zone
  */
 export function dayFirstDates(timezone: string): (text: string) => Instant | undefined {
-  if (!IANAZone.isValidZone(timezone))
+  if (!isTimeZone(timezone))
     throw new ConnectorError(
       'options_invalid',
       'servicenow-csv',
