@@ -1,10 +1,9 @@
 import { ConfigError, EventsError } from '@breachless/core';
 import { errorSummary } from '@breachless/db';
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { requireToken } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { deadline, RequestStopped } from './deadline.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, deadline, RequestStopped } from './deadline.js';
 import { HttpError, problemList } from './errors.js';
 import { observe, routeOf } from './observe.js';
 import { atRiskRoutes } from './routes/at-risk.js';
@@ -17,9 +16,6 @@ import { queueReportRoutes } from './routes/queue-reports.js';
 import { reportRoutes } from './routes/reports.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { webhookRoutes } from './routes/webhooks.js';
-
-/** 30 s: room for a config change to recompute a large tenant, under the 60 s proxies allow. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The HTTP API as a Hono app: pure wiring over injected dependencies, so tests call
@@ -63,7 +59,6 @@ export function createApp(deps: AppDeps) {
         },
         error.status,
       );
-    if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     // Work stopped on purpose, the client gone or the 503 already sent: by a check of the
     // signal, or by PostgreSQL cancelling the statement at the same timeout. Not a failure.
     const reason = c.get('signal')?.reason;

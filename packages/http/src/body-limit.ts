@@ -26,7 +26,7 @@ export async function bufferBody(raw: Request, maxBytes: number): Promise<Uint8A
   } catch (error) {
     await reader.cancel().catch(() => {});
     if (error instanceof HttpError) throw error;
-    throw new HttpError(400, 'body could not be read to its end');
+    throw new HttpError(400, 'body could not be read to its end', undefined, { cause: error });
   }
   const body = new Uint8Array(size);
   let offset = 0;

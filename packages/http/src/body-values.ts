@@ -20,8 +20,8 @@ export function readValues(
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'body is not valid JSON');
+    } catch (cause) {
+      throw new HttpError(400, 'body is not valid JSON', undefined, { cause });
     }
     if (!Array.isArray(value)) throw new HttpError(400, `body must be a JSON array of ${noun}`);
     if (value.length > max)

@@ -1,6 +1,9 @@
 import { createMiddleware } from 'hono/factory';
 import { HttpError } from './errors.js';
 
+/** 30 s: room for a config change to recompute a large tenant, under the 60 s proxies allow. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 /** Why a request's work was stopped: its client went away, or it ran past the timeout. */
 export class RequestStopped extends Error {
   constructor(readonly why: 'client gone' | 'timed out') {

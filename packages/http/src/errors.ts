@@ -1,12 +1,25 @@
 import type { Problem } from '@breachless/core';
 
-/** An HTTP error with the status and the JSON body the client gets; never a stack trace. */
+/** The statuses the API refuses a request with. */
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 503;
+
+/**
+ * The API's one error type, in the manner of hono's `HTTPException`: a route or middleware
+ * throws it with the status and the message (and the problems, each by path) the client gets
+ * as JSON, never a stack trace; `cause` keeps what was underneath for the log. Core's
+ * `ConfigError` and `EventsError` answer 400 the same way; anything else is a 500.
+ */
 export class HttpError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 503;
+  readonly status: HttpErrorStatus;
   readonly problems: readonly Problem[] | undefined;
 
-  constructor(status: HttpError['status'], message: string, problems?: readonly Problem[]) {
-    super(message);
+  constructor(
+    status: HttpErrorStatus,
+    message: string,
+    problems?: readonly Problem[],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
     this.name = 'HttpError';
     this.status = status;
     this.problems = problems;

@@ -1,3 +1,4 @@
-export { createApp, DEFAULT_REQUEST_TIMEOUT_MS } from './app.js';
+export { createApp } from './app.js';
 export type { AppDeps } from './context.js';
+export { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 export { DEFAULT_MAX_WEBHOOK_BYTES } from './routes/webhooks.js';

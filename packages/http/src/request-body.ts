@@ -52,8 +52,8 @@ export function checkDepth(text: string): void {
 export function utf8Text(bytes: ArrayBuffer | Uint8Array): string {
   try {
     return utf8.decode(bytes);
-  } catch {
-    throw new HttpError(400, 'body is not valid UTF-8');
+  } catch (cause) {
+    throw new HttpError(400, 'body is not valid UTF-8', undefined, { cause });
   }
 }
 

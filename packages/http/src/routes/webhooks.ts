@@ -83,7 +83,9 @@ function mapped<T>(map: () => T): T {
     return map();
   } catch (error) {
     if (error instanceof ConnectorError)
-      throw new HttpError(400, `${error.source}: ${error.reason}`, error.problems);
+      throw new HttpError(400, `${error.source}: ${error.reason}`, error.problems, {
+        cause: error,
+      });
     throw error;
   }
 }
