@@ -1,4 +1,4 @@
-import { byTicket, explainJson } from '@breachless/core';
+import { explainJson } from '@breachless/core';
 import { loadEvents, notificationLog } from '@breachless/db';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -29,15 +29,10 @@ export function ticketRoutes(deps: AppDeps) {
         });
       if (problems.length > 0) throw new HttpError(400, 'invalid request', problems);
       const now = deps.clock();
-      const events = byTicket(await loadEvents(deps.db, tenant, [id]), now).get(id);
-      if (!events) throw new HttpError(404, `no ticket ${id}`);
+      const events = await loadEvents(deps.db, tenant, [id]);
       const engine = await deps.engines.engineFor(deps.db, tenant);
-      const document = explainJson(
-        [engine.evaluateSorted(id, events, now, { trace: true })],
-        now,
-        true,
-      );
-      const [ticket] = document.tickets;
+      const explained = engine.explain(id, events, now);
+      const [ticket] = explained ? explainJson([explained], now, true).tickets : [];
       if (!ticket) throw new HttpError(404, `no ticket ${id}`);
       return c.json(boundedTicket(ticket, limit));
     })
