@@ -82,6 +82,20 @@ module.exports = {
       to: { path: '(^|/)(node_modules/)?(botbuilder|botframework)[^/]*(/|$)' },
     },
     {
+      name: 'db-folders-entered-through-their-index',
+      comment:
+        "packages/db's folders (ingest, outbox, scan, reports...) import one another only through the other's index.ts, its one public entry. The drivers (pglite/, postgres/) are storage's insides: storage opens them, they use its Database type.",
+      severity: 'error',
+      from: {
+        path: '^packages/db/src/([^/]+)/',
+        pathNot: `^packages/db/src/(pglite|postgres)/|${notShipped}`,
+      },
+      to: {
+        path: '^packages/db/src/[^/]+/',
+        pathNot: '^packages/db/src/($1|pglite|postgres)/|/index\\.ts$',
+      },
+    },
+    {
       name: 'no-import-circles',
       comment: 'No file reaches itself through its imports (type-only imports count too).',
       severity: 'error',
