@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
+import { holidayTable, tableDates, tableKnows } from './holidays-table.js';
 import type { PublicHolidaysSpec } from './types.js';
 
 // date-holidays carries the rules of every country (about 1 MB of code): most configs name
-// no public holidays, and a command such as `breachless calendar due` must not pay for it. So
-// the library is loaded the first time a calendar with `publicHolidays` is validated or
-// compiled, through its CommonJS build, which `require` loads synchronously: the engine's API
-// stays synchronous. Loading code is not I/O on the user's data.
+// no public holidays, and a command such as `breachless calendar due` must not pay for it. The
+// build's table (holidays-table.ts) answers the years of its window without it; otherwise the
+// library is loaded the first time a calendar with `publicHolidays` is validated or compiled,
+// through its CommonJS build, which `require` loads synchronously: the engine's API stays
+// synchronous. Loading code is not I/O on the user's data.
 let holidaysClass: typeof Holidays | undefined;
 // One instance answers every lookup: building one per calendar made large configs slow.
 let library: Holidays | undefined;
@@ -36,19 +38,25 @@ function libraryFor(spec: PublicHolidaysSpec): Holidays {
  * working days for most support teams.
  */
 export class PublicHolidays {
-  readonly #library: Holidays;
   readonly #byYear = new Map<number, readonly string[]>();
+  readonly #spec: PublicHolidaysSpec;
+  // Built on the first year the table cannot answer, so that a table's years never load it.
+  #library: Holidays | undefined;
 
   constructor(spec: PublicHolidaysSpec) {
-    this.#library = libraryFor(spec);
+    this.#spec = spec;
   }
 
   /** The local dates of the year's public holidays. */
   datesOf(year: number): readonly string[] {
     let dates = this.#byYear.get(year);
     if (!dates) {
-      const list = this.#library.getHolidays(year) || [];
-      dates = list.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10));
+      dates = tableDates(this.#spec, year);
+      if (!dates) {
+        this.#library ??= libraryFor(this.#spec);
+        const list = this.#library.getHolidays(year) || [];
+        dates = list.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10));
+      }
       this.#byYear.set(year, dates);
     }
     return dates;
@@ -60,6 +68,9 @@ export class PublicHolidays {
  * lists. `Object.hasOwn`: `constructor` or `toString` must not pass as a country.
  */
 export function isKnownRegion(spec: PublicHolidaysSpec): boolean {
+  // The table's lists are the library's, written at build time.
+  const table = holidayTable();
+  if (table) return tableKnows(table, spec);
   const Library = holidaysLibrary();
   library ??= new Library();
   const countries = library.getCountries() ?? {};
