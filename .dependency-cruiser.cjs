@@ -67,6 +67,14 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'packages-never-import-apps',
+      comment:
+        'Dependencies point inward: an app uses packages, a package never reaches into an app.',
+      severity: 'error',
+      from: { path: '^packages/' },
+      to: { path: '^apps/' },
+    },
+    {
       name: 'slack-sdk-only-in-apps-slack',
       comment:
         'The Slack SDKs (@slack/*) live only in apps/slack; the rest talks to the chat port.',

@@ -29,7 +29,10 @@ const violating: Record<string, string> = {
     devDependencies: { '@breachless/db': '*' },
   }),
   // Shipped code needs db in dependencies; its tests may have it in devDependencies.
-  'packages/jobs/src/index.ts': "export { db } from '@breachless/db';",
+  'packages/jobs/src/index.ts': [
+    "export { db } from '@breachless/db';",
+    "export { worker } from '../../../apps/worker/src/main.js';",
+  ].join('\n'),
   'packages/jobs/test/jobs.test.ts': "export { db } from '@breachless/db';",
   'packages/db/package.json': JSON.stringify({
     name: '@breachless/db',
@@ -86,6 +89,7 @@ const expected = [
   ['core-does-no-io', 'packages/core/src/index.ts', 'fs'],
   ['core-holidays-loads-only-module', 'packages/core/src/calendar/holidays.ts', 'path'],
   ['apps-never-import-each-other', 'apps/api/src/main.ts', 'apps/worker/src/main.ts'],
+  ['packages-never-import-apps', 'packages/jobs/src/index.ts', 'apps/worker/src/main.ts'],
   [
     'slack-sdk-only-in-apps-slack',
     'packages/db/src/index.ts',
