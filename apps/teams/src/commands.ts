@@ -1,17 +1,9 @@
-import {
-  type ChatView,
-  type CommandContext,
-  parseCommand,
-  runCommand,
-  type SlaQueries,
-} from '@breachless/chat';
+import { type ChatView, SLA_APOLOGY, slaRequest } from '@breachless/chat';
 import { chatQueries, errorSummary } from '@breachless/db';
 import { type Activity, TurnContext } from 'botbuilder';
 import { attachment, render } from './cards/render.js';
 import { channelKey, type TeamsDeps } from './deps.js';
 
-const SORRY =
-  'Breachless could not answer just now (the error is logged for your operator). Try again in a minute.';
 const NOT_A_MANAGER =
   'Only the people on the Breachless managers list can change what this channel is subscribed to. Ask one of them; anyone can read with `sla subscriptions`.';
 
@@ -34,40 +26,32 @@ export async function answerCommand(
   tenant: string,
 ): Promise<void> {
   const activity = context.activity;
-  const parsed = parseCommand(commandText(activity), 'sla');
+  const request = slaRequest(commandText(activity), 'sla');
+  const user = activity.from.aadObjectId ?? activity.from.id;
+  const channel = channelKey(
+    (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ??
+      activity.conversation.id,
+  );
   let view: ChatView;
-  if (!parsed.ok) view = { kind: 'notice', tone: 'error', text: parsed.error, usage: parsed.usage };
-  else {
-    const user = activity.from.aadObjectId ?? activity.from.id;
-    const channel = channelKey(
-      (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ??
-        activity.conversation.id,
+  try {
+    view = await request.answer(
+      {
+        zone: activity.localTimezone || 'UTC',
+        now: deps.clock(),
+        canManage: async () =>
+          deps.managers.size === 0 || deps.managers.has(user)
+            ? { ok: true }
+            : { ok: false, why: NOT_A_MANAGER },
+      },
+      chatQueries(deps.db, deps.engines, { tenant, platform: 'teams', channel, user }),
     );
-    const ctx: CommandContext = {
-      prefix: 'sla',
-      zone: activity.localTimezone || 'UTC',
-      now: deps.clock(),
-      canManage: async () =>
-        deps.managers.size === 0 || deps.managers.has(user)
-          ? { ok: true }
-          : { ok: false, why: NOT_A_MANAGER },
-    };
-    const queries: SlaQueries = chatQueries(deps.db, deps.engines, {
-      tenant,
-      platform: 'teams',
-      channel,
-      user,
-    });
-    try {
-      view = await runCommand(parsed.command, ctx, queries);
-    } catch (error) {
-      deps.logger.error(
-        { error: errorSummary(error), tenant, text: activity.text },
-        'sla command failed',
-      );
-      await context.sendActivity(SORRY);
-      return;
-    }
+  } catch (error) {
+    deps.logger.error(
+      { error: errorSummary(error), tenant, text: activity.text },
+      'sla command failed',
+    );
+    await context.sendActivity(SLA_APOLOGY);
+    return;
   }
   await context.sendActivity({ type: 'message', attachments: [attachment(render(view))] });
 }

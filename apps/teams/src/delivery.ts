@@ -1,12 +1,7 @@
 import {
   type Backoff,
-  DELIVERY_ATTEMPTS,
-  DeliveryLanes,
-  DeliveryPump,
-  deliverNotification,
-  exponentialBackoff,
-  type Outbox,
-  settledView,
+  type PlatformDelivery,
+  platformDelivery,
   type Timer,
 } from '@breachless/chat';
 import { deliveryOutbox, errorSummary, userOfAgent } from '@breachless/db';
@@ -28,44 +23,25 @@ const CONVERSATION_INTERVAL_MS = 1_000;
 const TENANT_INTERVAL_MS = 20;
 
 /**
- * Proactive delivery of alerts from the outbox to Teams channels and people: per-conversation
- * lanes under a per-tenant pace; 429, 412 and 5xx retried with backoff and jitter (429 after
- * its Retry-After); failures recorded as Slack's are.
+ * Proactive delivery of alerts from the outbox to Teams channels and people, as
+ * @breachless/chat delivers to any platform: per-conversation lanes under a per-tenant pace;
+ * 429, 412 and 5xx retried with backoff and jitter (429 after its Retry-After); the assignee
+ * mentioned when they linked their Teams user.
  */
-export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions) {
-  const outbox: Outbox = deliveryOutbox(deps.db);
-  const { timer } = options;
-  const mention = async (tenant: string, agent: string | null | undefined) =>
-    agent ? ((await userOfAgent(deps.db, tenant, 'teams', agent)) ?? undefined) : undefined;
-  const lanes = new DeliveryLanes({
-    outbox,
-    timer,
+export function teamsDelivery(deps: TeamsDeps, options: DeliveryOptions): PlatformDelivery {
+  return platformDelivery({
+    platform: 'teams',
+    outbox: deliveryOutbox(deps.db),
+    timer: options.timer,
     intervalMs: CONVERSATION_INTERVAL_MS,
     tenantIntervalMs: TENANT_INTERVAL_MS,
-    maxAttempts: DELIVERY_ATTEMPTS,
-    backoff: options.backoff ?? exponentialBackoff(),
-    onError: (error, d) =>
-      deps.logger.warn(
-        { error: errorSummary(error), tenant: d.tenant, destination: d.destination },
-        'teams delivery failed',
-      ),
-    send: async (d) => {
-      const user = await mention(d.tenant, d.payload.assignee);
-      return deliverNotification(teamsPort(deps, d.tenant), d, timer.now(), user);
-    },
-  });
-  const pump = new DeliveryPump({
-    platform: 'teams',
-    outbox,
-    lanes,
-    timer,
+    ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
-    onError: (error) =>
-      deps.logger.warn({ error: errorSummary(error) }, 'teams delivery round failed'),
-    settle: async (m) => {
-      const user = await mention(m.tenant, m.payload.assignee);
-      await teamsPort(deps, m.tenant).update(m.root, settledView(m, timer.now(), user));
-    },
+    logger: deps.logger,
+    summarise: errorSummary,
+    target: async (tenant, agent) => ({
+      port: teamsPort(deps, tenant),
+      user: agent ? ((await userOfAgent(deps.db, tenant, 'teams', agent)) ?? undefined) : undefined,
+    }),
   });
-  return { lanes, pump };
 }

@@ -31,7 +31,7 @@ const message = (view: ChatView) => ({ type: 'message', attachments: [attachment
  * The chat port over the Bot Connector for one tenant: every message is proactive, sent into
  * a conversation whose reference the bot stored when it was installed there or addressed.
  */
-export function teamsPort(deps: TeamsDeps, tenant: string): ChatPort {
+export function teamsPort(deps: TeamsDeps, tenant: string) {
   async function referenceOf(conversationId: string): Promise<Partial<ConversationReference>> {
     const stored = await findConversation(deps.db, tenant, 'teams', { conversationId });
     if (!stored)
@@ -127,5 +127,5 @@ export function teamsPort(deps: TeamsDeps, tenant: string): ChatPort {
       });
       return id;
     },
-  };
+  } satisfies ChatPort;
 }
