@@ -60,7 +60,7 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
  * its own (`retries: 0`, `rejectRateLimitedCalls`): pacing and retries are the delivery
  * lanes' job, and a client sleeping on a Retry-After would stall a lane without telling it.
  */
-export function slackPort(client: WebClient): ChatPort {
+export function slackPort(client: WebClient) {
   return {
     platform: 'slack',
     async send(conversation: string, view: ChatView): Promise<MessageRef> {
@@ -109,5 +109,5 @@ export function slackPort(client: WebClient): ChatPort {
       if (!id) throw new PermanentChatError(`no direct conversation with ${user}`);
       return id;
     },
-  };
+  } satisfies ChatPort;
 }

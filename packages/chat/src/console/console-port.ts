@@ -27,7 +27,7 @@ export interface ConsoleChatPort extends ChatPort {
  * saying what it said prints nothing, and an update followed by a thread reply saying the same
  * (a breach under its warning) is one line naming both.
  */
-export function consolePort(options: ConsolePortOptions): ConsoleChatPort {
+export function consolePort(options: ConsolePortOptions) {
   let sent = 0;
   // What each message says now (its first line), to leave out updates that change nothing.
   const shown = new Map<string, string>();
@@ -86,5 +86,5 @@ export function consolePort(options: ConsolePortOptions): ConsoleChatPort {
       return `@${user}`;
     },
     flush,
-  };
+  } satisfies ConsoleChatPort;
 }
