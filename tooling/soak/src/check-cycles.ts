@@ -1,5 +1,5 @@
 import type { CycleResult } from '@breachless/core';
-import type { CheckInput, Count, Problem } from './check.js';
+import type { CheckInput, Count, Problem } from './check-types.js';
 import type { StoredCycle, TicketTruth } from './truth.js';
 
 const ms = (d: Date | null) => (d === null ? null : d.getTime());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckInput, StoredNotification } from './check.js';
+import type { CheckInput, StoredNotification } from './check-types.js';
 import { goodRun, kinds, post, S, T0 } from './testing.js';
 
 type Deliveries = StoredNotification['deliveries'];

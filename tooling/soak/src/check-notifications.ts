@@ -1,5 +1,5 @@
 import type { TicketResult } from '@breachless/core';
-import type { CheckInput, Count, Problem, StoredNotification } from './check.js';
+import type { CheckInput, Count, Problem, StoredNotification } from './check-types.js';
 import { expectedRoute, routeProblem, storedRoute } from './routes.js';
 import { firing, levelKey, type TicketTruth } from './truth.js';
 

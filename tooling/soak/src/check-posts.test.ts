@@ -1,6 +1,6 @@
+import type { Post } from '@breachless/chat/testing';
 import { describe, expect, it } from 'vitest';
 import { check } from './check.js';
-import type { Post } from './fake-slack.js';
 import { goodRun, kinds, S, T0 } from './testing.js';
 
 /** The good run's messages: A's warning, A's breach, C's warning, all in channel C1. */

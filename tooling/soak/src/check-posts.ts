@@ -1,5 +1,5 @@
-import type { CheckInput, CheckResult, Count, Problem, StoredNotification } from './check.js';
-import type { Post } from './fake-slack.js';
+import type { Post } from '@breachless/chat/testing';
+import type { CheckInput, CheckResult, Count, Problem, StoredNotification } from './check-types.js';
 import { levelKey } from './truth.js';
 
 /**

@@ -1,52 +1,9 @@
-import { type Config, Engine, type TicketEvent, uniformEvent } from '@breachless/core';
+import { Engine, uniformEvent } from '@breachless/core';
 import { checkCycles } from './check-cycles.js';
 import { checkNotifications } from './check-notifications.js';
 import { checkPosts } from './check-posts.js';
-import type { Kill, Post } from './fake-slack.js';
-import type { SoakChannel } from './setup.js';
-import { type StoredCycle, type StoredEvent, TicketTruth } from './truth.js';
-
-/** A notification the database holds, with where it went. */
-export interface StoredNotification {
-  readonly ticket: string;
-  readonly metric: string;
-  readonly cycle: number;
-  readonly level: string;
-  readonly at: number;
-  readonly createdAt: number;
-  readonly deliveries: readonly { destination: string; state: string }[];
-}
-
-/** Everything the run left, as the checker reads it. */
-export interface CheckInput {
-  readonly config: Config;
-  /** Every event the load sent, and those the API acknowledged. */
-  readonly sent: readonly TicketEvent[];
-  readonly acked: ReadonlyMap<string, number>;
-  readonly events: readonly StoredEvent[];
-  readonly cycles: readonly StoredCycle[];
-  /** Each ticket's last evaluation instant, as its row in `tickets` says. */
-  readonly evaluatedAt: ReadonlyMap<string, number>;
-  readonly notifications: readonly StoredNotification[];
-  readonly posts: readonly Post[];
-  /** The soak's own alert channels, from which the checker routes every notification. */
-  readonly channels: readonly SoakChannel[];
-  /** When the Slack app was killed mid-send. */
-  readonly kills: readonly Kill[];
-  /** Levels reached by this instant must have fired (the workers ran well past it). */
-  readonly mustFireBy: number;
-  /** When the last worker stopped: no level after it may have fired. */
-  readonly stoppedAt: number;
-}
-
-/** What the checker found: counts, and up to 20 examples of each kind of problem. */
-export interface CheckResult {
-  readonly ok: boolean;
-  readonly counts: Record<string, number>;
-  readonly problems: Record<string, string[]>;
-  /** Milliseconds from a level's instant to its message in Slack. */
-  readonly delays: { warning: number[]; breach: number[] };
-}
+import type { CheckInput, CheckResult } from './check-types.js';
+import { type StoredEvent, TicketTruth } from './truth.js';
 
 /**
  * Compares what the system did with what the core and the soak's own setup say it should
@@ -101,11 +58,6 @@ export function check(input: CheckInput): CheckResult {
   const delays = checkPosts(input, expected, count, problem);
   return { ok: Object.keys(problems).length === 0, counts, problems, delays };
 }
-
-/** Adds to a count of the result. */
-export type Count = (what: string, n?: number) => void;
-/** Records a problem of a kind, with an example. */
-export type Problem = (kind: string, text: string) => void;
 
 /** JSON with keys sorted, so that two equal events compare equal whatever their key order. */
 function canonical(value: unknown): string {

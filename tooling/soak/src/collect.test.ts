@@ -1,11 +1,12 @@
+import type { Post } from '@breachless/chat/testing';
 import { parseConfig, type TicketEvent } from '@breachless/core';
 import { type Database, EngineCache, ingestEvents, runTick, schema } from '@breachless/db';
 import { describeEachDriver } from '@breachless/db/testing';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { type CheckInput, check } from './check.js';
+import { check } from './check.js';
+import type { CheckInput } from './check-types.js';
 import { collect } from './collect.js';
-import type { Post } from './fake-slack.js';
 import { SOAK_CONFIG, seed, soakChannels, TENANT } from './setup.js';
 import { created, reply, S } from './testing.js';
 

@@ -1,6 +1,6 @@
 import { type Database, eventFromBody, schema } from '@breachless/db';
 import { asc, eq } from 'drizzle-orm';
-import type { StoredNotification } from './check.js';
+import type { StoredNotification } from './check-types.js';
 import type { StoredEvent } from './truth.js';
 
 /** What the database holds of a tenant after the run, as the checker reads it. */

@@ -1,6 +1,6 @@
+import type { Failure, FakeSlack } from '@breachless/chat/testing';
 import type { PrivatePostgres } from '@breachless/db/private-postgres';
 import type { Fault } from './chaos.js';
-import type { SlackMode, SoakSlack } from './fake-slack.js';
 import { sleep } from './load.js';
 import { type Service, waitHealthy } from './services.js';
 
@@ -9,7 +9,7 @@ interface Targets {
   /** The Slack app's health probe, to wait for after its restart. */
   readonly slackHealth: string;
   readonly pg: PrivatePostgres;
-  readonly slack: SoakSlack;
+  readonly slack: FakeSlack;
 }
 
 /** A worker killed without warning, started again 15 s later (as a supervisor would). */
@@ -19,11 +19,11 @@ const killWorker = (worker: Service) => async () => {
   worker.start();
 };
 
-/** The fake Slack answering every call with `mode` for `ms`. */
-const slackDown = (slack: SoakSlack, mode: SlackMode, ms: number) => async () => {
-  slack.mode = mode;
+/** The fake Slack failing every call with `failure` for `ms`: an outage. */
+const slackDown = (slack: FakeSlack, failure: Failure, ms: number) => async () => {
+  slack.fail('*', failure, Number.POSITIVE_INFINITY);
   await sleep(ms);
-  slack.mode = 'ok';
+  slack.recover();
 };
 
 /**
@@ -31,7 +31,7 @@ const slackDown = (slack: SoakSlack, mode: SlackMode, ms: number) => async () =>
  * started again 5 s later: what it had claimed waits for the claim's lease (10 minutes) and
  * the message in flight is sent again (at-least-once).
  */
-const killSlackMidSend = (slack: SoakSlack, app: Service, health: string) => async () => {
+const killSlackMidSend = (slack: FakeSlack, app: Service, health: string) => async () => {
   await slack.killDuringNextPost(() => app.killNow());
   await app.kill();
   await sleep(5_000);
@@ -59,9 +59,13 @@ export function faults({ services, pg, slack, slackHealth }: Targets): Fault[] {
     {
       at: 0.45,
       name: 'Slack answers 429 (Retry-After 2) for 30 s',
-      inject: slackDown(slack, '429', 30_000),
+      inject: slackDown(slack, { status: 429, retryAfter: 2 }, 30_000),
     },
-    { at: 0.6, name: 'Slack answers 500 for 30 s', inject: slackDown(slack, '500', 30_000) },
+    {
+      at: 0.6,
+      name: 'Slack answers 500 for 30 s',
+      inject: slackDown(slack, { status: 500 }, 30_000),
+    },
     { at: 0.75, name: 'SIGKILL worker-2 (back after 15 s)', inject: killWorker(services.worker2) },
     {
       at: 0.85,

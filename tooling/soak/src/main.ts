@@ -3,13 +3,13 @@
 // then the checker. Options: --minutes N (10), --rate N (200). Exit 1 when the check fails.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FakeSlack } from '@breachless/chat/testing';
 import { parseConfig } from '@breachless/core';
 import { openDatabase } from '@breachless/db';
 import { freePort, startPrivatePostgres } from '@breachless/db/private-postgres';
 import { runChaos } from './chaos.js';
 import { check } from './check.js';
 import { collect } from './collect.js';
-import { SoakSlack } from './fake-slack.js';
 import { faults } from './faults.js';
 import { sendEvents, sleep } from './load.js';
 import { options } from './options.js';
@@ -32,7 +32,7 @@ const log = await readLog();
 const pg = await startPrivatePostgres();
 const handle = await openDatabase({ databaseUrl: pg.url });
 await handle.migrate();
-const slack = new SoakSlack();
+const slack = new FakeSlack();
 await slack.start();
 const total = opts.rate * opts.minutes * 60;
 const start = Math.ceil(Date.now() / 1000) * 1000 + 20_000;

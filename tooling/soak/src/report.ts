@@ -1,9 +1,9 @@
 import { cpus } from 'node:os';
+import type { FakeSlack } from '@breachless/chat/testing';
 import { type Database, schema } from '@breachless/db';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { FaultRecord } from './chaos.js';
-import type { CheckResult } from './check.js';
-import type { SoakSlack } from './fake-slack.js';
+import type { CheckResult } from './check-types.js';
 import type { LoadOutcome } from './load.js';
 import type { SoakOptions } from './options.js';
 
@@ -21,7 +21,7 @@ export async function undelivered(db: Database): Promise<number> {
 export async function progress(
   db: Database,
   tenant: string,
-  slack: SoakSlack,
+  slack: FakeSlack,
   say: (line: string) => void,
 ): Promise<void> {
   const { notifications, ticketEvents } = schema;
@@ -34,7 +34,7 @@ export async function progress(
     .from(notifications)
     .where(eq(notifications.tenantId, tenant));
   say(
-    `events stored ${events?.n} · notifications ${notified?.n} · deliveries waiting ${await undelivered(db)} · Slack messages ${slack.posts.length} (mode ${slack.mode})`,
+    `events stored ${events?.n} · notifications ${notified?.n} · deliveries waiting ${await undelivered(db)} · Slack messages ${slack.posts.length} (calls refused so far: ${slack.refused(429)} with 429, ${slack.refused(500)} with 500)`,
   );
 }
 
@@ -44,7 +44,7 @@ export function summary(run: {
   outcome: LoadOutcome;
   faults: readonly FaultRecord[];
   result: CheckResult;
-  slack: SoakSlack;
+  slack: FakeSlack;
   began: number;
   start: number;
 }): string {
@@ -67,7 +67,7 @@ export function summary(run: {
       (f) =>
         `| ${f.name} | ${((f.startedAt - start) / 1000).toFixed(0)} | ${((f.endedAt - f.startedAt) / 1000).toFixed(1)} |`,
     ),
-    `- Slack refused ${slack.counts.refused429} calls with 429 and ${slack.counts.refused500} with 500`,
+    `- Slack refused ${slack.refused(429)} calls with 429 and ${slack.refused(500)} with 500`,
     '',
     '### Alerts',
     busiest(slack),
@@ -91,11 +91,11 @@ export function summary(run: {
 }
 
 /** How many channels got messages, and the most any one got (Slack paces each to 1/s). */
-function busiest(slack: SoakSlack): string {
+function busiest(slack: FakeSlack): string {
   const perChannel = new Map<string, number>();
   for (const p of slack.posts) perChannel.set(p.channel, (perChannel.get(p.channel) ?? 0) + 1);
   const counts = [...perChannel.values()].sort((a, b) => b - a);
-  return `- ${slack.posts.length} messages in ${perChannel.size} channels; the busiest got ${counts[0] ?? 0}, the next ${counts.slice(1, 4).join(', ')}; ${slack.counts.updates} messages updated in place`;
+  return `- ${slack.posts.length} messages in ${perChannel.size} channels; the busiest got ${counts[0] ?? 0}, the next ${counts.slice(1, 4).join(', ')}; ${slack.of('chat.update').filter((c) => c.result).length} messages updated in place`;
 }
 
 /** The p-th percentile (nearest rank) of a list, 100 being its maximum. */

@@ -1,5 +1,5 @@
 import type { CycleResult } from '@breachless/core';
-import type { StoredNotification } from './check.js';
+import type { StoredNotification } from './check-types.js';
 import type { SoakChannel } from './setup.js';
 
 /** Where a notification went, or should have: nowhere and why, or a set of channels. */

@@ -1,9 +1,11 @@
 // A small run for the checker's tests: what the system would have left had it worked, built
 // with the database's own row code (the thing the checker judges without using it).
+
+import type { Post } from '@breachless/chat/testing';
 import { Engine, parseConfig, type TicketEvent } from '@breachless/core';
 import { cycleRow } from '@breachless/db';
-import { type CheckInput, check, type StoredNotification } from './check.js';
-import type { Post } from './fake-slack.js';
+import { check } from './check.js';
+import type { CheckInput, StoredNotification } from './check-types.js';
 import type { StoredCycle, StoredEvent } from './truth.js';
 
 export const T0 = Date.parse('2026-12-06T10:00:00Z');
