@@ -7,6 +7,5 @@ export type {
   CalendarSpec,
   LocalInterval,
   PublicHolidaysSpec,
-  Weekday,
 } from './types.js';
 export { WEEKDAYS } from './types.js';

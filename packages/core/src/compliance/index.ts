@@ -1,5 +1,5 @@
 export { groupValue, type PeriodUnit, periodOf } from './buckets.js';
-export { type ReportRowJson, reportCsv, reportRowJson } from './output.js';
+export { reportCsv, reportRowJson } from './output.js';
 export { PERIOD_BOUND_FORMS, periodBound } from './period-bounds.js';
 export { complianceReport, sortReportRows } from './report.js';
 export { compliancePct, elapsedStats, percentile, roundedRatio } from './stats.js';

@@ -1,7 +1,7 @@
 import type { ElapsedStats, GroupKey, ReportRow } from './types.js';
 
 /** A report row as `report --format json` prints it (formats.md). */
-export type ReportRowJson = Partial<Record<Exclude<GroupKey, 'metric'>, string | null>> & {
+type ReportRowJson = Partial<Record<Exclude<GroupKey, 'metric'>, string | null>> & {
   readonly metric: ReportRow['metric'];
   readonly achieved: number;
   readonly breached: number;

@@ -3,7 +3,6 @@ export {
   parseConfig,
   parseConfigText,
   readConfigDocument,
-  toProblems,
 } from './parse.js';
 export { STATUSES, type Status } from './statuses.js';
 export type {

@@ -10,7 +10,7 @@ import { configSchema } from './schema.js';
 import type { Config } from './types.js';
 
 /** Turns zod issues into problems by path. */
-export function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+function toProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
   return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 

@@ -7,7 +7,7 @@ import type { EngineContext, TicketMachine } from './ticket.js';
 import type { TicketResult } from './types.js';
 
 /** A cycle by metric and number, as stored rows are keyed. */
-export interface CycleId {
+interface CycleId {
   readonly metric: Metric;
   readonly cycle: number;
 }

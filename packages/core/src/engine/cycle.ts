@@ -20,7 +20,7 @@ function levelsOf(policy: Policy | undefined): readonly WarningLevel[] {
 }
 
 /** Seconds of elapsed business time at which a level is reached (semantics.md section 4). */
-export function thresholdOf(level: WarningLevel, target: number): number {
+function thresholdOf(level: WarningLevel, target: number): number {
   if (level.kind === 'percent') return Math.ceil((target * level.value) / 100);
   return Math.max(0, target - level.value);
 }

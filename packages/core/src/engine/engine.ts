@@ -8,7 +8,7 @@ import { ticketResult } from './result.js';
 import { type EngineContext, TicketMachine } from './ticket.js';
 import type { TicketResult } from './types.js';
 
-export interface EvaluateOptions {
+interface EvaluateOptions {
   /** Record every cycle's timeline (for explanations); off for bulk work. */
   readonly trace?: boolean;
 }

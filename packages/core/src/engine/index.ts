@@ -1,5 +1,5 @@
-export { type CycleId, type Evaluation, TicketCheckpoint } from './checkpoint.js';
-export { Engine, type EvaluateOptions } from './engine.js';
+export { type Evaluation, TicketCheckpoint } from './checkpoint.js';
+export { Engine } from './engine.js';
 export { cycleJson, explainJson } from './explain-json.js';
 export { byTicket, compareEvents } from './order.js';
 export { matches, selectPolicy, targetOf } from './policy-match.js';

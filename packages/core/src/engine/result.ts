@@ -15,7 +15,7 @@ function statusOf(cycle: Cycle): CycleStatus {
 }
 
 /** A cycle's state at `now`, the shape `explain` and every report read. */
-export function cycleResult(cycle: Cycle, now: number, fields: CycleResult['fields']): CycleResult {
+function cycleResult(cycle: Cycle, now: number, fields: CycleResult['fields']): CycleResult {
   const status = statusOf(cycle);
   const target = cycle.target ?? 0;
   const elapsed = cycle.elapsedAt(cycle.stoppedAt ?? now);

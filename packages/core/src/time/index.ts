@@ -1,3 +1,3 @@
 export { formatDuration, parseDuration } from './duration.js';
 export { daysInMonth, formatInstant, type Instant, parseInstant } from './instant.js';
-export { isTimeZone, localDateStart, localToInstant, zoneOffsetMs } from './zone.js';
+export { isTimeZone, localDateStart, localToInstant } from './zone.js';

@@ -4,7 +4,7 @@ import type { Instant } from './instant.js';
 const DAY_MS = 86_400_000;
 
 /** The zone's offset from UTC at an instant, in milliseconds (local = utc + offset). */
-export function zoneOffsetMs(zone: IANAZone, at: Instant): number {
+function zoneOffsetMs(zone: IANAZone, at: Instant): number {
   return zone.offset(at) * 60_000;
 }
 
