@@ -1,7 +1,7 @@
 import type { Problem } from '@breachless/core';
 
 /** The statuses the API refuses a request with. */
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 503;
+type HttpErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 503;
 
 /**
  * The API's one error type, in the manner of hono's `HTTPException`: a route or middleware

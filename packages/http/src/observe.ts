@@ -6,7 +6,7 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 import type { AppEnv } from './context.js';
 
 /** The label of a request no route matched: raw paths never become labels. */
-export const UNMATCHED = '(unmatched)';
+const UNMATCHED = '(unmatched)';
 
 /** The route pattern that answered (`/v1/tickets/:id/sla`): the handler's, not a middleware's. */
 export function routeOf(c: Context): string {

@@ -13,7 +13,7 @@ import type { QueryParams } from './query-params.js';
  * The instants a query may name, `[first, end)`: every stored instant lies well inside, and
  * beyond them a date is a typo (year 0000, `+275760-...`) that PostgreSQL may not even read.
  */
-export const QUERY_INSTANTS = { first: Date.UTC(1970, 0, 1), end: Date.UTC(2200, 0, 1) };
+const QUERY_INSTANTS = { first: Date.UTC(1970, 0, 1), end: Date.UTC(2200, 0, 1) };
 
 /** Adds a problem when `at` is outside `QUERY_INSTANTS`; `at` when inside, else `undefined`. */
 function inWindow(name: string, at: number, problems: Problem[]): number | undefined {
@@ -54,7 +54,7 @@ function bound(
 }
 
 /** A report's period and the zone its dates, days, weeks and months are read in. */
-export interface QueryPeriod {
+interface QueryPeriod {
   readonly zone: string;
   /** `[from, to)`; absent when a bound is missing or wrong, or the period is reversed. */
   readonly period: { readonly from: Instant; readonly to: Instant } | undefined;

@@ -18,7 +18,7 @@ interface Job {
 }
 
 /** The outcome of asking for a report: its rows, or that it runs on (ask again later). */
-export type ReportAnswer = { readonly rows: ReportRow[] } | { readonly running: true };
+type ReportAnswer = { readonly rows: ReportRow[] } | { readonly running: true };
 
 /**
  * Reports that run longer than a client waits: a request waits `patience()` for its report,

@@ -6,13 +6,13 @@ import { HttpError } from './errors.js';
  * A report reads every cycle of its period: 1990 to now by day was 13,484 periods written and
  * 55 s of work. Longer spans are several requests, each bounded.
  */
-export const MAX_REPORT_DAYS = 366;
+const MAX_REPORT_DAYS = 366;
 /**
  * The longest period a report by day covers: a quarter. Each day is a period computed and
  * stored the first time it is asked for; 366 of them took 3.6 s on PostgreSQL (10 s on
  * PGlite) for a tenant with no cycles at all.
  */
-export const MAX_DAILY_REPORT_DAYS = 92;
+const MAX_DAILY_REPORT_DAYS = 92;
 /** The most rows a report answers: a quarter by day and a hundred teams. */
 export const MAX_REPORT_ROWS = 10_000;
 
