@@ -7,11 +7,7 @@ import { BreachlessError, type Problem } from '@breachless/core';
  * - `options_invalid`: connector options that cannot work (an unknown time zone, ...)
  * - `file_invalid`: an import file that cannot be read at all (a missing CSV column, ...)
  */
-export type ConnectorErrorCode =
-  | 'payload_invalid'
-  | 'event_invalid'
-  | 'options_invalid'
-  | 'file_invalid';
+type ConnectorErrorCode = 'payload_invalid' | 'event_invalid' | 'options_invalid' | 'file_invalid';
 
 /**
  * An input a connector cannot map. `reason` is one plain sentence for a log line or an

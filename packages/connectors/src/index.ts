@@ -2,7 +2,7 @@
  * @breachless/connectors: what helpdesks send, made into ticket events. Webhooks (signature
  * checked over the raw bytes, then mapped) and export files (streamed, for imports).
  */
-export { ConnectorError, type ConnectorErrorCode } from './errors.js';
+export { ConnectorError } from './errors.js';
 export type { GitHubOptions } from './github/options.js';
 export { readEvents } from './import/read-events.js';
 export { type ImportOptions, isImportFormat, openImport } from './import/source.js';
@@ -18,7 +18,6 @@ export type { JiraOptions } from './jira/options.js';
 export {
   receiveWebhook,
   WEBHOOK_PLATFORMS,
-  type WebhookOutcome,
   type WebhookPlatform,
   type WebhookRequest,
 } from './webhooks/receive.js';

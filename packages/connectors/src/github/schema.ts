@@ -3,7 +3,7 @@ import { z } from 'zod';
 const user = z.looseObject({ login: z.string(), type: z.string().optional() });
 
 /** The issue object of `issues` and `issue_comment` payloads, as far as we read it. */
-export const githubIssueSchema = z.looseObject({
+const githubIssueSchema = z.looseObject({
   number: z.number().int().positive(),
   title: z.string().nullable().optional(),
   html_url: z.string().nullable().optional(),

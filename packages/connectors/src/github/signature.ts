@@ -3,7 +3,7 @@ import { hmac, sameSignature, secretList } from '../shared/hmac.js';
 import { refuse, type VerifyInput, type VerifyResult } from '../webhooks/types.js';
 
 /** `sha256=<hex HMAC-SHA256(secret, raw body)>`. */
-export const GITHUB_SIGNATURE_HEADER = 'X-Hub-Signature-256';
+const GITHUB_SIGNATURE_HEADER = 'X-Hub-Signature-256';
 /** The event name: `issues`, `issue_comment`, `ping`, ... */
 export const GITHUB_EVENT_HEADER = 'X-GitHub-Event';
 

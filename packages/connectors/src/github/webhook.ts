@@ -8,7 +8,7 @@ import { GITHUB, type GitHubOptions } from './options.js';
 import { githubCommentPayloadSchema, githubIssuesPayloadSchema } from './schema.js';
 
 /** One GitHub delivery: its `X-GitHub-Event` header and its body. */
-export interface GitHubDelivery {
+interface GitHubDelivery {
   /** `X-GitHub-Event`. */
   readonly event: string;
   /** The raw body as signed (or its parsed JSON). */

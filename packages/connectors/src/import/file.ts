@@ -5,7 +5,7 @@ import { ConnectorError } from '../errors.js';
 import type { ImportProgress } from './types.js';
 
 /** A file opened for import: its text in chunks, and how much of it has been read. */
-export interface TextFile {
+interface TextFile {
   readonly chunks: AsyncIterable<string>;
   progress(): ImportProgress;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const id = z.union([z.string(), z.number()]).transform(String);
 
 /** A Jira user; Cloud identifies users by `accountId`, Server and Data Center by `name`. */
-export const jiraUserSchema = z.looseObject({
+const jiraUserSchema = z.looseObject({
   accountId: z.string().optional(),
   accountType: z.string().optional(),
   name: z.string().optional(),
@@ -14,7 +14,7 @@ export const jiraUserSchema = z.looseObject({
 const named = z.looseObject({ name: z.string() });
 
 /** The issue object of Jira webhooks, as far as we read it. */
-export const jiraIssueSchema = z.looseObject({
+const jiraIssueSchema = z.looseObject({
   id,
   key: z.string().min(1),
   self: z.string().optional(),
@@ -65,4 +65,3 @@ export const jiraWebhookSchema = z.looseObject({
 export type JiraUser = z.output<typeof jiraUserSchema>;
 export type JiraIssue = z.output<typeof jiraIssueSchema>;
 export type JiraWebhook = z.output<typeof jiraWebhookSchema>;
-export type JiraChange = JiraWebhook extends { changelog?: { items: (infer I)[] } } ? I : never;

@@ -3,7 +3,7 @@ import { hmac, sameSignature, secretList } from '../shared/hmac.js';
 import { refuse, type VerifyInput, type VerifyResult } from '../webhooks/types.js';
 
 /** `<method>=<hex HMAC(secret, raw body)>`, WebSub style; Jira sends `sha256=`. */
-export const JIRA_SIGNATURE_HEADER = 'X-Hub-Signature';
+const JIRA_SIGNATURE_HEADER = 'X-Hub-Signature';
 
 const METHODS = new Set(['sha256', 'sha384', 'sha512']);
 

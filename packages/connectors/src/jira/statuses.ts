@@ -5,7 +5,7 @@ import { lookup } from '../shared/lookup.js';
  * Jira Service Management's usual status names (lowercase) and what they mean for the
  * clock. A site's own names go in `JiraOptions.statuses`, which win over these.
  */
-export const DEFAULT_JIRA_STATUSES: Readonly<Record<string, Status>> = {
+const DEFAULT_JIRA_STATUSES: Readonly<Record<string, Status>> = {
   open: 'open',
   'to do': 'open',
   reopened: 'open',
@@ -23,7 +23,7 @@ export const DEFAULT_JIRA_STATUSES: Readonly<Record<string, Status>> = {
 };
 
 /** Jira's three status categories (`statusCategory.key`), for statuses not named above. */
-export const DEFAULT_JIRA_CATEGORIES: Readonly<Record<string, Status>> = {
+const DEFAULT_JIRA_CATEGORIES: Readonly<Record<string, Status>> = {
   new: 'open',
   indeterminate: 'open',
   done: 'solved',

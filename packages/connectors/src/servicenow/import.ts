@@ -7,7 +7,7 @@ import { mapIncident } from './map-incident.js';
 import { type Columns, type IncidentRow, readHeader, readRow } from './row.js';
 
 /** How to read a ServiceNow incident event log. */
-export interface ServiceNowOptions {
+interface ServiceNowOptions {
   /**
    * The IANA zone the log's zone-less dates are wall-clock times in; default `UTC`. The
    * summary says which zone was used.

@@ -4,7 +4,7 @@ import type { IncidentRow, Snapshot } from './row.js';
 import { AWAITING_USER } from './values.js';
 
 /** An event not yet validated, with the line of the row it comes from. */
-export interface MappedEvent {
+interface MappedEvent {
   readonly line: number;
   readonly event: Record<string, unknown> & { readonly at: string };
 }

@@ -10,7 +10,7 @@ import { cell, INCIDENT_STATES, incidentChannel, incidentPriority, SERVICENOW } 
  * every row of an incident, so reading them would leak the outcome into earlier events.
  * `opened_at` is case-level too, but it is known from the start.
  */
-export const SERVICENOW_COLUMNS = [
+const SERVICENOW_COLUMNS = [
   'number',
   'incident_state',
   'sys_mod_count',
@@ -70,7 +70,7 @@ export function readHeader(fields: readonly string[]): Columns {
 }
 
 /** A row read, a row skipped on purpose (and why), or a row refused with its problems. */
-export type RowResult = IncidentRow | { readonly skip: string } | { readonly problems: Problem[] };
+type RowResult = IncidentRow | { readonly skip: string } | { readonly problems: Problem[] };
 
 /** Reads one data row. */
 export function readRow(

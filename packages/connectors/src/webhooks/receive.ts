@@ -23,7 +23,7 @@ export type WebhookRequest = TimedVerifyInput &
   );
 
 /** A webhook's outcome: refused (answer 401), or what it maps to. */
-export type WebhookOutcome =
+type WebhookOutcome =
   | { readonly kind: 'rejected'; readonly reason: VerifyFailure; readonly message: string }
   | WebhookMapping;
 

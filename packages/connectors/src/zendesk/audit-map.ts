@@ -12,7 +12,7 @@ import {
 } from './values.js';
 
 /** An event not yet validated, or why an audit field could not be read. */
-export type AuditResult =
+type AuditResult =
   | { readonly events: Record<string, unknown>[] }
   | { readonly problems: { path: string; message: string }[] };
 

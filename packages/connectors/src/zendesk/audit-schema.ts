@@ -7,7 +7,7 @@ const id = z.union([z.string(), z.number()]);
  * and `Change` name a field and its value, `Comment` carries who wrote it and whether it is
  * public. Other event types (notifications, SLA target changes, ...) are kept and ignored.
  */
-export const zendeskAuditEventSchema = z.looseObject({
+const zendeskAuditEventSchema = z.looseObject({
   id: id.optional(),
   type: z.string(),
   field_name: z.string().optional(),

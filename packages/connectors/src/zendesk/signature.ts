@@ -4,9 +4,9 @@ import { toWireInstant } from '../shared/instant.js';
 import { refuse, type TimedVerifyInput, type VerifyResult } from '../webhooks/types.js';
 
 /** The header with the signature: base64(HMAC-SHA256(secret, timestamp + body)). */
-export const ZENDESK_SIGNATURE_HEADER = 'X-Zendesk-Webhook-Signature';
+const ZENDESK_SIGNATURE_HEADER = 'X-Zendesk-Webhook-Signature';
 /** The header with the signed timestamp, ISO-8601 (`2021-03-25T05:09:27Z`; no offset: UTC). */
-export const ZENDESK_TIMESTAMP_HEADER = 'X-Zendesk-Webhook-Signature-Timestamp';
+const ZENDESK_TIMESTAMP_HEADER = 'X-Zendesk-Webhook-Signature-Timestamp';
 
 /**
  * Checks a Zendesk webhook as Zendesk documents it ("Verifying webhook authenticity"):

@@ -5,7 +5,7 @@ const optionalId = id.nullable().optional();
 const optionalText = z.string().nullable().optional();
 
 /** The ticket as event webhooks describe it (`detail`); ids are strings there. */
-export const zendeskDetailSchema = z.looseObject({
+const zendeskDetailSchema = z.looseObject({
   id,
   status: optionalText,
   priority: optionalText,
