@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 
 /** How long a client may take to send its request. */
-export interface ServerTimeouts {
+interface ServerTimeouts {
   /** The whole request, headers and body (Node's default is 300 s: a slow body holds a socket). */
   readonly requestTimeoutMs: number;
   /** The headers alone. */

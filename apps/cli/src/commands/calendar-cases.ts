@@ -18,10 +18,10 @@ export interface CalendarCase {
 }
 
 /** The answer, in the `--cases` output shape of formats.md. */
-export type CalendarAnswer = { due: string } | { seconds: number };
+type CalendarAnswer = { due: string } | { seconds: number };
 
 /** A case that cannot be computed; its message names the field. */
-export class CaseError extends Error {}
+class CaseError extends Error {}
 
 function instant(value: unknown, field: string): number {
   const at = typeof value === 'string' ? parseInstant(value) : undefined;

@@ -7,7 +7,7 @@ import { configPath, loadConfig } from '../load.js';
 import { type CalendarMode, runCases, solveCase } from './calendar-cases.js';
 
 /** `breachless calendar --help`. */
-export const CALENDAR_USAGE = `Usage: breachless calendar due     --config FILE --calendar ID --from ISO --duration 4h [--json]
+const CALENDAR_USAGE = `Usage: breachless calendar due     --config FILE --calendar ID --from ISO --duration 4h [--json]
        breachless calendar between --config FILE --calendar ID --from ISO --to ISO     [--json]
        breachless calendar due|between --config FILE --cases FILE.ndjson
 

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { type Io, readUserFile } from '../io.js';
 import { batchFlag, recomputeSummary, recomputeWithProgress } from './recompute.js';
 
-export const CONFIG_USAGE = `Usage: breachless config set --tenant ID FILE [--batch N]
+const CONFIG_USAGE = `Usage: breachless config set --tenant ID FILE [--batch N]
        breachless config get --tenant ID
 
 set: validates FILE (YAML or JSON, docs/formats.md): every problem is listed by path and

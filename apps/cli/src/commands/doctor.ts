@@ -7,7 +7,7 @@ import { retryTenant } from '../doctor/quarantine.js';
 import type { Io } from '../io.js';
 import { loadConfig } from '../load.js';
 
-export const DOCTOR_USAGE = `Usage: breachless doctor [--retry <tenant>]
+const DOCTOR_USAGE = `Usage: breachless doctor [--retry <tenant>]
 
 Checks what the services need and says what to fix: the config file (BREACHLESS_CONFIG),
 the database (reachable, migrations applied, every tenant's stored config still valid,

@@ -13,7 +13,7 @@ import type { Io } from '../io.js';
 import { configPath, loadConfig, loadEvents } from '../load.js';
 
 /** `breachless explain --help`. */
-export const EXPLAIN_USAGE = `Usage: breachless explain --config FILE --events FILE [--at ISO] [--ticket ID]
+const EXPLAIN_USAGE = `Usage: breachless explain --config FILE --events FILE [--at ISO] [--ticket ID]
                           [--json] [--timeline] [--tz ZONE]
 
 Shows every ticket's SLA cycles at an instant: policy, status, when each cycle started and

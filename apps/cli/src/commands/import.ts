@@ -19,7 +19,7 @@ import { type Io, readUserFile } from '../io.js';
 import { importSummary, noConfigWarning, sameBody } from './import-summary.js';
 import { recomputeSummary, recomputeWithProgress } from './recompute.js';
 
-export const IMPORT_USAGE = `Usage: breachless import FILE --format ndjson|servicenow-csv|zendesk-json [options]
+const IMPORT_USAGE = `Usage: breachless import FILE --format ndjson|servicenow-csv|zendesk-json [options]
 
 Streams ticket events from a file of any size (.gz read as it streams) into the database in
 batches, recomputing the tickets' cycles; running it twice changes nothing (events are known

@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { progressReporter } from '../format/progress.js';
 import type { Io } from '../io.js';
 
-export const RECOMPUTE_USAGE = `Usage: breachless recompute --tenant ID [--batch N]
+const RECOMPUTE_USAGE = `Usage: breachless recompute --tenant ID [--batch N]
 
 Recomputes every ticket of the tenant, closed ones included, under its current config, so
 history and reports follow the config in force (saving a config through the API recomputes
@@ -65,8 +65,7 @@ async function checkConfig(db: Database, tenant: string): Promise<void> {
 }
 
 /** The command that gives a tenant its config, as printed to users (a file of their own). */
-export const configSetCommand = (tenant: string, file = 'FILE') =>
-  `npx breachless config set --tenant ${tenant} ${file}`;
+const configSetCommand = (tenant: string) => `npx breachless config set --tenant ${tenant} FILE`;
 
 /** A `--batch` value: a positive whole number. */
 export function batchFlag(value: string | undefined, fallback: number): number {

@@ -17,7 +17,7 @@ import type { Io } from '../io.js';
 import { configPath, loadConfig, loadEvents } from '../load.js';
 
 /** `breachless report --help`. */
-export const REPORT_USAGE = `Usage: breachless report --config FILE --events FILE --from DATE|ISO --to DATE|ISO
+const REPORT_USAGE = `Usage: breachless report --config FILE --events FILE --from DATE|ISO --to DATE|ISO
                          [--by day,week,month,team,agent,priority,policy,metric,channel]
                          [--tz ZONE] [--format table|csv|json] [--at ISO]
        breachless report --tenant ID --from DATE|ISO --to DATE|ISO [--by ...] [--tz ZONE]

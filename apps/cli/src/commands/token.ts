@@ -6,7 +6,7 @@ import { openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const TOKEN_USAGE = `Usage: breachless token create --tenant ID [--label TEXT]
+const TOKEN_USAGE = `Usage: breachless token create --tenant ID [--label TEXT]
        breachless token revoke --tenant ID TOKEN-ID
 
 create: makes an API token for the tenant and prints it once: only a hash is stored, so a

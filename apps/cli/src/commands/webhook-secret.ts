@@ -5,7 +5,7 @@ import { openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const WEBHOOK_SECRET_USAGE = `Usage: breachless webhook-secret add --tenant ID --platform zendesk|github|jira [--secret S]
+const WEBHOOK_SECRET_USAGE = `Usage: breachless webhook-secret add --tenant ID --platform zendesk|github|jira [--secret S]
        breachless webhook-secret retire --tenant ID --platform P --keep S
 
 add: stores the secret the helpdesk signs its webhooks with. Zendesk generates its own

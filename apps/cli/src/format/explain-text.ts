@@ -10,7 +10,7 @@ import type { LocalTime } from './local-time.js';
 import { table } from './table.js';
 
 /** What the text view needs besides the ticket: a clock face and the events by id. */
-export interface ExplainTextContext {
+interface ExplainTextContext {
   readonly local: LocalTime;
   /** The events by id, to say which change of the ticket caused a retarget. */
   readonly events: ReadonlyMap<string, TicketEvent>;

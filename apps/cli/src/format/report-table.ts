@@ -7,7 +7,7 @@ const duration = (seconds: number | null) =>
   seconds === null ? null : formatDuration(Math.round(seconds));
 
 /** The period and evaluation instant, for the title: a table must say what it covers. */
-export interface ReportPeriod {
+interface ReportPeriod {
   readonly from: number;
   readonly to: number;
   readonly zone: string;

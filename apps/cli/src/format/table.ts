@@ -1,8 +1,8 @@
 /** A table cell: `null`, `undefined` and the empty string show as a dash. */
-export type Cell = string | number | null | undefined;
+type Cell = string | number | null | undefined;
 
 /** How to lay out a table beyond its cells. */
-export interface TableOptions {
+interface TableOptions {
   /** Headers of text columns to right-align as well (like `compliance`, `50.00%`). */
   readonly right?: readonly string[];
 }
