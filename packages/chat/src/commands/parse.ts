@@ -1,5 +1,4 @@
-import { METRICS, parseDuration } from '@breachless/core';
-import { IANAZone } from 'luxon';
+import { isTimeZone, METRICS, parseDuration } from '@breachless/core';
 import { z } from 'zod';
 import { readPeriod } from './period.js';
 import { readWords, type Words } from './tokens.js';
@@ -82,7 +81,7 @@ function digest(bare: readonly string[], words: Words): SlaCommand {
     refuse(`say how often: ${DIGEST_SCHEDULES.join(', ')}`);
   const hm = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time ?? '');
   if (!hm) return refuse(`${time ?? 'the time'}: give the local time as HH:MM, like 09:00`);
-  if (zone !== undefined && !IANAZone.isValidZone(zone))
+  if (zone !== undefined && !isTimeZone(zone))
     refuse(`${zone} is not a time zone (like Europe/Berlin)`);
   const { team, goal } = options(SCHEMAS.digest, words);
   return {
