@@ -26,7 +26,7 @@ export {
 export { renderText } from './console/text-view.js';
 export { alertView, deliverAlert, settledView, stateOf } from './delivery/alert-view.js';
 export { type Backoff, DELIVERY_ATTEMPTS, exponentialBackoff } from './delivery/backoff.js';
-export { DIGEST_METRIC, deliverNotification } from './delivery/deliver.js';
+export { deliverNotification } from './delivery/deliver.js';
 export { DeliveryLanes, type LanesOptions, type Send } from './delivery/lanes.js';
 export {
   type DeliveryLogger,
@@ -38,8 +38,10 @@ export {
 export { DeliveryPump, type PumpOptions } from './delivery/pump.js';
 export { realTimer, type Timer } from './delivery/timer.js';
 export {
+  type AlertDelivery,
   type AlertPayload,
   type ClaimedDelivery,
+  type DigestDelivery,
   laneOf,
   type Outbox,
   type UnsettledMessage,

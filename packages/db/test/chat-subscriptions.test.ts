@@ -39,7 +39,7 @@ describeEachDriver('channel subscriptions', (handle) => {
       channel: 'C-DIGEST',
       kind: 'digest' as const,
       filters: { team: 'billing' },
-      schedule: { every: 'day', time: '09:00', zone: 'UTC' },
+      schedule: { every: 'daily' as const, time: '09:00', zone: 'UTC' },
       createdBy: 'U1',
     };
     const ids = await Promise.all([1, 2, 3].map(() => addSubscription(db, 'acme', digest)));

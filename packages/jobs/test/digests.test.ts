@@ -1,4 +1,3 @@
-import type { DigestView } from '@breachless/chat';
 import { openDatabase, schema } from '@breachless/db';
 import { created, describeEachDriver, ingest, seedTenant } from '@breachless/db/testing';
 import { eq } from 'drizzle-orm';
@@ -54,11 +53,11 @@ describeEachDriver('digests', (handle, url) => {
     const rows = await handle()
       .db.select()
       .from(schema.notifications)
-      .where(eq(schema.notifications.metric, 'digest'));
+      .where(eq(schema.notifications.kind, 'digest'));
     return rows.map((n) => ({
       level: n.level,
       late: n.late,
-      view: (n.payload as { view: DigestView }).view,
+      view: 'view' in n.payload ? n.payload.view : undefined,
     }));
   };
 

@@ -1,5 +1,5 @@
 import type { Post } from '@breachless/chat/testing';
-import { parseConfig, type TicketEvent } from '@breachless/core';
+import { parseConfig, parseDestination, type TicketEvent } from '@breachless/core';
 import { type Database, EngineCache, ingestEvents, runTick, schema } from '@breachless/db';
 import { describeEachDriver } from '@breachless/db/testing';
 import { and, eq } from 'drizzle-orm';
@@ -41,9 +41,9 @@ async function runSystem(db: Database): Promise<Post[]> {
     .where(eq(deliveries.state, 'pending'));
   await db.update(deliveries).set({ state: 'delivered' }).where(eq(deliveries.state, 'pending'));
   return pending.map(({ deliveries: d, notifications: n }) => ({
-    channel: d.destination.split(':').slice(2).join(':'),
+    channel: parseDestination(d.destination).id,
     thread: null,
-    alert: { ticket: n.ticketId, metric: n.metric, cycle: n.cycle, level: n.level },
+    alert: { ticket: n.ticketId, metric: n.metric ?? '', cycle: n.cycle, level: n.level },
     at: n.at.getTime() + S,
   }));
 }

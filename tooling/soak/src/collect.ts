@@ -31,14 +31,21 @@ export async function collect(db: Database, tenant: string) {
   }
   const notified: StoredNotification[] = (
     await db.select().from(notifications).where(eq(notifications.tenantId, tenant))
-  ).map((n) => ({
-    ticket: n.ticketId,
-    metric: n.metric,
-    cycle: n.cycle,
-    level: n.level,
-    at: n.at.getTime(),
-    createdAt: n.createdAt.getTime(),
-    deliveries: byNotification.get(Number(n.id)) ?? [],
-  }));
+  ).flatMap((n) =>
+    // Alerts only: a digest (kind 'digest') has no metric and no cycle to check.
+    n.metric === null
+      ? []
+      : [
+          {
+            ticket: n.ticketId,
+            metric: n.metric,
+            cycle: n.cycle,
+            level: n.level,
+            at: n.at.getTime(),
+            createdAt: n.createdAt.getTime(),
+            deliveries: byNotification.get(Number(n.id)) ?? [],
+          },
+        ],
+  );
   return { events, cycles: cycleRows, evaluatedAt, notifications: notified };
 }

@@ -1,3 +1,4 @@
+import { parseDestination } from '@breachless/core';
 import type { ChatPort, MessageRef } from '../port/chat-port.js';
 import type { AlertState, AlertView } from '../views/types.js';
 import type { AlertPayload, ClaimedDelivery, UnsettledMessage } from './types.js';
@@ -63,9 +64,7 @@ export async function deliverAlert(
     await port.replyInThread(d.root, view);
     return { ref: d.root, settled };
   }
-  // `platform:kind:id`, where a Teams id holds colons of its own (`19:abc@thread.tacv2`).
-  const [, kind, ...rest] = d.destination.split(':');
-  const id = rest.join(':');
+  const { kind, id } = parseDestination(d.destination);
   const conversation = kind === 'user' ? await port.openDm(id) : id;
   return { ref: await port.send(conversation, view), settled };
 }

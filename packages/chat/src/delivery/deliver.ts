@@ -1,10 +1,7 @@
+import { parseDestination } from '@breachless/core';
 import type { ChatPort, MessageRef } from '../port/chat-port.js';
-import type { DigestView } from '../views/types.js';
 import { alertView, deliverAlert, stateOf } from './alert-view.js';
 import type { ClaimedDelivery } from './types.js';
-
-/** The metric of an outbox row that is a digest, not an alert (digest-runs.ts writes it). */
-export const DIGEST_METRIC = 'digest';
 
 /**
  * Sends one claimed delivery: a digest as one new message to its channel (settled at once:
@@ -16,9 +13,8 @@ export async function deliverNotification(
   now: number,
   assigneeUser: string | undefined,
 ): Promise<{ ref: MessageRef; settled: string | null }> {
-  if (d.metric !== DIGEST_METRIC)
+  if (d.kind === 'alert')
     return deliverAlert(port, d, alertView(d, stateOf(d.level), now, assigneeUser));
-  const { view } = d.payload as unknown as { view: DigestView };
-  const [, , ...channel] = d.destination.split(':');
-  return { ref: await port.send(channel.join(':'), view), settled: DIGEST_METRIC };
+  const channel = parseDestination(d.destination).id;
+  return { ref: await port.send(channel, d.payload.view), settled: 'digest' };
 }

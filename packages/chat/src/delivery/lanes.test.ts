@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { PermanentChatError, RateLimitedError, TransientChatError } from '../port/errors.js';
 import { ManualTimer } from '../testing/manual-timer.js';
 import { DeliveryLanes, type Send } from './lanes.js';
-import type { ClaimedDelivery, Outbox } from './types.js';
+import type { AlertDelivery, Outbox } from './types.js';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
 
-function delivery(n: number, destination: string, extra: Partial<ClaimedDelivery> = {}) {
+function delivery(n: number, destination: string, extra: Partial<AlertDelivery> = {}) {
   return {
     tenant: 't',
     notificationId: n,
     destination,
     attempts: 0,
     ticket: `T-${n}`,
+    kind: 'alert',
     metric: 'first_response',
     cycle: 1,
     level: '75%',
@@ -20,7 +21,7 @@ function delivery(n: number, destination: string, extra: Partial<ClaimedDelivery
     payload: {},
     root: null,
     ...extra,
-  } satisfies ClaimedDelivery;
+  } satisfies AlertDelivery;
 }
 
 /** Records what the lanes tell the outbox; claims are not used here. */

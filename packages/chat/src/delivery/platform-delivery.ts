@@ -80,7 +80,8 @@ export function platformDelivery(o: PlatformDeliveryOptions): PlatformDelivery {
         `${platform} delivery failed`,
       ),
     send: async (d) => {
-      const { port, user } = await target(d.tenant, d.payload.assignee);
+      const assignee = d.kind === 'alert' ? d.payload.assignee : undefined;
+      const { port, user } = await target(d.tenant, assignee);
       return deliverNotification(port, d, timer.now(), user);
     },
   });

@@ -1,34 +1,43 @@
+import type { AlertPayload } from '@breachless/core';
 import type { MessageRef } from '../port/chat-port.js';
+import type { DigestView } from '../views/types.js';
 
-/** What the outbox keeps of a notification for the message it becomes (notification-rows.ts). */
-export interface AlertPayload {
-  readonly subject?: string | null;
-  readonly url?: string | null;
-  readonly priority?: string | null;
-  readonly team?: string | null;
-  readonly assignee?: string | null;
-  readonly dueAt?: string | null;
-  readonly breachedAt?: string | null;
-}
+/** What the outbox keeps of an alert for the message it becomes (one type, in core). */
+export type { AlertPayload } from '@breachless/core';
 
-/** A delivery claimed from the outbox: one notification for one destination. */
-export interface ClaimedDelivery {
+/** What a delivery claimed from the outbox has whatever its kind: one notification for one destination. */
+interface Claimed {
   readonly tenant: string;
   readonly notificationId: number;
-  /** `slack:channel:C123` or `slack:user:U123` (routing.ts writes them). */
+  /** `slack:channel:C123` or `slack:user:U123` (core's formatDestination). */
   readonly destination: string;
   /** Failed attempts so far. */
   readonly attempts: number;
   readonly ticket: string;
-  readonly metric: string;
   readonly cycle: number;
-  /** As the policy writes it (`75%`, `30m`) or `breach`. */
+  /** As the policy writes it (`75%`, `30m`) or `breach`; a digest's period. */
   readonly level: string;
   readonly late: boolean;
-  readonly payload: AlertPayload;
   /** The message an earlier level of this cycle left at this destination, if any. */
   readonly root: MessageRef | null;
 }
+
+/** An alert: one level of one cycle. */
+export interface AlertDelivery extends Claimed {
+  readonly kind: 'alert';
+  readonly metric: string;
+  readonly payload: AlertPayload;
+}
+
+/** A digest: one channel's summary of a period, sent as one new message. */
+export interface DigestDelivery extends Claimed {
+  readonly kind: 'digest';
+  readonly metric: null;
+  readonly payload: { readonly view: DigestView };
+}
+
+/** A delivery claimed from the outbox; `kind` says which. */
+export type ClaimedDelivery = AlertDelivery | DigestDelivery;
 
 /** A delivered alert whose cycle has since stopped: its message should say so. */
 export interface UnsettledMessage {

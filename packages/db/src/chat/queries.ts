@@ -1,11 +1,28 @@
-import { byTicket, type GroupKey } from '@breachless/core';
+import type { SlaQueries } from '@breachless/chat';
+import type { GroupKey } from '@breachless/core';
 import { loadEvents } from '../ingest/index.js';
 import { teamOfAgent } from '../outbox/index.js';
 import { atRiskCycles, breachedCycles, complianceRows } from '../reports/index.js';
+import type { DigestSchedule, SubscriptionFilters } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 import type { EngineCache } from '../tenants/index.js';
 import { agentOf, linkIdentity } from './identities.js';
 import { addSubscription, channelSubscriptions, removeSubscription } from './subscriptions.js';
+
+/**
+ * A digest's schedule as the chat commands hand it over.
+ * @throws RangeError when `every`, `time` or `zone` is missing or `every` is not a schedule
+ */
+function digestSchedule(s: Readonly<Record<string, string>>): DigestSchedule {
+  const { every, time, zone, goal } = s;
+  if ((every !== 'daily' && every !== 'weekdays' && every !== 'weekly') || !time || !zone)
+    throw new RangeError(`not a digest schedule: ${JSON.stringify(s)}`);
+  return { every, time, zone, ...(goal === undefined ? {} : { goal }) };
+}
+
+/** A subscription's filters as the commands show them: each value as text. */
+const words = (filters: SubscriptionFilters): Record<string, string> =>
+  Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)]));
 
 /** Whose commands these are: one tenant, chat platform, channel and user. */
 export interface ChatScope {
@@ -77,12 +94,9 @@ export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope
       });
       return { items: items.map((c) => item(c, c.breachedAt)), total };
     },
-    ticket: async (id: string, now: number) => {
-      const events = byTicket(await loadEvents(db, tenant, [id]), now).get(id);
-      if (!events) return null;
-      const engine = await engines.engineFor(db, tenant);
-      return engine.evaluateSorted(id, events, now, { trace: true });
-    },
+    ticket: async (id: string, now: number) =>
+      (await engines.engineFor(db, tenant)).explain(id, await loadEvents(db, tenant, [id]), now) ??
+      null,
     subscribe: (
       kind: 'alerts' | 'digest',
       filters: Record<string, string>,
@@ -93,16 +107,20 @@ export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope
         channel,
         kind,
         filters,
-        ...(schedule ? { schedule } : {}),
+        ...(schedule ? { schedule: digestSchedule(schedule) } : {}),
         createdBy: user,
       }),
     unsubscribe: (id: string) => removeSubscription(db, tenant, { platform, channel, id }),
-    subscriptions: () => channelSubscriptions(db, tenant, platform, channel),
+    subscriptions: async () =>
+      (await channelSubscriptions(db, tenant, platform, channel)).map((s) => ({
+        ...s,
+        filters: words(s.filters),
+      })),
     link: (agent: string) => linkIdentity(db, tenant, { platform, user, agent }),
     linkedAgent: () => agentOf(db, tenant, platform, user),
     myTeam: async () => {
       const agent = await agentOf(db, tenant, platform, user);
       return agent ? teamOfAgent(db, tenant, agent) : null;
     },
-  };
+  } satisfies SlaQueries;
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { formatDestination } from '@breachless/core';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { chatSubscriptions, deliveries } from '../schema/index.js';
+import type { DigestSchedule, SubscriptionFilters } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 
 /** A new subscription of a channel, from `/sla subscribe`. */
@@ -8,10 +10,10 @@ export interface NewSubscription {
   readonly platform: string;
   readonly channel: string;
   readonly kind: 'alerts' | 'digest';
-  /** What alerts it hears (outbox/routing.ts `AlertFilters`) or which team a digest covers. */
-  readonly filters: Record<string, string>;
-  /** A digest's schedule: `{ every, time, zone }`. */
-  readonly schedule?: Record<string, string>;
+  /** What alerts it hears (outbox/routing.ts) or which team a digest covers. */
+  readonly filters: SubscriptionFilters;
+  /** A digest's schedule. */
+  readonly schedule?: DigestSchedule;
   readonly createdBy: string;
 }
 
@@ -122,7 +124,7 @@ export async function channelSubscriptions(
     .where(
       and(
         eq(deliveries.tenantId, tenant),
-        eq(deliveries.destination, `${platform}:channel:${channel}`),
+        eq(deliveries.destination, formatDestination({ platform, kind: 'channel', id: channel })),
         eq(deliveries.state, 'failed'),
       ),
     );
@@ -131,8 +133,8 @@ export async function channelSubscriptions(
     platform: s.platform,
     channel: s.channel,
     kind: s.kind as 'alerts' | 'digest',
-    filters: s.filters as Record<string, string>,
-    ...(s.schedule ? { schedule: s.schedule as Record<string, string> } : {}),
+    filters: s.filters,
+    ...(s.schedule ? { schedule: s.schedule } : {}),
     createdBy: s.createdBy,
     // Failures belong to the channel, not to one subscription: deliveries record where.
     failed: Number(failures?.failed ?? 0),

@@ -1,3 +1,4 @@
+import type { AlertPayload } from '@breachless/core';
 import { and, desc, eq } from 'drizzle-orm';
 import { cycles, notifications } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
@@ -6,7 +7,7 @@ import type { Database } from '../storage/index.js';
 export interface CycleAlert {
   readonly level: string;
   readonly late: boolean;
-  readonly payload: Record<string, string | null>;
+  readonly payload: AlertPayload;
   /** The cycle's status now, or null when the ticket no longer has that cycle. */
   readonly status: string | null;
   readonly calendar: string | null;
@@ -24,6 +25,7 @@ export async function cycleAlert(
     .where(
       and(
         eq(notifications.tenantId, tenant),
+        eq(notifications.kind, 'alert'),
         eq(notifications.ticketId, key.ticket),
         eq(notifications.metric, key.metric),
         eq(notifications.cycle, key.cycle),
@@ -46,7 +48,8 @@ export async function cycleAlert(
   return {
     level: latest.level,
     late: latest.late,
-    payload: latest.payload as Record<string, string | null>,
+    // A row of kind 'alert' holds an alert's payload (notification-rows.ts writes them).
+    payload: latest.payload as AlertPayload,
     status: cycle?.status ?? null,
     calendar: cycle?.calendar ?? null,
   };

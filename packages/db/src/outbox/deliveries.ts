@@ -1,5 +1,7 @@
+import type { AlertPayload } from '@breachless/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { deliveries } from '../schema/index.js';
+import type { DigestPayload } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 import { rowsOf } from '../storage/index.js';
 
@@ -24,20 +26,27 @@ export interface DeliveryKey {
   readonly destination: string;
 }
 
-type Payload = Record<string, string | null>;
-interface ClaimRow {
+/** A claimed row: `kind` says what its metric and payload are (the outbox writes them so). */
+type ClaimRow = {
   tenant_id: string;
   notification_id: string | number;
   destination: string;
   attempts: number;
   ticket_id: string;
-  metric: string;
   cycle: number;
   level: string;
   late: boolean;
-  payload: Payload;
   root: string | null;
-}
+} & (
+  | { kind: 'alert'; metric: string; payload: AlertPayload }
+  | { kind: 'digest'; metric: null; payload: DigestPayload }
+);
+
+/** The row's kind with its metric and payload, typed together. */
+const content = (r: ClaimRow) =>
+  r.kind === 'alert'
+    ? { kind: r.kind, metric: r.metric, payload: r.payload }
+    : { kind: r.kind, metric: r.metric, payload: r.payload };
 
 /**
  * Claims due deliveries of one platform (`slack:...` destinations) for a chat app replica:
@@ -83,7 +92,7 @@ export async function claimDeliveries(
           and d.destination = t.destination
         returning d.tenant_id, d.notification_id, d.destination, d.attempts
       )
-      select c.*, n.ticket_id, n.metric, n.cycle, n.level, n.late, n.payload,
+      select c.*, n.ticket_id, n.kind, n.metric, n.cycle, n.level, n.late, n.payload,
         (select p.message_ref from notifications pn
           join deliveries p on p.tenant_id = pn.tenant_id and p.notification_id = pn.id
             and p.destination = c.destination
@@ -101,12 +110,11 @@ export async function claimDeliveries(
     destination: r.destination,
     attempts: r.attempts,
     ticket: r.ticket_id,
-    metric: r.metric,
     cycle: r.cycle,
     level: r.level,
     late: r.late,
-    payload: r.payload,
     root: refOf(r.root),
+    ...content(r),
   }));
 }
 

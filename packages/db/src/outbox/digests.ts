@@ -1,5 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { formatDestination } from '@breachless/core';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { chatSubscriptions, deliveries, digestRuns, notifications } from '../schema/index.js';
+import type { DigestPayload, DigestSchedule } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 
 /** A channel's digest subscription, as `/sla subscribe digest` stored it. */
@@ -9,13 +11,7 @@ export interface DigestSubscription {
   readonly platform: string;
   readonly channel: string;
   readonly team: string | null;
-  readonly schedule: {
-    every: 'daily' | 'weekdays' | 'weekly';
-    time: string;
-    zone: string;
-    /** Compliance % to measure against, as typed (`goal:90`); absent: the default. */
-    goal?: string;
-  };
+  readonly schedule: DigestSchedule;
   readonly createdAt: Date;
 }
 
@@ -24,16 +20,22 @@ export async function digestSubscriptions(db: Database): Promise<DigestSubscript
   const rows = await db
     .select()
     .from(chatSubscriptions)
-    .where(eq(chatSubscriptions.kind, 'digest'));
-  return rows.map((r) => ({
-    tenant: r.tenantId,
-    id: r.id,
-    platform: r.platform,
-    channel: r.channel,
-    team: (r.filters as { team?: string }).team ?? null,
-    schedule: r.schedule as DigestSubscription['schedule'],
-    createdAt: r.createdAt,
-  }));
+    .where(and(eq(chatSubscriptions.kind, 'digest'), isNotNull(chatSubscriptions.schedule)));
+  return rows.flatMap((r) =>
+    r.schedule
+      ? [
+          {
+            tenant: r.tenantId,
+            id: r.id,
+            platform: r.platform,
+            channel: r.channel,
+            team: r.filters.team ?? null,
+            schedule: r.schedule,
+            createdAt: r.createdAt,
+          },
+        ]
+      : [],
+  );
 }
 
 /** Whether a subscription's digest for a period exists already (queued or sent). */
@@ -69,7 +71,7 @@ export async function queueDigest(
     period: string;
     at: number;
     late: boolean;
-    payload: unknown;
+    payload: DigestPayload;
     now: number;
   },
 ): Promise<boolean> {
@@ -87,14 +89,14 @@ export async function queueDigest(
       .onConflictDoNothing()
       .returning({ period: digestRuns.period });
     if (claimed.length === 0) return false;
-    // A digest rides the outbox as a notification of its own kind, keyed by subscription
-    // and period, so delivery, retries and failure records are the alerts' own.
+    // A digest rides the outbox as a notification of kind 'digest' (no metric), keyed by
+    // subscription and period, so delivery, retries and failure records are the alerts' own.
     const [notification] = await tx
       .insert(notifications)
       .values({
         tenantId: tenant,
         ticketId: `digest:${id}`,
-        metric: 'digest',
+        kind: 'digest',
         cycle: 0,
         level: d.period,
         at: new Date(d.at),
@@ -106,7 +108,7 @@ export async function queueDigest(
     await tx.insert(deliveries).values({
       tenantId: tenant,
       notificationId: Number(notification.id),
-      destination: `${platform}:channel:${channel}`,
+      destination: formatDestination({ platform, kind: 'channel', id: channel }),
       state: 'pending',
       nextAttemptAt: new Date(d.now),
     });

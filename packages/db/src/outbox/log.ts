@@ -1,11 +1,15 @@
+import type { NotificationKind } from '@breachless/core';
 import { and, asc, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import { deliveries, notifications } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 
 /** One created notification and where it went: the body of `GET /v1/notifications`. */
 export interface NotificationView {
+  readonly kind: NotificationKind;
+  /** An alert's ticket, or `digest:<subscription>`. */
   readonly ticket: string;
-  readonly metric: string;
+  /** An alert's metric; null for a digest. */
+  readonly metric: string | null;
   readonly cycle: number;
   /** As the policy writes it (`75%`, `30m`) or `breach`. */
   readonly level: string;
@@ -55,6 +59,7 @@ export async function notificationLog(
         )
     : [];
   return rows.map((n) => ({
+    kind: n.kind,
     ticket: n.ticketId,
     metric: n.metric,
     cycle: n.cycle,

@@ -1,7 +1,5 @@
 import type { CycleResult, TicketResult } from '@breachless/core';
-import type { notifications } from '../schema/index.js';
-
-type NotificationRow = typeof notifications.$inferInsert;
+import type { AlertRow } from './write.js';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
@@ -32,8 +30,8 @@ export function notificationRows(
   ticket: TicketResult,
   now: number,
   lateAfterMs: number,
-): NotificationRow[] {
-  const rows: NotificationRow[] = [];
+): AlertRow[] {
+  const rows: AlertRow[] = [];
   for (const c of ticket.cycles) {
     if (!stillNews(c, now)) continue;
     for (const fired of c.fired) {

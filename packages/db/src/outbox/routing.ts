@@ -1,30 +1,14 @@
+import { formatDestination, NO_DESTINATION } from '@breachless/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { chatIdentities, chatSubscriptions, cycleAcks, type deliveries } from '../schema/index.js';
+import type { SubscriptionFilters } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 import { type CreatedNotification, insertDeliveries } from './write.js';
 
 type Created = CreatedNotification;
 
-/** What an alert subscription listens to; an absent key matches everything. */
-export interface AlertFilters {
-  readonly team?: string;
-  readonly priority?: string;
-  readonly policy?: string;
-  readonly metric?: string;
-  /** An escalation channel hears breaches only. */
-  readonly escalation?: boolean;
-}
-
-type Payload = {
-  team?: string | null;
-  priority?: string | null;
-  policy?: string | null;
-  assignee?: string | null;
-  stoppedAt?: string | null;
-};
-
-function matches(filters: AlertFilters, n: Created): boolean {
-  const p = n.payload as Payload;
+function matches(filters: SubscriptionFilters, n: Created): boolean {
+  const p = n.payload;
   if (filters.escalation) return n.level === 'breach';
   return (
     (filters.team === undefined || filters.team === p.team) &&
@@ -53,7 +37,7 @@ export async function routeNotifications(
     .from(chatSubscriptions)
     .where(and(eq(chatSubscriptions.tenantId, tenant), eq(chatSubscriptions.kind, 'alerts')));
   const agents = [
-    ...new Set(created.map((n) => (n.payload as Payload).assignee).filter((a): a is string => !!a)),
+    ...new Set(created.map((n) => n.payload.assignee).filter((a): a is string => !!a)),
   ];
   const identities = agents.length
     ? await db
@@ -79,7 +63,7 @@ export async function routeNotifications(
         a.cycle === n.cycle &&
         (a.kind === 'ack' || (a.until?.getTime() ?? 0) > now),
     );
-    const stale = Boolean((n.payload as Payload).stoppedAt);
+    const stale = Boolean(n.payload.stoppedAt);
     if (n.level !== 'breach' && (silencedBy || stale)) {
       const why = !silencedBy
         ? 'stale: the cycle had stopped when the warning was noticed'
@@ -89,24 +73,26 @@ export async function routeNotifications(
       rows.push({
         tenantId: tenant,
         notificationId: n.id,
-        destination: 'none',
+        destination: NO_DESTINATION,
         state: 'suppressed',
         lastError: why,
       });
       continue;
     }
     const destinations = new Set<string>();
-    const assignee = (n.payload as Payload).assignee;
+    const assignee = n.payload.assignee;
     for (const who of identities.filter((i) => i.agent === assignee))
-      destinations.add(`${who.platform}:user:${who.userId}`);
+      destinations.add(formatDestination({ platform: who.platform, kind: 'user', id: who.userId }));
     for (const s of subscriptions)
-      if (matches(s.filters as AlertFilters, n))
-        destinations.add(`${s.platform}:channel:${s.channel}`);
+      if (matches(s.filters, n))
+        destinations.add(
+          formatDestination({ platform: s.platform, kind: 'channel', id: s.channel }),
+        );
     if (destinations.size === 0) {
       rows.push({
         tenantId: tenant,
         notificationId: n.id,
-        destination: 'none',
+        destination: NO_DESTINATION,
         state: 'unrouted',
         lastError: 'no linked assignee and no matching alert subscription',
       });

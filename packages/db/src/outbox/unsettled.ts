@@ -1,3 +1,4 @@
+import type { AlertPayload } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
 import { rowsOf } from '../storage/index.js';
@@ -14,7 +15,7 @@ export interface UnsettledRow {
   readonly cycle: number;
   readonly level: string;
   readonly late: boolean;
-  readonly payload: Record<string, string | null>;
+  readonly payload: AlertPayload;
 }
 
 /**
@@ -38,7 +39,7 @@ export async function unsettledMessages(
     cycle: number;
     level: string;
     late: boolean;
-    payload: Record<string, string | null>;
+    payload: AlertPayload;
   }>(
     await db.execute(sql`
       select distinct on (d.tenant_id, d.destination, d.message_ref)

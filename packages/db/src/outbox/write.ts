@@ -1,3 +1,4 @@
+import type { AlertPayload } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { deliveries, notifications } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
@@ -6,14 +7,21 @@ import { epochMs, rowsOf } from '../storage/index.js';
 type NotificationRow = typeof notifications.$inferInsert;
 type DeliveryRow = typeof deliveries.$inferInsert;
 
-/** A notification just created, with what routing reads. */
-export type CreatedNotification = Pick<
-  typeof notifications.$inferSelect,
-  'id' | 'ticketId' | 'metric' | 'cycle' | 'level' | 'payload'
->;
+/** An alert just created, with what routing reads. */
+export interface CreatedNotification {
+  readonly id: number;
+  readonly ticketId: string;
+  readonly metric: string;
+  readonly cycle: number;
+  readonly level: string;
+  readonly payload: AlertPayload;
+}
+
+/** An alert to offer the outbox: notification-rows.ts builds them from a ticket's cycles. */
+export type AlertRow = NotificationRow & { metric: string; payload: AlertPayload };
 
 /**
- * Offers notification rows to the outbox and returns those created now: a row whose cycle
+ * Offers alert rows to the outbox and returns those created now: a row whose cycle
  * and level already has one is skipped by the unique key, which is what makes every level
  * notified exactly once however often a ticket is recomputed. Rows travel as one JSON
  * document of arrays, like cycles (a parameter per field dominated a worker tick).
@@ -21,7 +29,7 @@ export type CreatedNotification = Pick<
 export async function insertNotifications(
   db: Database,
   tenant: string,
-  rows: readonly NotificationRow[],
+  rows: readonly AlertRow[],
 ): Promise<CreatedNotification[]> {
   if (rows.length === 0) return [];
   const doc = JSON.stringify(
@@ -41,7 +49,7 @@ export async function insertNotifications(
     metric: string;
     cycle: number;
     level: string;
-    payload: unknown;
+    payload: AlertPayload;
   }>(
     await db.execute(sql`
       insert into notifications (tenant_id, ticket_id, metric, cycle, level, at, late, payload)

@@ -1,3 +1,4 @@
+import type { NotificationKind } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, instant, tenantId } from './columns.js';
+import type { DigestSchedule, NotificationPayload, SubscriptionFilters } from './payloads.js';
 
 /** The outbox: one row per fired level of a cycle, created exactly once. */
 export const notifications = pgTable(
@@ -18,14 +20,18 @@ export const notifications = pgTable(
   {
     tenantId: tenantId(),
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    /** An alert's ticket, or `digest:<subscription>` for a digest. */
     ticketId: text('ticket_id').notNull(),
-    metric: text('metric').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull().default('alert'),
+    /** An alert's metric; a digest has none. */
+    metric: text('metric'),
     cycle: integer('cycle').notNull(),
-    /** As the policy writes it (`75%`, `30m`) or `breach`. */
+    /** As the policy writes it (`75%`, `30m`) or `breach`; a digest's period (`2026-11-23`). */
     level: text('level').notNull(),
     at: instant('at').notNull(),
     late: boolean('late').notNull().default(false),
-    payload: jsonb('payload').notNull(),
+    /** An `AlertPayload` for an alert, a `DigestPayload` for a digest (`kind` says which). */
+    payload: jsonb('payload').$type<NotificationPayload>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -69,8 +75,8 @@ export const chatSubscriptions = pgTable(
     platform: text('platform').notNull(),
     channel: text('channel').notNull(),
     kind: text('kind').notNull(),
-    filters: jsonb('filters').notNull().default({}),
-    schedule: jsonb('schedule'),
+    filters: jsonb('filters').$type<SubscriptionFilters>().notNull().default({}),
+    schedule: jsonb('schedule').$type<DigestSchedule>(),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
   },
