@@ -25,14 +25,15 @@ const manifest = (folder: string) =>
 
 /**
  * The diagram's nodes (`id["packages/core"]`) and edges as folder pairs: `a --> b` for a
- * dependency, `a -.-> b` for a dev dependency (what only a package's tests or benches load).
+ * dependency, `a -.-> b` for a dev dependency (what only a package's tests or benches load),
+ * either with an optional label (`a -->|starts| b`).
  */
 function diagram(text: string) {
   const block = /```mermaid\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
   const folderOf = new Map(
     [...block.matchAll(/^\s*(\w+)\["((?:packages|apps)\/[\w-]+)"\]/gm)].map((m) => [m[1], m[2]]),
   );
-  const edges = [...block.matchAll(/^\s*(\w+)\s*(-->|-\.->)\s*(\w+)\s*$/gm)].map(
+  const edges = [...block.matchAll(/^\s*(\w+)\s*(-->|-\.->)(?:\|[^|]*\|)?\s*(\w+)\s*$/gm)].map(
     (m) => `${folderOf.get(m[1] ?? '') ?? m[1]} ${m[2]} ${folderOf.get(m[3] ?? '') ?? m[3]}`,
   );
   return { nodes: [...folderOf.values()], edges };
