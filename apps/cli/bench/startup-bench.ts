@@ -4,7 +4,10 @@
  * same rounds, so the ratios hold on a busy machine. Then `calendar due --cases` on 100,000
  * cases against moment-business-time doing the same job as a whole process (`moment-due.mjs`),
  * and how many of their answers differ.
- * BENCH_QUICK=1: 10,000 cases and fewer rounds (checks the code paths only).
+ * BENCH_QUICK=1: 10,000 cases and fewer rounds (checks the code paths only); BENCH_ROUNDS=n sets
+ * the start-up rounds. BENCH_BEFORE=<another checkout>/apps/cli/bin/breachless.js (built) runs
+ * that CLI's commands in the same rounds too, for a before/after measured under the same load.
+ * CPU time (user + system) is reported beside wall time: it moves less with the machine's load.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const CASES = QUICK ? 10_000 : 100_000;
-const ROUNDS = QUICK ? 3 : 15;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 3 : 15));
+const BEFORE = process.env.BENCH_BEFORE;
 const BATCH_ROUNDS = QUICK ? 1 : 3;
 const CLI = fileURLToPath(new URL('../bin/breachless.js', import.meta.url));
 const PEER = fileURLToPath(new URL('./moment-due.mjs', import.meta.url));
@@ -63,21 +67,24 @@ function writeCases(n: number): string {
 
 interface Run {
   ms: number;
+  cpuMs: number;
   rssMiB: number;
   stdout: string;
 }
 
-/** One whole process under /usr/bin/time: wall time seen from here, its peak RSS. */
+/** One whole process under /usr/bin/time: wall time seen from here, its CPU time and peak RSS. */
 function measure(args: readonly string[]): Run {
   const rssFile = join(dir, 'rss');
   const start = process.hrtime.bigint();
-  const child = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, ...args], {
+  const child = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
-  return { ms, rssMiB: Number(readFileSync(rssFile, 'utf8').trim()) / 1024, stdout: child.stdout };
+  const [rss = NaN, user = NaN, system = NaN] = readFileSync(rssFile, 'utf8').trim().split(' ');
+  const cpuMs = (Number(user) + Number(system)) * 1000;
+  return { ms, cpuMs, rssMiB: Number(rss) / 1024, stdout: child.stdout };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -85,7 +92,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Runs every command once per round, interleaved, and returns the median of each. */
 function rounds(commands: Record<string, readonly string[]>, n: number) {
   const runs = new Map<string, Run[]>(Object.keys(commands).map((k) => [k, []]));
-  measure(Object.values(commands)[0] ?? []); // warm the file cache
+  for (const args of Object.values(commands)) measure(args); // warm the file cache
   for (let r = 0; r < n; r++)
     for (const [name, args] of Object.entries(commands)) runs.get(name)?.push(measure(args));
   return new Map(
@@ -93,6 +100,7 @@ function rounds(commands: Record<string, readonly string[]>, n: number) {
       name,
       {
         ms: median(rs.map((x) => x.ms)),
+        cpuMs: median(rs.map((x) => x.cpuMs)),
         rssMiB: median(rs.map((x) => x.rssMiB)),
         stdout: rs[0]?.stdout ?? '',
       },
@@ -102,38 +110,33 @@ function rounds(commands: Record<string, readonly string[]>, n: number) {
 
 const node = process.execPath;
 const due = ['calendar', 'due', '--calendar', 'ny-office', '--from', '2026-11-25T20:00:00Z'];
+/** The start-up commands of one CLI, named with `suffix`. */
+function cliCommands(cli: string, suffix: string): Record<string, readonly string[]> {
+  const dueOn = (file: string) => [node, cli, ...due, '--config', file, '--duration', '4h'];
+  return {
+    [`breachless --help${suffix}`]: [node, cli, '--help'],
+    [`breachless calendar due (explicit holidays)${suffix}`]: dueOn(config),
+    [`breachless calendar due (README example: publicHolidays US)${suffix}`]: dueOn(EXAMPLE),
+  };
+}
 const startup = rounds(
   {
     'node -e 0': [node, '-e', '0'],
-    'breachless --help': [node, CLI, '--help'],
-    'breachless calendar due (explicit holidays)': [
-      node,
-      CLI,
-      ...due,
-      '--config',
-      config,
-      '--duration',
-      '4h',
-    ],
-    'breachless calendar due (README example: publicHolidays US)': [
-      node,
-      CLI,
-      ...due,
-      '--config',
-      EXAMPLE,
-      '--duration',
-      '4h',
-    ],
+    ...cliCommands(CLI, ''),
+    ...(BEFORE ? cliCommands(BEFORE, ' (before)') : {}),
   },
   ROUNDS,
 );
-const base = startup.get('node -e 0')?.ms ?? NaN;
+const base = startup.get('node -e 0');
 console.log(`whole process, median of ${ROUNDS} interleaved rounds (Node ${process.version})`);
-console.log('| command | wall ms | x node -e 0 | peak RSS MiB |\n|---|---:|---:|---:|');
-for (const [name, r] of startup)
+console.log('| command | wall ms | x node -e 0 | CPU ms | x node -e 0 | peak RSS MiB |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const [name, r] of startup) {
+  const [wall, cpu] = [r.ms / (base?.ms ?? NaN), r.cpuMs / (base?.cpuMs ?? NaN)];
   console.log(
-    `| ${name} | ${r.ms.toFixed(0)} | ${(r.ms / base).toFixed(2)} | ${r.rssMiB.toFixed(0)} |`,
+    `| ${name} | ${r.ms.toFixed(0)} | ${wall.toFixed(2)} | ${r.cpuMs.toFixed(0)} | ${cpu.toFixed(2)} | ${r.rssMiB.toFixed(0)} |`,
   );
+}
 
 const cases = writeCases(CASES);
 const batch = rounds(
