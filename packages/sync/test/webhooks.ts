@@ -8,7 +8,7 @@ import { type Database, ingestEvents } from '@breachless/db';
 export const SECRET = 'zendesk-signing-secret';
 
 /** The events Zendesk's webhook for `body` maps to, signature checked as the route does. */
-export function webhookEvents(body: object, now: number): TicketEvent[] {
+export function webhookEvents(body: object, now: number): readonly TicketEvent[] {
   const rawBody = Buffer.from(JSON.stringify(body));
   const timestamp = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z');
   const signature = createHmac('sha256', SECRET).update(timestamp).update(rawBody).digest('base64');

@@ -12,5 +12,6 @@ export { quarantinedTickets } from './quarantine.js';
 export { queueInteractions } from './queues.js';
 export { reportPeriods, reportShapes } from './reports.js';
 export { simulatedClocks } from './simulated-clocks.js';
+export { syncConnections } from './sync.js';
 export { apiTokens, configs, tenants, webhookSecrets } from './tenants.js';
 export { ticketEvents, ticketRevisions, tickets } from './tickets.js';

@@ -48,7 +48,7 @@ export function zendeskPlatform(
           return { kind: 'failed', message: 'zendesk: a ticket event is not as documented' };
         // Later changes wait for the next run: their webhooks may still be on the way.
         if (record.data.timestamp * 1000 > until)
-          return pageOf(records, record.data.timestamp, true);
+          return pageOf(records, record.data.timestamp, until);
         records.push(record.data);
       }
       const end = page.data.end_time ?? start;
@@ -57,22 +57,21 @@ export function zendeskPlatform(
           kind: 'failed',
           message: `zendesk: more than a page of ticket events at ${start}: the export cannot move past it`,
         };
-      return pageOf(records, end, page.data.end_of_stream);
+      return pageOf(records, end, page.data.end_of_stream ? until : undefined);
     },
     map: (records, stored) => mapZendesk(records, stored, options),
   };
 }
 
-function pageOf(records: ZendeskTicketEvent[], next: number, done: boolean) {
+/**
+ * A page; `readUntil` when it is the last one for now: every change up to then has been
+ * read (lag counts from there, not from the last change, which may be hours old).
+ */
+function pageOf(records: ZendeskTicketEvent[], next: number, readUntil: number | undefined) {
   const tickets = [...new Set(records.map((r) => String(r.ticket_id)))];
-  return {
-    kind: 'page' as const,
-    records,
-    tickets,
-    next: String(next),
-    done,
-    cursorAt: next * 1000,
-  };
+  const done = readUntil !== undefined;
+  const cursorAt = readUntil ?? next * 1000;
+  return { kind: 'page' as const, records, tickets, next: String(next), done, cursorAt };
 }
 
 function mapZendesk(
