@@ -8,6 +8,7 @@ import { HttpError, problemList } from './errors.js';
 import { observe, routeOf } from './observe.js';
 import { atRiskRoutes } from './routes/at-risk.js';
 import { configRoutes } from './routes/config.js';
+import { connectionRoutes } from './routes/connections.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
@@ -31,7 +32,8 @@ export function createApp(deps: AppDeps) {
     .route('/reports/queues', queueReportRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/config', configRoutes(deps))
-    .route('/quarantine', quarantineRoutes(deps));
+    .route('/quarantine', quarantineRoutes(deps))
+    .route('/connections', connectionRoutes(deps));
   // Webhooks come before `/v1`: their credential is the helpdesk's signature, not a token.
   // Every route, health included, has the deadline: a request stuck on the database answers
   // 503 rather than hold its client.
