@@ -20,20 +20,20 @@ export function configuredChatApps(
 ): ChatApp[] {
   const apps: ChatApp[] = [];
   if (env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID)
-    apps.push({ name: 'slack', entry: appEntry('slack'), port: ports.slack });
-  if (env.MICROSOFT_APP_ID)
-    apps.push({ name: 'teams', entry: appEntry('teams'), port: ports.teams });
+    apps.push({ name: 'slack', entry: SLACK_MAIN(), port: ports.slack });
+  if (env.MICROSOFT_APP_ID) apps.push({ name: 'teams', entry: TEAMS_MAIN(), port: ports.teams });
   return apps;
 }
 
-// Built, this module is dist/chat-apps.js and starts the apps' dist/main.js; run from its
-// sources in development (`npm run dev`), it starts theirs, with this process's Node flags
-// (`--conditions=source --import tsx`).
-const FROM = import.meta.url.endsWith('.ts') ? 'src/main.ts' : 'dist/main.js';
-
-function appEntry(name: string): string {
-  return fileURLToPath(new URL(`../../${name}/${FROM}`, import.meta.url));
-}
+/*
+ * Each chat app publishes its start as a package entry (`@breachless/slack/main`): the server
+ * asks Node where that entry is and runs it as a process, never importing it and knowing
+ * nothing of the app's folders. The entry's export conditions pick the file: dist/main.js
+ * built, src/main.ts under `--conditions=source` (`npm run dev`, which the child inherits
+ * with `--import tsx` through execArgv, and the tests).
+ */
+const SLACK_MAIN = () => fileURLToPath(import.meta.resolve('@breachless/slack/main'));
+const TEAMS_MAIN = () => fileURLToPath(import.meta.resolve('@breachless/teams/main'));
 
 /** Starts the apps with the server's environment and their own port; output goes to ours. */
 export function startChatApps(apps: readonly ChatApp[]): ChildProcess[] {

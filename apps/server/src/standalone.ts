@@ -1,15 +1,17 @@
 import {
-  type ChatView,
+  type ConsoleDelivery,
   type ConsolePortOptions,
+  consoleDelivery,
   consolePort,
-  parseCommand,
   renderText,
-  runCommand,
+  slaRequest,
 } from '@breachless/chat';
 import {
   chatQueries,
   type DatabaseHandle,
+  deliveryOutbox,
   EngineCache,
+  errorSummary,
   openDatabase,
   TicketCache,
 } from '@breachless/db';
@@ -17,7 +19,6 @@ import { createApp } from '@breachless/http';
 import { Worker, workerMetrics } from '@breachless/jobs';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { consoleDelivery } from './console-delivery.js';
 import { DEMO_TENANT } from './demo/demo-config.js';
 import type { DemoRun } from './demo/demo-run.js';
 import { prepareDemo } from './demo/prepare.js';
@@ -50,7 +51,7 @@ export class Standalone {
   // One process: the worker continues the checkpoints the API's ingest made, and back.
   readonly #tickets = new TicketCache();
   readonly #worker: Worker;
-  readonly #delivery: ReturnType<typeof consoleDelivery>;
+  readonly #delivery: ConsoleDelivery;
   readonly api: ReturnType<typeof createApp>;
   readonly tenant: string;
 
@@ -68,7 +69,13 @@ export class Standalone {
       tickets: this.#tickets,
       ...(o.lateAfterMs === undefined ? {} : { lateAfterMs: o.lateAfterMs }),
     });
-    this.#delivery = consoleDelivery(db, consolePort(o.console), o.clock, o.logger);
+    this.#delivery = consoleDelivery({
+      outbox: deliveryOutbox(db),
+      port: consolePort(o.console),
+      clock: o.clock,
+      logger: o.logger,
+      summarise: errorSummary,
+    });
     this.api = createApp({
       db,
       engines: this.#engines,
@@ -126,21 +133,15 @@ export class Standalone {
   }
 
   async #answer(typed: string): Promise<string> {
-    const parsed = parseCommand(typed, '/sla');
-    let view: ChatView;
-    if (!parsed.ok)
-      view = { kind: 'notice', tone: 'error', text: parsed.error, usage: parsed.usage };
-    else
-      view = await runCommand(
-        parsed.command,
-        { zone: 'UTC', now: this.#o.clock(), canManage: async () => ({ ok: true }) },
-        chatQueries(this.#handle.db, this.#engines, {
-          tenant: this.tenant,
-          platform: 'console',
-          channel: this.#o.channel,
-          user: 'console',
-        }),
-      );
+    const view = await slaRequest(typed, '/sla').answer(
+      { zone: 'UTC', now: this.#o.clock(), canManage: async () => ({ ok: true }) },
+      chatQueries(this.#handle.db, this.#engines, {
+        tenant: this.tenant,
+        platform: 'console',
+        channel: this.#o.channel,
+        user: 'console',
+      }),
+    );
     return renderText(view);
   }
 
