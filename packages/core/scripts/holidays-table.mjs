@@ -39,11 +39,11 @@ function cacheKey() {
 }
 
 /** Fills `dir` with the table (written to a sibling first, renamed whole when complete). */
-function generate(dir) {
+async function generate(dir) {
   const partial = `${dir}.${process.pid}.tmp`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  computeTable(partial, FIRST_YEAR, LAST_YEAR);
+  await computeTable(partial, FIRST_YEAR, LAST_YEAR);
   try {
     renameSync(partial, dir);
   } catch (error) {
@@ -57,7 +57,7 @@ const out = resolve(packageDir, process.argv[2] ?? 'dist/calendar/holidays-data'
 const cache = join(packageDir, 'node_modules', '.cache', 'holidays-table', cacheKey());
 if (!existsSync(join(cache, 'index.json'))) {
   const started = Date.now();
-  generate(cache);
+  await generate(cache);
   process.stderr.write(
     `holidays table computed in ${Math.round((Date.now() - started) / 1000)} s\n`,
   );
