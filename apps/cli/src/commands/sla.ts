@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseCommand, renderText, runCommand } from '@breachless/chat';
+import { renderText, slaRequest } from '@breachless/chat';
 import { chatQueries, type Database, EngineCache, schema } from '@breachless/db';
 import { atFlag, zoneFlag } from '../args.js';
 import { openServiceDatabase } from '../database.js';
@@ -42,8 +42,9 @@ export async function slaCommand(name: string, argv: readonly string[], io: Io):
     io.stdout(`${SLA_USAGE}\n`);
     return 0;
   }
-  const parsed = parseCommand([name, ...positionals].join(' '), 'breachless');
-  if (!parsed.ok) throw new UsageError(parsed.error, parsed.usage);
+  const request = slaRequest([name, ...positionals].join(' '), 'breachless');
+  // A mistake is the CLI's usage error (exit 2, usage on stderr), found before the database opens.
+  if (!request.parsed.ok) throw new UsageError(request.parsed.error, request.parsed.usage);
   const zone = zoneFlag(values.tz);
   const tenant = values.tenant ?? 'default';
   const handle = await openServiceDatabase(io);
@@ -54,9 +55,8 @@ export async function slaCommand(name: string, argv: readonly string[], io: Io):
       io.stderr(
         `Tenant ${tenant} runs on simulated time (the demo): answering at ${new Date(simulated).toISOString()}, its last round. --at ISO answers at another instant.\n`,
       );
-    const view = await runCommand(
-      parsed.command,
-      { prefix: 'breachless', zone, now, canManage: async () => ({ ok: false, why: 'read only' }) },
+    const view = await request.answer(
+      { zone, now, canManage: async () => ({ ok: false, why: 'read only' }) },
       chatQueries(handle.db, new EngineCache(), {
         tenant,
         platform: 'cli',
