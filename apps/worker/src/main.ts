@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import {
+  EngineCache,
   errorSummary,
   NotMigratedError,
   openDatabase,
@@ -8,6 +10,7 @@ import {
   TicketCache,
 } from '@breachless/db';
 import { Worker, workerMetrics } from '@breachless/jobs';
+import { SyncWorker } from '@breachless/sync';
 import cron from 'node-cron';
 import { pino } from 'pino';
 import { readEnv } from './env.js';
@@ -38,15 +41,29 @@ const handle = await openDatabase({
     process.exit(error instanceof NotMigratedError ? 2 : 1);
   });
 const metrics = workerMetrics();
+const engines = new EngineCache();
 const worker = new Worker({
   db: handle.db,
+  engines,
   clock: Date.now,
   logger,
   metrics,
   batchSize: env.WORKER_BATCH_SIZE,
   tickets: new TicketCache({ maxBytes: env.BREACHLESS_TICKET_CACHE_BYTES }),
 });
-const task = cron.schedule(env.WORKER_SCHEDULE, () => void worker.tick());
+// Connected helpdesks are read at the same ticks; each connection keeps its own interval
+// (next_run_at), so a tick with nothing due costs one claim query.
+const sync = new SyncWorker({
+  db: handle.db,
+  engines,
+  clock: Date.now,
+  logger,
+  owner: `${hostname()}:${process.pid}`,
+});
+const task = cron.schedule(env.WORKER_SCHEDULE, () => {
+  void worker.tick();
+  void sync.tick();
+});
 
 const server = healthServer({ db: handle.db, healthy: () => worker.healthy, metrics });
 // A port in use (another worker on this machine) is one line and exit 1, not a stack trace.
@@ -69,6 +86,7 @@ signals.stopWith(async () => {
   logger.info('stopping');
   await task.stop();
   await worker.stop();
+  await sync.stop();
   await new Promise((closed) => server.close(closed));
   await handle.close();
 });
