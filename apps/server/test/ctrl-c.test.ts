@@ -81,10 +81,12 @@ async function ctrlC(pressAfter: number, thenAfter: readonly number[] = []) {
 }
 
 // Each try starts again on the data directory the try before stopped: the start succeeding is
-// the proof the stop before it left the database whole and unlocked.
+// the proof the stop before it left the database whole and unlocked. Three tries, each a full
+// `npm start` (some 14 s of CPU): while the typed command is answered, a few seconds into the
+// replay, and pressed twice in a row between them.
 describe('Ctrl-C on npm start, a moment after a typed command', () => {
-  for (const ms of [500, 1_500, 3_000, 5_000])
+  for (const ms of [500, 3_000])
     it(`stops cleanly when pressed ${ms} ms after`, () => ctrlC(ms), 300_000);
 
-  it('keeps stopping when pressed twice in a row', () => ctrlC(1_000, [150]), 300_000);
+  it('keeps stopping when pressed twice in a row', () => ctrlC(1_500, [150]), 300_000);
 });

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TicketEvent } from '@breachless/core';
-import { EngineCache, openDatabase, rowsOf, saveConfig, schema } from '@breachless/db';
+import { EngineCache, rowsOf, saveConfig, schema } from '@breachless/db';
+import { createScratchDatabase, openMigratedPglite } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +23,14 @@ let server: Standalone;
 let now: number;
 let printed = '';
 let simulatedMinutes = 0;
+let scratch: { url: string; drop: () => Promise<void> } | undefined;
 
 beforeAll(async () => {
+  // What the demo prints is the same on either driver: on PostgreSQL when CI has one (no
+  // initdb, and its statements run natively); the processes of process.test.ts and
+  // ctrl-c.test.ts run the demo on the embedded database, as `npm start` does.
+  const base = process.env.TEST_DATABASE_URL;
+  scratch = base ? await createScratchDatabase(base) : undefined;
   events = await Replay.read();
   // Read on this thread: a worker thread would not have the test runner's TypeScript loader.
   const demo = new DemoRun(
@@ -33,6 +40,7 @@ beforeAll(async () => {
   );
   now = Number.NaN;
   server = await Standalone.open({
+    databaseUrl: scratch?.url,
     channel: '#support',
     clock: () => now,
     console: {
@@ -52,7 +60,10 @@ beforeAll(async () => {
     await server.step();
   }
 }, 120_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await scratch?.drop();
+});
 
 describe('the demo (npm start)', () => {
   it('reads the shipped sample log and moves it by whole weeks to the present', () => {
@@ -143,7 +154,7 @@ describe('demo position', () => {
   }, 240_000);
 
   it('is saved where every reader of the database sees the simulated instant', async () => {
-    const handle = await openDatabase({});
+    const handle = await openMigratedPglite();
     await handle.migrate();
     expect(await loadPosition(handle.db, DEMO_TENANT)).toBeUndefined();
     await savePosition(handle.db, DEMO_TENANT, { shiftMs: 7, simAt: 5_000 }, 9_000);
@@ -160,7 +171,7 @@ describe('demo position', () => {
     const shift = Replay.shiftFor(events, FIRST_START);
     const start = (events[0]?.at ?? 0) + shift;
     const stoppedAt = start + 86_400_000;
-    const handle = await openDatabase({});
+    const handle = await openMigratedPglite();
     await handle.migrate();
     await saveConfig(handle.db, DEMO_TENANT, DEMO_CONFIG, 'test');
     const engine = await new EngineCache().engineFor(handle.db, DEMO_TENANT);
