@@ -1,4 +1,5 @@
 import type { Post } from '@breachless/chat/testing';
+import { NO_DESTINATION, parseDestination } from '@breachless/core';
 import type { CheckInput, CheckResult, Count, Problem, StoredNotification } from './check-types.js';
 import { levelKey } from './truth.js';
 
@@ -53,12 +54,12 @@ export function checkPosts(
   for (const [key, n] of notified)
     for (const d of n.deliveries) {
       count(`deliveries ${d.state}`);
-      if (d.destination === 'none') continue;
+      if (d.destination === NO_DESTINATION) continue;
       if (d.state !== 'delivered') {
         problem('delivery not delivered', `${key} to ${d.destination}: ${d.state}`);
         continue;
       }
-      const channel = d.destination.split(':').slice(2).join(':');
+      const channel = parseDestination(d.destination).id;
       const got = posts.get(`${key}|${channel}`) ?? [];
       posts.delete(`${key}|${channel}`);
       const [first, ...again] = got;

@@ -1,4 +1,4 @@
-import type { CycleResult } from '@breachless/core';
+import { type CycleResult, formatDestination, NO_DESTINATION } from '@breachless/core';
 import type { StoredNotification } from './check-types.js';
 import type { SoakChannel } from './setup.js';
 
@@ -36,7 +36,7 @@ export function expectedRoute(
   const priority = text(cycle.fields.priority);
   const listening = channels
     .filter((c) => c.team === team && c.metric === metric && c.priority === priority)
-    .map((c) => `slack:channel:${c.channel}`)
+    .map((c) => formatDestination({ platform: 'slack', kind: 'channel', id: c.channel }))
     .sort();
   return listening.length > 0 ? route('sent', listening) : route('unrouted');
 }
@@ -45,7 +45,7 @@ export function expectedRoute(
 export function storedRoute(deliveries: StoredNotification['deliveries']): Route {
   const [only, ...rest] = deliveries;
   if (!only) return route('not recorded');
-  if (rest.length === 0 && only.destination === 'none') {
+  if (rest.length === 0 && only.destination === NO_DESTINATION) {
     if (only.state === 'suppressed') return route('suppressed');
     if (only.state === 'unrouted') return route('unrouted');
   }
