@@ -7,6 +7,7 @@ import {
   periodBound,
   type ReportOptions,
   type ReportRow,
+  readGroupKeys,
   reportCsv,
   reportRowJson,
 } from '@breachless/core';
@@ -55,12 +56,10 @@ function bound(value: string, flag: 'from' | 'to', zone: string): number {
 }
 
 function groupKeys(value: string | undefined): GroupKey[] {
-  if (!value) return [];
-  const keys = value.split(',').map((k) => k.trim());
-  const unknown = keys.filter((k) => !(GROUP_KEYS as readonly string[]).includes(k));
+  const { keys, unknown } = readGroupKeys(value);
   if (unknown.length)
     throw new UsageError(`--by: unknown ${unknown.join(', ')} (use ${GROUP_KEYS.join(', ')})`);
-  return keys as GroupKey[];
+  return keys;
 }
 
 /** `breachless report`: compliance figures from files or the database, as a table, CSV or JSON. */

@@ -1,4 +1,5 @@
 export { groupValue, type PeriodUnit, periodOf } from './buckets.js';
+export { readGroupKeys } from './group-keys.js';
 export { reportCsv, reportRowJson } from './output.js';
 export { PERIOD_BOUND_FORMS, periodBound } from './period-bounds.js';
 export { complianceReport, sortReportRows } from './report.js';

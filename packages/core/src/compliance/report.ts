@@ -1,5 +1,6 @@
 import { METRICS, type Metric } from '../config/types.js';
 import { isTimeZone } from '../time/zone.js';
+import { isGroupKey } from './group-keys.js';
 import { groupValues } from './period-labels.js';
 import { compliancePct, elapsedStats } from './stats.js';
 import {
@@ -72,7 +73,7 @@ function checkOptions({ from, to, by, timezone }: ReportOptions): void {
   if (!Number.isFinite(from) || !Number.isFinite(to))
     throw new RangeError(`report period must be two instants, not ${from} and ${to}`);
   if (to < from) throw new RangeError('report period ends before it starts');
-  const unknown = by.filter((k) => !(GROUP_KEYS as readonly string[]).includes(k));
+  const unknown = by.filter((k) => !isGroupKey(k));
   if (unknown.length > 0)
     throw new RangeError(`cannot group by ${unknown.join(', ')} (use ${GROUP_KEYS.join(', ')})`);
   // Checked up front so a bad zone fails even when no cycle needs a day.

@@ -3,6 +3,7 @@ import {
   GROUP_KEYS,
   type GroupKey,
   type Problem,
+  readGroupKeys,
   reportCsv,
   reportRowJson,
 } from '@breachless/core';
@@ -22,15 +23,13 @@ const RETRY_AFTER_S = 5;
 const PARAMS = ['from', 'to', 'by', 'tz', 'format'];
 /** `by=day,team`: group keys in order; none (one row per metric) when absent, as in the CLI. */
 function groupKeys(value: string | undefined, problems: Problem[]): GroupKey[] {
-  if (value === undefined || value === '') return [];
-  const keys = value.split(',').map((k) => k.trim());
-  const unknown = keys.filter((k) => !(GROUP_KEYS as readonly string[]).includes(k));
+  const { keys, unknown } = readGroupKeys(value);
   if (unknown.length > 0)
     problems.push({
       path: 'by',
       message: `unknown ${unknown.map((k) => `"${k}"`).join(', ')} (use ${GROUP_KEYS.join(', ')})`,
     });
-  return keys as GroupKey[];
+  return keys;
 }
 
 /**
