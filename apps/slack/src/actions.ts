@@ -81,7 +81,7 @@ async function silence(
       ...key,
       user: body.user.id,
       kind,
-      until: until === null ? null : new Date(until),
+      until,
     });
     const name = body.user.name ?? body.user.id;
     const note =

@@ -24,7 +24,7 @@ describeEachDriver('digest delivery to Slack', (handle) => {
       channel: 'CLEADS',
       team: 'billing',
       schedule: { every: 'daily', time: '09:00', zone: 'America/New_York' },
-      createdAt: new Date(T0),
+      createdAt: T0,
     };
     const { alt } = complianceChart(
       {

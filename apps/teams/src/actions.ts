@@ -55,7 +55,7 @@ export async function silenceFromCard(
     ...key,
     user: from.aadObjectId ?? from.id,
     kind: action.verb,
-    until: until === null ? null : new Date(until),
+    until,
   });
   const note =
     until === null

@@ -63,7 +63,7 @@ describeEachDriver('digest delivery to Teams', (handle) => {
         channel: CHANNEL,
         team: null,
         schedule: { every: 'weekly', time: '09:00', zone: 'UTC' },
-        createdAt: new Date(T0),
+        createdAt: T0,
       },
       period: '2026-11-23',
       at: T0,

@@ -139,7 +139,7 @@ describeEachDriver('ingest continuing from checkpoints', (handle) => {
       const all = batches.flatMap((b) => b.batch);
       const expected = engine
         .evaluate(all, end)
-        .flatMap((t) => t.cycles.map((c) => cycleRow(warm, t, c, new Date(end))))
+        .flatMap((t) => t.cycles.map((c) => cycleRow(warm, t, c, end)))
         .map((r) => `${cycleKey(r)} ${cycleSignature(r)}`)
         .sort();
       expect(expected.length).toBeGreaterThan(50);
@@ -201,7 +201,7 @@ describeEachDriver('ingest continuing from checkpoints', (handle) => {
     expect(cache.hits).toBe(hits);
     const expected = engine
       .evaluate(sent, at(9))
-      .flatMap((t) => t.cycles.map((c) => cycleRow('tick', t, c, new Date(at(9)))))
+      .flatMap((t) => t.cycles.map((c) => cycleRow('tick', t, c, at(9))))
       .map((r) => `${cycleKey(r)} ${cycleSignature(r)}`)
       .sort();
     expect(await storedCycles(db, 'tick')).toEqual(expected);
@@ -232,7 +232,7 @@ describeEachDriver('ingest continuing from checkpoints', (handle) => {
     expect(worker.hits).toBe(2);
     const expected = engine
       .evaluate(events, end + 5 * MINUTE)
-      .flatMap((t) => t.cycles.map((c) => cycleRow('own', t, c, new Date(end))))
+      .flatMap((t) => t.cycles.map((c) => cycleRow('own', t, c, end)))
       .map((r) => `${cycleKey(r)} ${cycleSignature(r)}`)
       .sort();
     expect(expected.length).toBeGreaterThan(2);

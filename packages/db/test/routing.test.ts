@@ -130,7 +130,7 @@ describeEachDriver('routing', (handle) => {
       ['50%', false, ['none suppressed acknowledged by U1']],
       ['breach', false, ['slack:channel:C-billing pending', 'slack:channel:C-esc pending'].sort()],
     ]);
-    expect(await notificationLog(db, 'r', { since: new Date(T0 + 59 * MIN) })).toHaveLength(3);
+    expect(await notificationLog(db, 'r', { since: T0 + 59 * MIN })).toHaveLength(3);
     expect(await notificationLog(db, 'other')).toEqual([]);
   });
 });

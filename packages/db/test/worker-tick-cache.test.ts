@@ -173,7 +173,7 @@ describeEachDriver('worker tick with its own ticket cache', (handle, url) => {
     expect(await dueTick()).toBe(2);
     const expected = engine
       .evaluate(events, now)
-      .flatMap((t) => t.cycles.map((c) => cycleRow('long', t, c, new Date(now))))
+      .flatMap((t) => t.cycles.map((c) => cycleRow('long', t, c, now)))
       .map((r) => `${cycleKey(r)} ${cycleSignature(r)}`)
       .sort();
     expect(expected.length).toBeGreaterThan(200);

@@ -67,7 +67,7 @@ describeEachDriver('worker tick cache after a rolled-back tick', (handle) => {
     expect(cache.hits).toBe(1);
     const expected = engine
       .evaluate(events, now)
-      .flatMap((t) => t.cycles.map((c) => cycleRow('rb', t, c, new Date(now))))
+      .flatMap((t) => t.cycles.map((c) => cycleRow('rb', t, c, now)))
       .map((r) => `${cycleKey(r)} ${cycleSignature(r)}`)
       .sort();
     const rows = await db.select().from(cycles).where(eq(cycles.tenantId, 'rb'));

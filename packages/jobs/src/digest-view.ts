@@ -72,19 +72,19 @@ export async function buildDigest(
   }));
   const filter = s.team ? { team: s.team } : {};
   const worst = await breachedCycles(db, s.tenant, {
-    from: new Date(slot.from),
-    to: new Date(slot.to),
+    from: slot.from,
+    to: slot.to,
     limit: 5,
     worstFirst: true,
     ...filter,
   });
   const atRisk = await atRiskCycles(db, s.tenant, {
-    from: new Date(now),
-    to: new Date(now + AT_RISK_MS),
+    from: now,
+    to: now + AT_RISK_MS,
     limit: 200,
     ...filter,
   });
-  const item = (c: Omit<CycleItem, 'at'>, at: Date): CycleItem => ({ ...c, at: at.getTime() });
+  const item = (c: Omit<CycleItem, 'at'>, at: number): CycleItem => ({ ...c, at });
   const chartFrom = periodBounds({ kind: 'days', days: CHART_DAYS }, zone, slot.to - 1).from;
   const daily = await complianceRows(
     db,

@@ -23,7 +23,7 @@ export async function runDigests(db: Database, now: number, logger: Logger): Pro
     try {
       const slot = latestSlot(s.schedule, now);
       // A period that ended before the subscription existed was never this channel's news.
-      if (slot.to <= s.createdAt.getTime()) continue;
+      if (slot.to <= s.createdAt) continue;
       if (await digestRunExists(db, s.tenant, s.id, slot.key)) continue;
       const view = await buildDigest(db, s, slot, now);
       if (

@@ -45,7 +45,7 @@ export const reply = (ticket: string, at: number) =>
 export function rowsAt(events: readonly TicketEvent[], at: number): StoredCycle[] {
   return new Engine(config).evaluate(events, at).flatMap((t) =>
     t.cycles.map((c) => {
-      const r = cycleRow('default', t, c, new Date(at));
+      const r = cycleRow('default', t, c, at);
       return {
         ...r,
         policy: r.policy ?? null,

@@ -32,7 +32,7 @@ export async function checkQuarantine(db: Database): Promise<Finding> {
 
 function describe(q: QuarantinedTicket): string {
   const code = q.code ? ` [${q.code}]` : '';
-  return `${q.tenant}/${q.ticket}: ${q.error}${code}; since ${q.firstFailedAt.toISOString()}, ${q.attempts} attempt${q.attempts === 1 ? '' : 's'}`;
+  return `${q.tenant}/${q.ticket}: ${q.error}${code}; since ${new Date(q.firstFailedAt).toISOString()}, ${q.attempts} attempt${q.attempts === 1 ? '' : 's'}`;
 }
 
 /** `breachless doctor --retry <tenant>`: recomputes the tenant's quarantined tickets now. */

@@ -74,7 +74,8 @@ export async function recordAck(
     cycle: number;
     user: string;
     kind: 'ack' | 'snooze';
-    until: Date | null;
+    /** Epoch milliseconds; null for an ack. */
+    until: number | null;
   },
 ): Promise<void> {
   const row = {
@@ -84,7 +85,7 @@ export async function recordAck(
     cycle: ack.cycle,
     userId: ack.user,
     kind: ack.kind,
-    until: ack.until,
+    until: ack.until === null ? null : new Date(ack.until),
   };
   await db
     .insert(cycleAcks)
@@ -97,6 +98,6 @@ export async function recordAck(
         cycleAcks.cycle,
         cycleAcks.userId,
       ],
-      set: { kind: ack.kind, until: ack.until, createdAt: sql`now()` },
+      set: { kind: row.kind, until: row.until, createdAt: sql`now()` },
     });
 }

@@ -41,7 +41,7 @@ const item = (
     agent: string | null;
     priority: string | null;
   },
-  at: Date,
+  at: number,
 ) => ({
   ticket: c.ticket,
   metric: c.metric,
@@ -49,7 +49,7 @@ const item = (
   team: c.team,
   agent: c.agent,
   priority: c.priority,
-  at: at.getTime(),
+  at,
 });
 
 /**
@@ -82,16 +82,9 @@ export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope
       team?: string | undefined;
       agent?: string | undefined;
       limit: number;
-    }) =>
-      (await atRiskCycles(db, tenant, { ...o, from: new Date(o.from), to: new Date(o.to) })).map(
-        (c) => item(c, c.dueAt),
-      ),
+    }) => (await atRiskCycles(db, tenant, o)).map((c) => item(c, c.dueAt)),
     breached: async (o: { from: number; to: number; team?: string | undefined; limit: number }) => {
-      const { items, total } = await breachedCycles(db, tenant, {
-        ...o,
-        from: new Date(o.from),
-        to: new Date(o.to),
-      });
+      const { items, total } = await breachedCycles(db, tenant, o);
       return { items: items.map((c) => item(c, c.breachedAt)), total };
     },
     ticket: async (id: string, now: number) =>

@@ -6,12 +6,15 @@ type CycleRow = typeof cycles.$inferInsert;
 const date = (at: number | null) => (at === null ? null : new Date(at));
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-/** A cycle as the core evaluated it, as a row; `nextCheckAt` is when a level comes next. */
+/**
+ * A cycle as the core evaluated it at `evaluatedAt` (epoch milliseconds), as a row;
+ * `nextCheckAt` is when a level comes next.
+ */
 export function cycleRow(
   tenant: string,
   ticket: TicketResult,
   c: CycleResult,
-  evaluatedAt: Date,
+  evaluatedAt: number,
 ): CycleRow {
   return {
     tenantId: tenant,
@@ -35,6 +38,6 @@ export function cycleRow(
     agent: text(c.fields.assignee),
     priority: text(c.fields.priority),
     channel: text(c.fields.channel),
-    evaluatedAt,
+    evaluatedAt: new Date(evaluatedAt),
   };
 }

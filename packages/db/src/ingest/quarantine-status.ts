@@ -9,8 +9,9 @@ export interface QuarantinedTicket {
   /** What failed, without the ticket's data (errorSummary). */
   readonly error: string;
   readonly code: string | null;
-  readonly firstFailedAt: Date;
-  readonly lastFailedAt: Date;
+  /** Epoch milliseconds. */
+  readonly firstFailedAt: number;
+  readonly lastFailedAt: number;
   readonly attempts: number;
 }
 
@@ -35,8 +36,8 @@ export async function listQuarantined(
     ticket: r.ticketId,
     error: r.error,
     code: r.code,
-    firstFailedAt: r.firstFailedAt,
-    lastFailedAt: r.lastFailedAt,
+    firstFailedAt: r.firstFailedAt.getTime(),
+    lastFailedAt: r.lastFailedAt.getTime(),
     attempts: r.attempts,
   }));
 }

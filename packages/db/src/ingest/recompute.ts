@@ -10,7 +10,7 @@ import type { TicketCache } from './ticket-cache.js';
 type CycleRow = typeof cycles.$inferInsert;
 
 /** A level noticed this long after its instant is marked late: two minutes by default. */
-export const DEFAULT_LATE_MS = 120_000;
+const DEFAULT_LATE_MS = 120_000;
 
 export interface RecomputeOptions {
   /** What this process recomputed lately (the API passes one): an event costs what it changes. */
@@ -67,7 +67,7 @@ export async function recomputeTickets(
     });
     // A continued evaluation holds only the cycles it evaluated again: the others' rows and
     // notifications were written when they last changed, and stay as they are.
-    for (const c of result.cycles) rows.push(cycleRow(tenant, result, c, evaluatedAt));
+    for (const c of result.cycles) rows.push(cycleRow(tenant, result, c, now));
     if (notify)
       outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }

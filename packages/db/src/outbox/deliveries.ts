@@ -11,7 +11,7 @@ export interface StoredRef {
   readonly id: string;
 }
 
-export const refText = (r: StoredRef) => `${r.conversation}/${r.id}`;
+const refText = (r: StoredRef) => `${r.conversation}/${r.id}`;
 export const refOf = (text: string | null): StoredRef | null => {
   if (!text) return null;
   // The id after the last slash: a conversation id may hold slashes, message ids do not.

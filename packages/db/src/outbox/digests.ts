@@ -12,7 +12,8 @@ export interface DigestSubscription {
   readonly channel: string;
   readonly team: string | null;
   readonly schedule: DigestSchedule;
-  readonly createdAt: Date;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
 }
 
 /** Every digest subscription of every tenant. */
@@ -31,7 +32,7 @@ export async function digestSubscriptions(db: Database): Promise<DigestSubscript
             channel: r.channel,
             team: r.filters.team ?? null,
             schedule: r.schedule,
-            createdAt: r.createdAt,
+            createdAt: r.createdAt.getTime(),
           },
         ]
       : [],

@@ -33,11 +33,11 @@ export interface NotificationView {
 export async function notificationLog(
   db: Database,
   tenant: string,
-  filter: { ticket?: string; since?: Date; limit?: number } = {},
+  filter: { ticket?: string; since?: number; limit?: number } = {},
 ): Promise<NotificationView[]> {
   const where: SQL[] = [eq(notifications.tenantId, tenant)];
   if (filter.ticket !== undefined) where.push(eq(notifications.ticketId, filter.ticket));
-  if (filter.since !== undefined) where.push(gte(notifications.at, filter.since));
+  if (filter.since !== undefined) where.push(gte(notifications.at, new Date(filter.since)));
   const rows = await db
     .select()
     .from(notifications)

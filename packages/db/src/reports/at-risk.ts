@@ -2,10 +2,13 @@ import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 
-/** Which running cycles to list: those due in `[from, to]`, optionally of one group. */
+/**
+ * Which running cycles to list: those due in `[from, to]` (epoch milliseconds), optionally of
+ * one group.
+ */
 export interface AtRiskFilter {
-  readonly from: Date;
-  readonly to: Date;
+  readonly from: number;
+  readonly to: number;
   readonly team?: string | undefined;
   readonly priority?: string | undefined;
   readonly metric?: string | undefined;
@@ -24,10 +27,11 @@ export interface AtRiskCycle {
   readonly agent: string | null;
   readonly priority: string | null;
   readonly channel: string | null;
-  readonly startedAt: Date;
+  /** Epoch milliseconds, like every instant of db's API. */
+  readonly startedAt: number;
   readonly targetSeconds: number;
   readonly warningsFired: readonly string[];
-  readonly dueAt: Date;
+  readonly dueAt: number;
 }
 
 /**
@@ -45,8 +49,8 @@ export async function atRiskCycles(
   const where: SQL[] = [
     eq(cycles.tenantId, tenant),
     eq(cycles.status, 'running'),
-    gte(cycles.dueAt, filter.from),
-    lte(cycles.dueAt, filter.to),
+    gte(cycles.dueAt, new Date(filter.from)),
+    lte(cycles.dueAt, new Date(filter.to)),
   ];
   if (filter.team !== undefined) where.push(eq(cycles.team, filter.team));
   if (filter.priority !== undefined) where.push(eq(cycles.priority, filter.priority));
@@ -73,5 +77,7 @@ export async function atRiskCycles(
     .orderBy(asc(cycles.dueAt), asc(cycles.ticketId), asc(cycles.metric), asc(cycles.cycle))
     .limit(filter.limit);
   // The range already excludes a null due_at; this only tells the type system.
-  return rows.flatMap(({ dueAt, ...row }) => (dueAt ? [{ ...row, dueAt }] : []));
+  return rows.flatMap(({ dueAt, startedAt, ...row }) =>
+    dueAt ? [{ ...row, startedAt: startedAt.getTime(), dueAt: dueAt.getTime() }] : [],
+  );
 }

@@ -11,23 +11,24 @@ export interface BreachedCycle {
   readonly team: string | null;
   readonly agent: string | null;
   readonly priority: string | null;
-  readonly breachedAt: Date;
+  /** Epoch milliseconds. */
+  readonly breachedAt: number;
 }
 
 /**
- * The tenant's cycles that breached in `[from, to)`, earliest first (or most overdue first),
+ * The tenant's cycles that breached in `[from, to)` (epoch milliseconds), earliest first (or most overdue first),
  * at most `limit`, with how many there are in all (a chat answer says "showing 20 of 134").
  */
 export async function breachedCycles(
   db: Database,
   tenant: string,
-  o: { from: Date; to: Date; limit: number; worstFirst?: boolean } & CycleFilter,
+  o: { from: number; to: number; limit: number; worstFirst?: boolean } & CycleFilter,
 ): Promise<{ items: BreachedCycle[]; total: number }> {
   const where = and(
     eq(cycles.tenantId, tenant),
     eq(cycles.status, 'breached'),
-    gte(cycles.outcomeAt, o.from),
-    lt(cycles.outcomeAt, o.to),
+    gte(cycles.outcomeAt, new Date(o.from)),
+    lt(cycles.outcomeAt, new Date(o.to)),
     ...filterClauses(o),
   );
   const rows = await db
@@ -52,7 +53,9 @@ export async function breachedCycles(
     .limit(o.limit);
   const [all] = await db.select({ n: count() }).from(cycles).where(where);
   return {
-    items: rows.flatMap(({ breachedAt, ...r }) => (breachedAt ? [{ ...r, breachedAt }] : [])),
+    items: rows.flatMap(({ breachedAt, ...r }) =>
+      breachedAt ? [{ ...r, breachedAt: breachedAt.getTime() }] : [],
+    ),
     total: Number(all?.n ?? 0),
   };
 }

@@ -9,7 +9,8 @@ export interface StoredConfig {
   readonly body: unknown;
   readonly config: Config;
   readonly changedBy: string;
-  readonly createdAt: Date;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
 }
 
 /** The tenant's current configuration, or `undefined` before the first one is saved. */
@@ -29,7 +30,7 @@ export async function currentConfig(
     body: row.body,
     config: parseConfig(row.body),
     changedBy: row.changedBy,
-    createdAt: row.createdAt,
+    createdAt: row.createdAt.getTime(),
   };
 }
 
@@ -71,7 +72,7 @@ export async function insertConfig(
       .values({ tenantId: tenant, version, body, changedBy })
       .returning();
     if (!row) throw new Error('config insert returned nothing');
-    return { version, body, config, changedBy, createdAt: row.createdAt };
+    return { version, body, config, changedBy, createdAt: row.createdAt.getTime() };
   });
 }
 

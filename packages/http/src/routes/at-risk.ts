@@ -44,8 +44,8 @@ export function atRiskRoutes(deps: AppDeps) {
     // Whole seconds, like every instant the engine stores: a cycle due this second is not past due.
     const now = Math.floor(deps.clock() / 1000) * 1000;
     const found = await atRiskCycles(deps.db, c.get('tenant'), {
-      from: new Date(now),
-      to: new Date(now + within * 1000),
+      from: now,
+      to: now + within * 1000,
       team: values.team,
       priority: values.priority,
       metric: values.metric,
@@ -55,9 +55,9 @@ export function atRiskRoutes(deps: AppDeps) {
       at: formatInstant(now),
       cycles: found.map(({ startedAt, dueAt, ...cycle }) => ({
         ...cycle,
-        startedAt: formatInstant(startedAt.getTime()),
-        dueAt: formatInstant(dueAt.getTime()),
-        secondsLeft: Math.floor((dueAt.getTime() - now) / 1000),
+        startedAt: formatInstant(startedAt),
+        dueAt: formatInstant(dueAt),
+        secondsLeft: Math.floor((dueAt - now) / 1000),
       })),
     });
   });

@@ -55,7 +55,7 @@ export function configRoutes(deps: AppDeps) {
         version: stored.version,
         config: stored.body,
         changedBy: stored.changedBy,
-        changedAt: stored.createdAt.toISOString(),
+        changedAt: new Date(stored.createdAt).toISOString(),
       });
     })
     .put('/', limitBody(deps.maxBodyBytes), async (c) => {

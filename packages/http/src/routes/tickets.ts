@@ -43,7 +43,7 @@ export function ticketRoutes(deps: AppDeps) {
       if (problems.length > 0) throw new HttpError(400, 'invalid query', problems);
       const filter = {
         ...(values.ticket ? { ticket: values.ticket } : {}),
-        ...(since !== undefined ? { since: new Date(since) } : {}),
+        ...(since !== undefined ? { since } : {}),
       };
       return c.json({ notifications: await notificationLog(deps.db, c.get('tenant'), filter) });
     });
