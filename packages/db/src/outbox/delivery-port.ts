@@ -1,3 +1,4 @@
+import type { Outbox } from '@breachless/chat';
 import type { Database } from '../storage/index.js';
 import {
   claimDeliveries,
@@ -23,5 +24,5 @@ export function deliveryOutbox(db: Database) {
     failed: (d: DeliveryKey, error: string) => markFailed(db, d, error),
     unsettled: (platform: string, limit: number) => unsettledMessages(db, platform, limit),
     settle: (m: UnsettledRow) => settleMessage(db, m.tenant, m.destination, m.root, m.outcome),
-  };
+  } satisfies Outbox;
 }

@@ -40,7 +40,7 @@ export function planPeriods(options: ReportOptions, filter: CycleFilter): Period
 }
 
 /** `[["team"],{"priority":"urgent"}]`: the same for every order the keys are given in. */
-export function shapeOf(by: readonly GroupKey[], unit: PeriodUnit, filter: CycleFilter): string {
+function shapeOf(by: readonly GroupKey[], unit: PeriodUnit, filter: CycleFilter): string {
   const keys = [...new Set(by)].filter((k) => k !== unit && k !== 'metric').sort();
   const kept = (['agent', 'priority', 'team'] as const).flatMap((k) =>
     filter[k] === undefined ? [] : [[k, filter[k]]],
