@@ -19,6 +19,7 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
   recompute            recompute every ticket of a tenant under its current config
   token create|revoke  a new API token for a tenant, printed once; or stop one at once
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
+  connect              read a helpdesk's REST API: backfill, then repair lost webhooks
   doctor               check config, database, clock, Slack and Teams settings; say what to fix
   stats, at-risk, breached, ticket
                        the /sla reports of Slack and Teams, as text (stats 7d by:team)
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./commands/token.js')).tokenCommand,
   'webhook-secret': async () => (await import('./commands/webhook-secret.js')).webhookSecretCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  connect: async () => (await import('./commands/connect.js')).connectCommand,
   ...Object.fromEntries(
     SLA_REPORTS.map((name) => [
       name,

@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import type { Finding } from './check.js';
 import { checkQuarantine } from './quarantine.js';
 import { checkStoredConfigs } from './stored-configs.js';
+import { checkSync } from './sync.js';
 
 /** Skew between this machine and the database beyond which due times drift visibly. */
 const SKEW_WARN_MS = 2_000;
@@ -46,7 +47,11 @@ export async function checkDatabase(io: Io): Promise<Finding[]> {
     ];
     // Before its migration there is no quarantine table to read.
     if (applied === files)
-      findings.push(await checkStoredConfigs(handle.db), await checkQuarantine(handle.db));
+      findings.push(
+        await checkStoredConfigs(handle.db),
+        await checkQuarantine(handle.db),
+        await checkSync(handle.db, io.now()),
+      );
     const off = `${Math.abs(skew / 1000).toFixed(1)} s ${skew > 0 ? 'ahead of' : 'behind'} the database`;
     findings.push(
       Math.abs(skew) >= SKEW_FAIL_MS
