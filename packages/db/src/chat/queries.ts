@@ -3,7 +3,7 @@ import type { GroupKey } from '@breachless/core';
 import { loadEvents } from '../ingest/index.js';
 import { teamOfAgent } from '../outbox/index.js';
 import { atRiskCycles, breachedCycles, complianceRows } from '../reports/index.js';
-import type { DigestSchedule, SubscriptionFilters } from '../schema/payloads.js';
+import type { DigestSchedule, SubscriptionFilters } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import type { EngineCache } from '../tenants/index.js';
 import { agentOf, linkIdentity } from './identities.js';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { formatDestination } from '@breachless/core';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { DigestSchedule, SubscriptionFilters } from '../schema/index.js';
 import { chatSubscriptions, deliveries } from '../schema/index.js';
-import type { DigestSchedule, SubscriptionFilters } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 
 /** A new subscription of a channel, from `/sla subscribe`. */

@@ -1,7 +1,7 @@
 import type { AlertPayload } from '@breachless/core';
 import { and, eq, sql } from 'drizzle-orm';
+import type { DigestPayload } from '../schema/index.js';
 import { deliveries } from '../schema/index.js';
-import type { DigestPayload } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 import { rowsOf } from '../storage/index.js';
 

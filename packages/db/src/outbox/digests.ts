@@ -1,7 +1,7 @@
 import { formatDestination } from '@breachless/core';
 import { and, eq, isNotNull } from 'drizzle-orm';
+import type { DigestPayload, DigestSchedule } from '../schema/index.js';
 import { chatSubscriptions, deliveries, digestRuns, notifications } from '../schema/index.js';
-import type { DigestPayload, DigestSchedule } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 
 /** A channel's digest subscription, as `/sla subscribe digest` stored it. */

@@ -1,7 +1,7 @@
 import { formatDestination, NO_DESTINATION } from '@breachless/core';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { SubscriptionFilters } from '../schema/index.js';
 import { chatIdentities, chatSubscriptions, cycleAcks, type deliveries } from '../schema/index.js';
-import type { SubscriptionFilters } from '../schema/payloads.js';
 import type { Database } from '../storage/index.js';
 import { type CreatedNotification, insertDeliveries } from './write.js';
 

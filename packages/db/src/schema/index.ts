@@ -8,6 +8,12 @@ export {
 } from './chat.js';
 export { cycles } from './cycles.js';
 export { chatConversations, chatInstallations, chatReceipts } from './installations.js';
+export type {
+  DigestPayload,
+  DigestSchedule,
+  NotificationPayload,
+  SubscriptionFilters,
+} from './payloads.js';
 export { quarantinedTickets } from './quarantine.js';
 export { queueInteractions } from './queues.js';
 export { reportPeriods, reportShapes } from './reports.js';
