@@ -88,8 +88,13 @@ export async function runSync<R>(
       totals.rejected++;
       totals.lastProblem = `${r.record}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
     }
-    const fresh = unseen(stored, mapped.events);
-    totals.seen += mapped.events.length - fresh.length;
+    // Read again (a page's last second, a run after a crash): the ingest's duplicates.
+    const ids = new Set(stored.map((e) => e.id));
+    const again = mapped.events.filter((e) => ids.has(e.id));
+    const firstRead = mapped.events.filter((e) => !ids.has(e.id));
+    const fresh = unseen(stored, firstRead);
+    totals.seen += firstRead.length - fresh.length;
+    totals.duplicates += again.length;
     const result = await ingestEvents(db, tenant, fresh, options.engine, now, {
       notify: options.notify,
     });

@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 describe('Zendesk reader and its fake', () => {
-  it('pages by end_time to the end of the stream, reading each page boundary second again', async () => {
+  it('pages by end_time to the end of the stream, reading a full page’s last second again', async () => {
     const f = await fake({ pageSize: 7, perMinute: null });
     const platform = zendeskPlatform(f.url, credentials, {});
     const ids = new Set<number | string>();
@@ -42,7 +42,10 @@ describe('Zendesk reader and its fake', () => {
     }
     expect(ids.size).toBe(f.events.length);
     expect(pages).toBeGreaterThanOrEqual(Math.ceil(f.events.length / 7));
-    expect(Number(cursor)).toBe(f.events.at(-1)?.timestamp);
+    // The stream's end is complete to its last second: the next read starts after it.
+    expect(Number(cursor)).toBe((f.events.at(-1)?.timestamp ?? 0) + 1);
+    const after = await platform.read(cursor, now);
+    expect(after).toMatchObject({ kind: 'page', records: [], next: cursor, done: true });
   });
 
   it('answers the eleventh request of a minute 429 with Retry-After, and the next minute again', async () => {

@@ -19,8 +19,9 @@ export interface ZendeskCredentials {
  * Zendesk through its Incremental Ticket Event Export (`GET
  * /api/v2/incremental/ticket_events?start_time=&include=comment_events`, time-based): the
  * cursor is the `start_time` in Unix seconds, each page's `end_time` the next one's, until
- * `end_of_stream`. A page's last second is read again by the next page, as documented;
- * the events' ids make the second reading a duplicate.
+ * `end_of_stream`. A full page's last second is read again by the next page, as
+ * documented (the page may have cut it short); the events' ids make the second reading a
+ * duplicate.
  */
 export function zendeskPlatform(
   baseUrl: string,
@@ -57,7 +58,10 @@ export function zendeskPlatform(
           kind: 'failed',
           message: `zendesk: more than a page of ticket events at ${start}: the export cannot move past it`,
         };
-      return pageOf(records, end, page.data.end_of_stream ? until : undefined);
+      if (!page.data.end_of_stream) return pageOf(records, end, undefined);
+      // The stream's end leaves out the last minute, so its last second is complete: the
+      // next run starts after it. A full page may have cut a second short: read it again.
+      return pageOf(records, records.length > 0 ? end + 1 : start, until);
     },
     map: (records, stored) => mapZendesk(records, stored, options),
   };
