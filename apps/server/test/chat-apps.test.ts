@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FakeSlack } from '@breachless/chat/testing';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredChatApps } from '../src/chat-apps.js';
@@ -63,25 +64,22 @@ describe('the server with Slack configured', () => {
   });
 
   describe.runIf(process.env.TEST_DATABASE_URL)('on PostgreSQL', () => {
-    let fakeSlack: Server;
+    let fakeSlack: FakeSlack;
     let database: { url: string; drop: () => Promise<void> };
     beforeAll(async () => {
       database = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
       // The Web API the Slack app asks who it is at start.
-      fakeSlack = createServer((_req, res) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }));
-      });
-      await new Promise<void>((resolve) => fakeSlack.listen(0, '127.0.0.1', resolve));
+      fakeSlack = new FakeSlack();
+      await fakeSlack.start();
     });
     afterAll(async () => {
-      await new Promise((resolve) => fakeSlack.close(resolve));
+      await fakeSlack.stop();
       await database.drop();
     });
 
     it('starts the Slack app as its own process on SLACK_PORT, and stops it on Ctrl-C', async () => {
       const port = await freePort();
-      const api = `http://127.0.0.1:${(fakeSlack.address() as AddressInfo).port}/api/`;
+      const api = fakeSlack.apiUrl;
       const server = start(
         {
           ...slackEnv,
