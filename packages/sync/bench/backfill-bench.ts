@@ -26,7 +26,7 @@ const history = fakeHistory({ tickets: TICKETS, start: START, spacing: 60 });
 const audits = history.map((c) => c.audit);
 const now = (history.at(-1)?.audit.timestamp ?? START) * 1000 + 86_400_000;
 const fake = new FakeZendesk({ clock: () => now, perMinute: null });
-fake.add(...audits);
+for (const audit of audits) fake.add(audit);
 await fake.start();
 const { url, drop } = await createScratchDatabase(base);
 const h = await openDatabase({ databaseUrl: url });

@@ -57,7 +57,7 @@ export class FakeZendesk {
 
   /** Adds audits; the export lists them by time (then id), whatever order they come in. */
   add(...events: FakeTicketEvent[]): void {
-    this.events.push(...events);
+    for (const e of events) this.events.push(e);
     this.#sorted = false;
   }
 
