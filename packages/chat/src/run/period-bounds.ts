@@ -1,3 +1,4 @@
+import { periodBound } from '@breachless/core';
 import { DateTime } from 'luxon';
 import type { Period } from '../commands/types.js';
 
@@ -45,13 +46,13 @@ export function periodBounds(period: Period, zone: string, now: number): Bounds 
       };
     }
     case 'range': {
-      const first = DateTime.fromISO(period.from, { zone });
-      const last = DateTime.fromISO(period.to, { zone });
-      return {
-        from: first.toMillis(),
-        to: last.plus({ days: 1 }).toMillis(),
-        label: `${period.from} to ${period.to}`,
-      };
+      // A date range is read as `breachless report` and the API read one: core's one rule.
+      const from = periodBound(period.from, 'from', zone);
+      const to = periodBound(period.to, 'to', zone);
+      // The grammar refused dates that do not exist, and the platform gave an IANA zone.
+      if (from === undefined || to === undefined)
+        throw new Error(`no instants for ${period.from}..${period.to} in ${zone}`);
+      return { from, to, label: `${period.from} to ${period.to}` };
     }
   }
 }
