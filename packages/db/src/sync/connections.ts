@@ -1,6 +1,5 @@
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { tenants } from '../schema/index.js';
-import { syncConnections } from '../schema/sync.js';
+import { syncConnections, tenants } from '../schema/index.js';
 import { type Database, rowsOf } from '../storage/index.js';
 import { type ConnectionHealth, healthOf } from './health.js';
 

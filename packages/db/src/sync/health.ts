@@ -1,4 +1,4 @@
-import type { syncConnections } from '../schema/sync.js';
+import type { syncConnections } from '../schema/index.js';
 
 type Row = Omit<typeof syncConnections.$inferSelect, 'credentials'>;
 
