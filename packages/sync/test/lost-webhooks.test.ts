@@ -1,5 +1,5 @@
 // The proof: webhooks lost at random (one in ten) and in a burst (the API
-// restarting for 40 minutes), the worker scanning and reconciling on its schedule against
+// restarting for 40 minutes), the worker ticking every two minutes (reconciling every five) against
 // the loopback Zendesk (src/zendesk/fake.ts: Zendesk's Incremental Ticket Event Export as
 // documented), and after one reconciliation interval every ticket's cycles are the core's
 // answer over the full history, every breach is announced, none twice, none false.
@@ -15,7 +15,7 @@ import { type FakeChange, fakeHistory } from '../src/zendesk/fake-history.js';
 import { CONFIG, deliver, engine, webhookEvents } from './webhooks.js';
 
 const START = Date.UTC(2026, 10, 2, 8) / 1000;
-const STEP_MS = 60_000;
+const STEP_MS = 120_000;
 const TENANT = 'acme';
 const history: FakeChange[] = fakeHistory({ tickets: 60, start: START, spacing: 900 });
 const hooks = history
