@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -19,6 +20,8 @@ export default defineConfig({
     // from memory. Files share modules, so none may count on module state another file left
     // (no suite mocks modules or stubs globals).
     isolate: false,
+    // Names the run, and drops the PostgreSQL databases its database suites shared once it ends.
+    globalSetup: [fileURLToPath(new URL('../packages/db/src/testing-global.ts', import.meta.url))],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

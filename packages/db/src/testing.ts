@@ -1,21 +1,19 @@
 // Test support, exported as `@breachless/db/testing` for every package whose suites need a
 // real database: not part of the runtime.
-import { randomBytes } from 'node:crypto';
 import { parseEvents } from '@breachless/core';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ingestEvents } from './ingest/index.js';
 import type { Database, DatabaseHandle } from './storage/index.js';
-import { openDatabase } from './storage/index.js';
 import { EngineCache, saveConfig } from './tenants/index.js';
-import { openMigratedPglite } from './testing-pglite.js';
+import { type SuiteDatabase, suiteDatabase } from './testing-shared.js';
 
 /**
  * Runs a behavioural suite on every driver: embedded PGlite always, and real PostgreSQL
  * whenever `TEST_DATABASE_URL` is set (CI sets it); without it the PostgreSQL variant is
- * skipped, so the run counts it (and the test summary fails it under CI). Each PostgreSQL
- * suite gets a database of its own, created from the server's `test` database and dropped
- * afterwards; each PGlite suite starts from a migrated snapshot (testing-pglite.ts).
+ * skipped, so the run counts it (and the test summary fails it under CI). Each suite starts on
+ * a migrated database with every table empty: the test process's one of each driver, emptied
+ * after the suite before (testing-shared.ts); PGlite's started from the migrated image
+ * (testing-pglite.ts), PostgreSQL's created on the server of `TEST_DATABASE_URL`.
  */
 export function describeEachDriver(
   title: string,
@@ -24,51 +22,21 @@ export function describeEachDriver(
   for (const driver of ['pglite', 'postgres'] as const) {
     const run = driver === 'pglite' || Boolean(process.env.TEST_DATABASE_URL);
     describe.runIf(run)(`${title} [${driver}]`, () => {
-      let handle: DatabaseHandle | undefined;
-      let url: string | undefined;
-      let dropDatabase: (() => Promise<void>) | undefined;
+      let database: SuiteDatabase | undefined;
       beforeAll(async () => {
-        if (driver === 'postgres') {
-          const created = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
-          url = created.url;
-          dropDatabase = created.drop;
-        }
-        handle = url ? await openDatabase({ databaseUrl: url }) : await openMigratedPglite();
-        await handle.migrate();
+        database = await suiteDatabase(driver);
+        await database.handle.migrate();
       });
-      afterAll(async () => {
-        await handle?.close();
-        await dropDatabase?.();
-      });
+      afterAll(() => database?.release());
       suite(
         () => {
-          if (!handle) throw new Error('database not open');
-          return handle;
+          if (!database) throw new Error('database not open');
+          return database.handle;
         },
-        () => url,
+        () => database?.url,
       );
     });
   }
-}
-
-/** Creates an empty database on the server of `baseUrl`; returns its URL and how to drop it. */
-export async function createScratchDatabase(
-  baseUrl: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `breachless_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = postgres(baseUrl, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists ${name} with (force)`);
-      await again.end();
-    },
-  };
 }
 
 /** A tenant whose policy targets a 1h first response with warnings at 50% and 75%. */
@@ -122,5 +90,6 @@ export const created = (ticket: string, at: number, fields: Record<string, unkno
   },
 });
 export { openMigratedPglite } from './testing-pglite.js';
+export { createScratchDatabase } from './testing-scratch.js';
 export { type ServiceRun, type ServiceUnderTest, serviceUnderTest } from './testing-service.js';
 export { expectCleanSigterm } from './testing-sigterm.js';
