@@ -2,17 +2,30 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, verifyToken } from '@breachless/db';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase } from '@breachless/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAsync } from './harness.js';
 
-const env = { BREACHLESS_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'breachless-token-')), 'data') };
+// Revoking is the same on either driver: on PostgreSQL when CI has one, where each of the
+// some fifteen commands connects instead of opening PGlite's directory (about a second each).
+// What is the embedded database's own (its directory, its messages) database-commands.test.ts
+// and unmigrated.test.ts run on it.
+const base = process.env.TEST_DATABASE_URL;
+const scratch = base ? await createScratchDatabase(base) : undefined;
+afterAll(() => scratch?.drop());
+const env: Record<string, string> = scratch
+  ? { DATABASE_URL: scratch.url }
+  : { BREACHLESS_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'breachless-token-')), 'data') };
 const create = async (tenant: string) =>
   (await cliAsync(['token', 'create', '--tenant', tenant, '--label', 'ci'], env)).stdout.trim();
 const idOf = (token: string) => token.slice(3, 15);
 
 /** Which of the tokens the API would still accept. */
 async function valid(tokens: readonly string[]): Promise<boolean[]> {
-  const handle = await openDatabase({ dataDir: env.BREACHLESS_DATA_DIR });
+  const handle = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.BREACHLESS_DATA_DIR,
+  });
   try {
     return await Promise.all(
       tokens.map(async (t) => (await verifyToken(handle.db, t)) !== undefined),
