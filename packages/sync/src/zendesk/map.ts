@@ -1,5 +1,3 @@
-import type { Problem, TicketFields } from '@breachless/core';
-import type { ZendeskChildEvent, ZendeskTicketEvent } from './schema.js';
 import {
   type ZendeskOptions,
   zendeskId,
@@ -7,7 +5,9 @@ import {
   zendeskStatus,
   zendeskTeam,
   zendeskUrl,
-} from './values.js';
+} from '@breachless/connectors/zendesk';
+import type { Problem, TicketFields } from '@breachless/core';
+import type { ZendeskChildEvent, ZendeskTicketEvent } from './schema.js';
 
 /** Events of one ticket event, not yet validated, or why it could not be read. */
 export type MappedTicketEvent =

@@ -1,3 +1,4 @@
+import type { ZendeskOptions } from '@breachless/connectors/zendesk';
 import { checkEvent, type TicketEvent } from '@breachless/core';
 import { type Fetch, getJson } from '../http-read.js';
 import type { Mapped, Platform, ReadResult } from '../platform.js';
@@ -7,7 +8,6 @@ import {
   zendeskEventPageSchema,
   zendeskTicketEventSchema,
 } from './schema.js';
-import type { ZendeskOptions } from './values.js';
 
 /** What reading a Zendesk account needs: an agent's email and an API token. */
 export interface ZendeskCredentials {
