@@ -6,13 +6,6 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { SCRATCH_PREFIX } from './testing-scratch.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Part of the name of every database the run's shared suites create. */
-    breachlessTestRun: string;
-  }
-}
-
 /** Provides the run's name; returns the teardown that drops the run's databases. */
 export default function setup(project: TestProject): () => Promise<void> {
   const run = `r${randomBytes(4).toString('hex')}`;

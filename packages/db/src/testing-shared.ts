@@ -11,6 +11,15 @@ import { openDatabase } from './storage/index.js';
 import { openMigratedPglite } from './testing-pglite.js';
 import { createScratchDatabase } from './testing-scratch.js';
 
+// Declared here, beside its one reader, so that every package whose tests import this file
+// type-checks it (testing-global.ts, which provides the value, is loaded by vitest alone).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Part of the name of every database the run's shared suites create. */
+    breachlessTestRun: string;
+  }
+}
+
 /** What a suite sees: the handle, and the URL other connections reach it by (PostgreSQL). */
 export interface SuiteDatabase {
   readonly handle: DatabaseHandle;
