@@ -1,5 +1,4 @@
 import type { SlaQueries } from '@breachless/chat';
-import type { GroupKey } from '@breachless/core';
 import { loadEvents } from '../ingest/index.js';
 import { teamOfAgent } from '../outbox/index.js';
 import { atRiskCycles, breachedCycles, complianceRows } from '../reports/index.js';
@@ -54,21 +53,13 @@ const item = (
 
 /**
  * The `/sla` commands' reads and writes over the database, scoped to one channel and user:
- * the `SlaQueries` of @breachless/chat, which the chat apps pass to `runCommand`.
+ * the `SlaQueries` of @breachless/chat, which the chat apps and the CLI give `slaRequest`'s answer.
  */
 export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope) {
   const { tenant, platform, channel, user } = scope;
   return {
-    stats: (o: {
-      from: number;
-      to: number;
-      now: number;
-      zone: string;
-      by: GroupKey[];
-      team?: string | undefined;
-      priority?: string | undefined;
-      agent?: string | undefined;
-    }) =>
+    // The question's shape is the port's own: declared once, in chat's SlaQueries.
+    stats: (o: Parameters<SlaQueries['stats']>[0]) =>
       complianceRows(
         db,
         tenant,
