@@ -38,6 +38,8 @@ export function cycleRow(
     agent: text(c.fields.assignee),
     priority: text(c.fields.priority),
     channel: text(c.fields.channel),
+    organization: text(c.fields.organization),
+    requester: text(c.fields.requester),
     evaluatedAt: new Date(evaluatedAt),
   };
 }

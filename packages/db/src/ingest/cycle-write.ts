@@ -30,6 +30,9 @@ export function cycleSignature(r: CycleRow): string {
     r.agent ?? null,
     r.priority ?? null,
     r.channel ?? null,
+    r.organization ?? null,
+    r.requester ?? null,
+    r.contract ?? null,
   ]);
 }
 
@@ -44,7 +47,7 @@ export type CycleScope =
 
 /**
  * Writes cycle rows and removes vanished ones in one statement:
- * rows come as one JSON document (one parameter instead of 22 per row), each an array with
+ * rows come as one JSON document (one parameter instead of 25 per row), each an array with
  * instants as epoch milliseconds (JSON.stringify of objects holding Dates cost 6.5 times as
  * much). A row equal to the stored one is not written at all, and `evaluated_at` then keeps
  * the instant it last changed: a recompute usually changes one cycle of a ticket, and
@@ -82,6 +85,9 @@ export async function replaceCycles(
       r.priority,
       r.channel,
       epochMs(r.evaluatedAt),
+      r.organization ?? null,
+      r.requester ?? null,
+      r.contract ?? null,
     ]),
   );
   const at = (i: number) => sql.raw(`to_timestamp((r->>${i})::float8 / 1000)`);
@@ -91,7 +97,8 @@ export async function replaceCycles(
         r->>5 as calendar, (r->>6)::int as target_seconds, (r->>7)::int as elapsed_seconds, ${at(8)} as started_at,
         ${at(9)} as stopped_at, ${at(10)} as due_at, ${at(11)} as breached_at, ${at(12)} as outcome_at,
         r->13 as warnings_fired, r->14 as fired, ${at(15)} as next_check_at, r->>16 as team, r->>17 as agent,
-        r->>18 as priority, r->>19 as channel, ${at(20)} as evaluated_at
+        r->>18 as priority, r->>19 as channel, ${at(20)} as evaluated_at,
+        r->>21 as organization, r->>22 as requester, r->>23 as contract
       from jsonb_array_elements(${doc}::jsonb) as x(r)
     ),
     gone as (
@@ -108,7 +115,8 @@ export async function replaceCycles(
       }
     )
     insert into cycles as c (tenant_id, ticket_id, metric, cycle, status, policy, calendar, target_seconds, elapsed_seconds,
-      started_at, stopped_at, due_at, breached_at, outcome_at, warnings_fired, fired, next_check_at, team, agent, priority, channel, evaluated_at)
+      started_at, stopped_at, due_at, breached_at, outcome_at, warnings_fired, fired, next_check_at, team, agent, priority, channel, evaluated_at,
+      organization, requester, contract)
     select ${tenant}, * from fresh
     on conflict (tenant_id, ticket_id, metric, cycle) do update set
       status = excluded.status, policy = excluded.policy, calendar = excluded.calendar,
@@ -116,11 +124,14 @@ export async function replaceCycles(
       started_at = excluded.started_at, stopped_at = excluded.stopped_at, due_at = excluded.due_at,
       breached_at = excluded.breached_at, outcome_at = excluded.outcome_at, warnings_fired = excluded.warnings_fired,
       fired = excluded.fired, next_check_at = excluded.next_check_at, team = excluded.team, agent = excluded.agent,
-      priority = excluded.priority, channel = excluded.channel, evaluated_at = excluded.evaluated_at
+      priority = excluded.priority, channel = excluded.channel, evaluated_at = excluded.evaluated_at,
+      organization = excluded.organization, requester = excluded.requester, contract = excluded.contract
     where (c.status, c.policy, c.calendar, c.target_seconds, c.elapsed_seconds, c.started_at, c.stopped_at, c.due_at,
-        c.breached_at, c.outcome_at, c.warnings_fired, c.fired, c.next_check_at, c.team, c.agent, c.priority, c.channel)
+        c.breached_at, c.outcome_at, c.warnings_fired, c.fired, c.next_check_at, c.team, c.agent, c.priority, c.channel,
+        c.organization, c.requester, c.contract)
       is distinct from (excluded.status, excluded.policy, excluded.calendar, excluded.target_seconds,
         excluded.elapsed_seconds, excluded.started_at, excluded.stopped_at, excluded.due_at, excluded.breached_at,
         excluded.outcome_at, excluded.warnings_fired, excluded.fired, excluded.next_check_at, excluded.team,
-        excluded.agent, excluded.priority, excluded.channel)`);
+        excluded.agent, excluded.priority, excluded.channel, excluded.organization, excluded.requester,
+        excluded.contract)`);
 }

@@ -29,6 +29,11 @@ export const cycles = pgTable(
     agent: text('agent'),
     priority: text('priority'),
     channel: text('channel'),
+    /** The ticket's organization and requester at the cycle's outcome (or now, while open). */
+    organization: text('organization'),
+    requester: text('requester'),
+    /** The customer contract whose version judged the cycle; null under a plain policy. */
+    contract: text('contract'),
     evaluatedAt: instant('evaluated_at').notNull(),
   },
   (t) => [
@@ -38,5 +43,7 @@ export const cycles = pgTable(
     // At-risk lists (API, /sla at-risk, home tabs, digests): running cycles by due instant.
     // 1M cycles: 65 ms to 1.8 ms per list; a recompute's row write costs ~15% more.
     index('cycles_due').on(t.tenantId, t.dueAt).where(sql`${t.status} = 'running'`),
+    // The SLA log pages through a period's cycles by start instant, a page per query.
+    index('cycles_started').on(t.tenantId, t.startedAt),
   ],
 );
