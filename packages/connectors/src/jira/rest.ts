@@ -8,3 +8,4 @@ export { commentCreated } from './comments.js';
 export { issueCreated, issueUpdated } from './issues.js';
 export { JIRA, type JiraOptions } from './options.js';
 export { type JiraIssue, type JiraWebhook, jiraWebhookSchema } from './schema.js';
+export { jiraStatus } from './statuses.js';
