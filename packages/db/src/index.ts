@@ -24,6 +24,22 @@ export {
   userOfAgent,
 } from './chat/index.js';
 export {
+  acksOfTickets,
+  type ConfigVersionView,
+  type ConsoleRole,
+  type ConsoleSession,
+  type CycleAckView,
+  configHistory,
+  consoleSession,
+  createLoginLink,
+  endConsoleSession,
+  eventsOfWindow,
+  redeemLoginLink,
+  type SubscriptionView,
+  tenantChangeMark,
+  tenantSubscriptions,
+} from './console/index.js';
+export {
   type AppliedConfig,
   applyConfig,
   type CachedTicket,
@@ -81,6 +97,13 @@ export {
 } from './reports/index.js';
 export { runTick, type TickResult } from './scan/index.js';
 export * as schema from './schema/index.js';
+export {
+  SLA_LOG_FILTERS,
+  type SlaLogFilter,
+  type SlaLogRow,
+  slaLogPages,
+  slaLogText,
+} from './sla-log/index.js';
 export {
   type Database,
   type DatabaseHandle,

@@ -6,6 +6,7 @@ export {
   digestRuns,
   notifications,
 } from './chat.js';
+export { consoleLoginLinks, consoleSessions } from './console.js';
 export { cycles } from './cycles.js';
 export { chatConversations, chatInstallations, chatReceipts } from './installations.js';
 export type {
