@@ -15,6 +15,7 @@ import { interactionRoutes } from './routes/interactions.js';
 import { quarantineRoutes } from './routes/quarantine.js';
 import { queueReportRoutes } from './routes/queue-reports.js';
 import { reportRoutes } from './routes/reports.js';
+import { slaLogRoutes } from './routes/sla-log.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     .route('/interactions', interactionRoutes(deps))
     .route('/reports/queues', queueReportRoutes(deps))
     .route('/reports', reportRoutes(deps))
+    .route('/sla-log', slaLogRoutes(deps))
     .route('/config', configRoutes(deps))
     .route('/quarantine', quarantineRoutes(deps))
     .route('/connections', connectionRoutes(deps));
