@@ -3,6 +3,20 @@ import type { Failed, Limited } from './platform.js';
 /** What sync calls to reach a helpdesk: `fetch`, or a test's own. */
 export type Fetch = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;
 
+/**
+ * A platform's own reading of a refusal as a rate limit (GitHub's 403 with
+ * `x-ratelimit-remaining: 0`): the milliseconds to wait, or `undefined` when it is not one.
+ */
+export type LimitOf = (response: Response) => number | undefined;
+
+function limited(platform: string, status: number, retryAfterMs: number): Limited {
+  return {
+    kind: 'limited',
+    retryAfterMs,
+    message: `${platform}: rate limited (${status}), retry after ${Math.ceil(retryAfterMs / 1000)} s`,
+  };
+}
+
 /** A minute: what a 429 without a usable `Retry-After` waits (the platforms' limit window). */
 export const DEFAULT_RETRY_MS = 60_000;
 
@@ -17,6 +31,7 @@ export async function getJson(
   url: string,
   headers: Record<string, string>,
   platform: string,
+  limitOf?: LimitOf,
 ): Promise<{ kind: 'json'; body: unknown; response: Response } | Limited | Failed> {
   let response: Response;
   try {
@@ -25,15 +40,15 @@ export async function getJson(
     const host = new URL(url).host;
     return { kind: 'failed', message: `${platform}: cannot reach ${host}: ${reason(error)}` };
   }
+  const own = limitOf?.(response);
+  if (own !== undefined) {
+    await response.body?.cancel();
+    return limited(platform, response.status, own);
+  }
   const retryAfter = response.headers.get('retry-after');
   if (response.status === 429 || (response.status === 503 && retryAfter !== null)) {
     await response.body?.cancel();
-    const retryAfterMs = retryAfterOf(retryAfter, Date.now());
-    return {
-      kind: 'limited',
-      retryAfterMs,
-      message: `${platform}: rate limited (${response.status}), retry after ${Math.ceil(retryAfterMs / 1000)} s`,
-    };
+    return limited(platform, response.status, retryAfterOf(retryAfter, Date.now()));
   }
   if (response.status === 304) return { kind: 'json', body: null, response };
   const text = await response.text();

@@ -59,7 +59,7 @@ export async function syncOnce(
   const base = { tenant: claimed.tenant, platform: claimed.platform, phase: claimed.phase };
   const engine = await engineOrFailure(db, options.engines, claimed.tenant);
   const settings = 'config' in engine ? engine.config.connectors : {};
-  const platform = platformFor(claimed, settings, options.fetch);
+  const platform = platformFor(claimed, settings, options.fetch, clock);
   if (typeof platform === 'string') {
     const nextRunAt = clock() + backoffMs(claimed.failures, random);
     await finishRun(db, claimed, { kind: 'failed', message: platform, nextRunAt }, clock());

@@ -1,6 +1,8 @@
 import type { ConnectorSettings } from '@breachless/core';
 import type { ClaimedConnection } from '@breachless/db/sync';
+import { githubPlatform } from './github/platform.js';
 import type { Fetch } from './http-read.js';
+import { jiraPlatform } from './jira/platform.js';
 import type { Platform } from './platform.js';
 import { zendeskPlatform } from './zendesk/platform.js';
 
@@ -12,10 +14,12 @@ export function platformFor(
   c: ClaimedConnection,
   settings: ConnectorSettings,
   fetcher?: Fetch,
+  clock: () => number = Date.now,
 ): Platform<unknown> | string {
+  const { token } = c.credentials;
   switch (c.platform) {
     case 'zendesk': {
-      const { email, token } = c.credentials;
+      const { email } = c.credentials;
       if (email === undefined || token === undefined)
         return 'zendesk: the connection lacks its email or API token: connect again';
       return zendeskPlatform(
@@ -25,7 +29,34 @@ export function platformFor(
         fetcher,
       ) as Platform<unknown>;
     }
+    case 'github': {
+      const repos = c.settings.repos;
+      if (token === undefined) return 'github: the connection lacks its token: connect again';
+      if (!Array.isArray(repos) || repos.length === 0)
+        return 'github: the connection names no repository: connect again with --repo';
+      return githubPlatform(
+        c.baseUrl,
+        token,
+        repos.map(String),
+        settings.github ?? {},
+        fetcher,
+        clock,
+      ) as Platform<unknown>;
+    }
+    case 'jira': {
+      const { email } = c.credentials;
+      if (email === undefined || token === undefined)
+        return 'jira: the connection lacks its email or API token: connect again';
+      const jql = typeof c.settings.jql === 'string' ? c.settings.jql : undefined;
+      return jiraPlatform(
+        c.baseUrl,
+        { email, token },
+        settings.jira ?? {},
+        jql,
+        fetcher,
+      ) as Platform<unknown>;
+    }
     default:
-      return `${c.platform}: sync is not built for this platform yet (webhooks still work)`;
+      return `${c.platform}: no such helpdesk`;
   }
 }

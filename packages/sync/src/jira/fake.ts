@@ -1,0 +1,197 @@
+// A loopback fake of Jira Cloud's REST API v3, for tests and benchmarks. Built from the
+// Jira Cloud platform REST API reference:
+// - "Search for issues using JQL enhanced search (GET)", `GET /rest/api/3/search/jql`:
+//   `jql`, `maxResults`, `fields`, `expand=changelog`, `nextPageToken`; the answer's
+//   `issues`, `nextPageToken` (absent on the last page) and `isLast`. With
+//   `expand=changelog` each issue carries `changelog: {startAt, maxResults, total,
+//   histories}`, cut short on issues with long histories; the `comment` field is a page
+//   (`comments`, `maxResults`, `total`, `startAt`), cut short alike.
+// - "Get changelogs", `GET /rest/api/3/issue/{id}/changelog` (PageBeanChangelog: `values`,
+//   `startAt`, `maxResults`, `total`, `isLast`); "Get comments", `GET .../comment`
+//   (PageOfComments); "Get current user", `GET /rest/api/3/myself` (`timeZone`).
+// - "Rate limiting": 429 with `Retry-After` in seconds.
+// - "Basic auth for REST APIs": `Authorization: Basic base64(email:api_token)`; a wrong one
+//   is 401.
+// The JQL it understands is the one sync sends: `[(...) AND ]updated >= "yyyy/MM/dd HH:mm"
+// ORDER BY updated ASC`, dates in UTC (its `myself` says UTC).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FakeJiraChange, FakeJiraIssue } from './fake-history.js';
+
+export interface FakeJiraOptions {
+  /** The fake's clock: only changes up to it are shown; the minute window reads it. */
+  readonly clock: () => number;
+  /** Requests a minute before 429; `null` turns the limit off. Default 100. */
+  readonly perMinute?: number | null;
+  /** Issues a search page at most (Jira gives up to 100 with fields). */
+  readonly pageSize?: number;
+  /** Histories and comments a search shows of an issue before cutting them short. */
+  readonly inSearch?: number;
+  readonly email?: string;
+  readonly token?: string;
+}
+
+type Answer = [number, unknown, Record<string, string>?];
+
+export class FakeJira {
+  readonly #issues = new Map<string, FakeJiraIssue>();
+  down = false;
+  requests = 0;
+  limited = 0;
+  /** Paths asked for, in order (without the query). */
+  readonly paths: string[] = [];
+  readonly #options: FakeJiraOptions;
+  readonly #server: Server;
+  #window = { minute: -1, count: 0 };
+  url = '';
+
+  constructor(options: FakeJiraOptions) {
+    this.#options = options;
+    this.#server = createServer((req, res) => this.#answer(req, res));
+  }
+
+  add(...issues: FakeJiraIssue[]): void {
+    for (const i of issues) this.#issues.set(i.id, i);
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((ready) => this.#server.listen(0, '127.0.0.1', ready));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise((closed) => this.#server.close(closed));
+  }
+
+  #answer(req: IncomingMessage, res: ServerResponse): void {
+    this.requests++;
+    const [status, body, headers] = this.#route(req);
+    res
+      .writeHead(status, { 'content-type': 'application/json', ...headers })
+      .end(JSON.stringify(body));
+  }
+
+  #route(req: IncomingMessage): Answer {
+    if (this.down) return [503, { errorMessages: ['Service Unavailable'] }];
+    const basic = Buffer.from(
+      `${this.#options.email ?? 'agent@example.com'}:${this.#options.token ?? 'jira-token'}`,
+    ).toString('base64');
+    if (req.headers.authorization !== `Basic ${basic}`)
+      return [401, { errorMessages: ['Client must be authenticated to access this resource.'] }];
+    const now = this.#options.clock();
+    const limit = this.#options.perMinute === undefined ? 100 : this.#options.perMinute;
+    if (limit !== null) {
+      const minute = Math.floor(now / 60_000);
+      if (this.#window.minute !== minute) this.#window = { minute, count: 0 };
+      if (++this.#window.count > limit) {
+        this.limited++;
+        return [
+          429,
+          { errorMessages: ['Rate limit exceeded.'] },
+          { 'retry-after': String(Math.ceil(((minute + 1) * 60_000 - now) / 1000)) },
+        ];
+      }
+    }
+    const url = new URL(req.url ?? '/', 'http://x');
+    this.paths.push(url.pathname);
+    if (url.pathname === '/rest/api/3/myself')
+      return [200, { accountId: 'sync-bot', accountType: 'atlassian', timeZone: 'UTC' }];
+    if (url.pathname === '/rest/api/3/search/jql') return this.#search(url, now);
+    const m = /^\/rest\/api\/3\/issue\/([^/]+)\/(changelog|comment)$/.exec(url.pathname);
+    const issue = m?.[1] ? this.#issues.get(m[1]) : undefined;
+    if (issue === undefined)
+      return [
+        404,
+        { errorMessages: ['Issue does not exist or you do not have permission to see it.'] },
+      ];
+    const startAt = Number(url.searchParams.get('startAt') ?? 0);
+    const max = Math.min(100, Number(url.searchParams.get('maxResults') ?? 50));
+    const { histories, comments } = this.#shown(issue, now);
+    if (m?.[2] === 'changelog') {
+      const values = histories.slice(startAt, startAt + max);
+      return [
+        200,
+        {
+          startAt,
+          maxResults: max,
+          total: histories.length,
+          isLast: startAt + max >= histories.length,
+          values,
+        },
+      ];
+    }
+    return [
+      200,
+      {
+        startAt,
+        maxResults: max,
+        total: comments.length,
+        comments: comments.slice(startAt, startAt + max),
+      },
+    ];
+  }
+
+  #search(url: URL, now: number): Answer {
+    const jql = url.searchParams.get('jql') ?? '';
+    const m = /updated >= "(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d)"/.exec(jql);
+    if (!m)
+      return [
+        400,
+        { errorMessages: [`the fake understands updated >= "yyyy/MM/dd HH:mm" only: ${jql}`] },
+      ];
+    const [, y, mo, d, h, mi] = m.map(Number) as number[];
+    const since = Date.UTC(y as number, (mo as number) - 1, d, h, mi);
+    const all = [...this.#issues.values()]
+      .map((issue) => ({ issue, shown: this.#shown(issue, now) }))
+      .filter((x) => x.shown.latest !== undefined && x.shown.latest.at >= since)
+      .sort(
+        (a, b) =>
+          (a.shown.latest?.at ?? 0) - (b.shown.latest?.at ?? 0) ||
+          Number(a.issue.id) - Number(b.issue.id),
+      );
+    const offset = Number(
+      Buffer.from(url.searchParams.get('nextPageToken') ?? 'MA==', 'base64').toString() || 0,
+    );
+    const size = Math.min(
+      this.#options.pageSize ?? 100,
+      Number(url.searchParams.get('maxResults') ?? 50),
+    );
+    const cut = this.#options.inSearch ?? 40;
+    const issues = all.slice(offset, offset + size).map(({ issue, shown }) => ({
+      id: issue.id,
+      key: issue.key,
+      self: `${this.url}/rest/api/3/issue/${issue.id}`,
+      fields: {
+        ...shown.latest?.fields,
+        comment: {
+          comments: shown.comments.slice(0, cut),
+          maxResults: cut,
+          total: shown.comments.length,
+          startAt: 0,
+        },
+      },
+      changelog: {
+        startAt: 0,
+        maxResults: cut,
+        total: shown.histories.length,
+        histories: shown.histories.slice(0, cut),
+      },
+    }));
+    const isLast = offset + size >= all.length;
+    const next = isLast
+      ? {}
+      : { nextPageToken: Buffer.from(String(offset + size)).toString('base64') };
+    return [200, { issues, isLast, ...next }];
+  }
+
+  #shown(issue: FakeJiraIssue, now: number) {
+    const changes = issue.changes.filter((c) => c.at <= now);
+    return {
+      latest: changes.at(-1) as FakeJiraChange | undefined,
+      histories: changes.flatMap((c) => (c.history ? [c.history] : [])),
+      comments: changes.flatMap((c) => (c.comment ? [c.comment] : [])),
+    };
+  }
+}

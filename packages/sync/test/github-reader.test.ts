@@ -1,0 +1,160 @@
+// The GitHub reader against the loopback fake of GitHub's REST API (src/github/fake.ts,
+// built from github/rest-api-description and GitHub's guides on pagination, conditional
+// requests and rate limits): issues and timelines map to the cycles their webhooks give
+// (connectors' mapping, as the API receives them), every change recognised either way;
+// Link pagination, ETag and 304, the primary and the secondary limits, a refused token.
+import type { TicketEvent } from '@breachless/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeGitHub } from '../src/github/fake.js';
+import { fakeGitHubHistory } from '../src/github/fake-history.js';
+import { githubPlatform } from '../src/github/platform.js';
+import type { IssueRecord } from '../src/github/schema.js';
+import { unseen } from '../src/seen.js';
+import { hookEvents, PLATFORM_CONFIG, platformEngine } from './platform-hooks.js';
+
+const START = Date.UTC(2026, 10, 2, 8) / 1000;
+let now = (START + 86_400) * 1000;
+const clock = () => now;
+const options = PLATFORM_CONFIG.connectors.github;
+const fakes: FakeGitHub[] = [];
+const history = fakeGitHubHistory({ issues: 12, start: START, spacing: 900 });
+
+async function fake(o: { perHour?: number | null } = {}) {
+  const f = new FakeGitHub({ clock, ...o });
+  f.add(...history);
+  fakes.push(f);
+  await f.start();
+  return f;
+}
+afterEach(async () => {
+  now = (START + 86_400) * 1000;
+  await Promise.all(fakes.splice(0).map((f) => f.close()));
+});
+
+async function readAll(platform: ReturnType<typeof githubPlatform>, cursor: string | null) {
+  const records: IssueRecord[] = [];
+  let pages = 0;
+  for (;;) {
+    const page = await platform.read(cursor, now);
+    if (page.kind !== 'page') throw new Error(page.message);
+    pages++;
+    records.push(...page.records);
+    cursor = page.next;
+    if (page.done) return { records, cursor, pages };
+  }
+}
+
+const cyclesOf = (events: readonly TicketEvent[]) =>
+  platformEngine.evaluate([...events], now).map((t) => ({
+    ticket: t.ticket,
+    state: t.state,
+    fields: t.fields,
+    cycles: t.cycles.map((c) => [c.metric, c.cycle, c.status, c.dueAt, c.breachedAt]),
+  }));
+
+describe('GitHub reader and its fake', () => {
+  it('maps issues and timelines to the cycles the webhooks give; each change is seen both ways', async () => {
+    const f = await fake();
+    const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
+    const { records } = await readAll(platform, String(START));
+    expect(records).toHaveLength(12);
+    const mapped = platform.map(records, []);
+    expect(mapped.rejected).toEqual([]);
+    const hooked = history.flatMap((i) =>
+      i.changes.flatMap((c) => c.webhooks.flatMap((w) => hookEvents({ platform: 'github', ...w }))),
+    );
+    const fromHooks = cyclesOf(hooked);
+    expect(fromHooks).toHaveLength(12);
+    expect(fromHooks.flatMap((t) => t.cycles).some((c) => c[4] !== null)).toBe(true);
+    expect(cyclesOf(mapped.events)).toEqual(fromHooks);
+    // Everything the webhooks stored is recognised: nothing read would be stored again.
+    expect(unseen(hooked, mapped.events)).toEqual([]);
+    // Comments keep the webhook's own id.
+    const comments = mapped.events.filter((e) => e.type === 'message').map((e) => e.id);
+    expect(comments.every((id) => hooked.some((h) => h.id === id))).toBe(true);
+  });
+
+  it('pages by Link, then an idle reconcile is one 304 per repository, not charged', async () => {
+    const f = await fake();
+    const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
+    const first = await readAll(platform, '0');
+    expect(first.records).toHaveLength(12);
+    // 12 issues at 100 a page fit one listing; each issue's timeline is one request.
+    expect(f.requests).toBe(1 + 12);
+    // The next read lists at the new `since` once (its ETag kept), then answers 304.
+    const second = await readAll(platform, first.cursor);
+    expect(second.records).toEqual([]);
+    const before = f.requests;
+    const idle = await readAll(platform, second.cursor);
+    expect(idle.records).toEqual([]);
+    expect(f.requests - before).toBe(1);
+    expect(f.notModified).toBe(1);
+    // A new change: the ETag no longer matches, only the changed issue is read again.
+    const later = fakeGitHubHistory({ issues: 13, start: START, spacing: 900 })[12];
+    f.add(later as (typeof history)[number]);
+    now += 86_400_000;
+    const again = await readAll(platform, idle.cursor);
+    expect(again.records.map((r) => r.issue.number)).toEqual([13]);
+  });
+
+  it('pages of 100 issues follow rel="next" to the last page', async () => {
+    const many = fakeGitHubHistory({ issues: 230, start: START, spacing: 60 });
+    const f = new FakeGitHub({ clock, perHour: null });
+    f.add(...many);
+    fakes.push(f);
+    await f.start();
+    const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
+    const { records, pages } = await readAll(platform, '0');
+    expect(pages).toBe(3);
+    expect(new Set(records.map((r) => r.issue.number)).size).toBe(230);
+  });
+
+  it('waits out the primary limit until its reset, a secondary limit its retry-after', async () => {
+    const f = await fake({ perHour: 5 });
+    const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
+    const cursor = '0';
+    const page = await platform.read(cursor, now);
+    expect(page).toMatchObject({ kind: 'limited' });
+    const reset = (Math.floor(now / 3_600_000) + 1) * 3_600_000;
+    expect(page.kind === 'limited' && page.retryAfterMs).toBe(reset - now);
+    now = reset;
+    f.queued.push({
+      status: 403,
+      headers: { 'retry-after': '30' },
+      body: { message: 'You have exceeded a secondary rate limit.' },
+    });
+    const secondary = await platform.read(cursor, now);
+    expect(secondary).toMatchObject({ kind: 'limited', retryAfterMs: 30_000 });
+    f.queued.push({ status: 429, headers: {}, body: { message: 'slow down' } });
+    expect(await platform.read(cursor, now)).toMatchObject({
+      kind: 'limited',
+      retryAfterMs: 60_000,
+    });
+    expect(f.limited).toBe(1);
+  });
+
+  it('says a refused token and a GitHub that is down, never the token', async () => {
+    const f = await fake();
+    const refused = await githubPlatform(
+      f.url,
+      'wrong',
+      ['acme/support'],
+      options,
+      fetch,
+      clock,
+    ).read('0', now);
+    expect(refused).toMatchObject({ kind: 'failed' });
+    expect(refused.kind === 'failed' && refused.message).toMatch(/^github: 401 .*Bad credentials/);
+    expect(JSON.stringify(refused)).not.toContain('wrong');
+    f.down = true;
+    const down = await githubPlatform(
+      f.url,
+      'github-token',
+      ['acme/support'],
+      options,
+      fetch,
+      clock,
+    ).read('0', now);
+    expect(down).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^github: 503/) });
+  });
+});
