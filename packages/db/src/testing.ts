@@ -92,4 +92,5 @@ export const created = (ticket: string, at: number, fields: Record<string, unkno
 export { openMigratedPglite } from './testing-pglite.js';
 export { createScratchDatabase } from './testing-scratch.js';
 export { type ServiceRun, type ServiceUnderTest, serviceUnderTest } from './testing-service.js';
+export { type SuiteDatabase, suiteDatabase } from './testing-shared.js';
 export { expectCleanSigterm } from './testing-sigterm.js';
