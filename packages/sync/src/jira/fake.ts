@@ -29,6 +29,8 @@ export interface FakeJiraOptions {
   readonly inSearch?: number;
   readonly email?: string;
   readonly token?: string;
+  /** The site's address in `self` links (the history's); default https://acme.atlassian.net. */
+  readonly site?: string;
 }
 
 type Answer = [number, unknown, Record<string, string>?];
@@ -162,7 +164,7 @@ export class FakeJira {
     const issues = all.slice(offset, offset + size).map(({ issue, shown }) => ({
       id: issue.id,
       key: issue.key,
-      self: `${this.url}/rest/api/3/issue/${issue.id}`,
+      self: `${this.#options.site ?? 'https://acme.atlassian.net'}/rest/api/3/issue/${issue.id}`,
       fields: {
         ...shown.latest?.fields,
         comment: {

@@ -1,0 +1,114 @@
+// The Jira reader against the loopback fake of Jira Cloud's REST API v3 (src/jira/fake.ts,
+// built from the reference's "Search for issues using JQL enhanced search", "Get
+// changelogs", "Get comments" and "Rate limiting"): search results map to the cycles their
+// webhooks give (connectors' mapping) under the webhooks' own ids; nextPageToken paging, the
+// changelog and comments completed when the search cut them short, 429 and Retry-After.
+import type { TicketEvent } from '@breachless/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { jqlSince } from '../src/jira/cursor.js';
+import { FakeJira } from '../src/jira/fake.js';
+import { fakeJiraHistory } from '../src/jira/fake-history.js';
+import { jiraPlatform } from '../src/jira/platform.js';
+import type { JiraRecord } from '../src/jira/schema.js';
+import { hookEvents, PLATFORM_CONFIG, platformEngine } from './platform-hooks.js';
+
+const START = Date.UTC(2026, 10, 2, 8);
+let now = START + 86_400_000;
+const clock = () => now;
+const credentials = { email: 'agent@example.com', token: 'jira-token' };
+const options = PLATFORM_CONFIG.connectors.jira;
+const history = fakeJiraHistory({ issues: 12, start: START, spacing: 900 });
+const fakes: FakeJira[] = [];
+
+async function fake(o: { perMinute?: number | null; pageSize?: number; inSearch?: number } = {}) {
+  const f = new FakeJira({ clock, ...o });
+  f.add(...history);
+  fakes.push(f);
+  await f.start();
+  return f;
+}
+afterEach(async () => {
+  now = START + 86_400_000;
+  await Promise.all(fakes.splice(0).map((f) => f.close()));
+});
+
+async function readAll(platform: ReturnType<typeof jiraPlatform>, cursor: string | null) {
+  const records: JiraRecord[] = [];
+  let pages = 0;
+  for (;;) {
+    const page = await platform.read(cursor, now);
+    if (page.kind !== 'page') throw new Error(page.message);
+    pages++;
+    records.push(...page.records);
+    cursor = page.next;
+    if (page.done) return { records, cursor, pages };
+  }
+}
+
+const cyclesOf = (events: readonly TicketEvent[]) =>
+  platformEngine.evaluate([...events], now).map((t) => ({
+    ticket: t.ticket,
+    state: t.state,
+    fields: t.fields,
+    cycles: t.cycles.map((c) => [c.metric, c.cycle, c.status, c.dueAt, c.breachedAt]),
+  }));
+
+describe('Jira reader and its fake', () => {
+  it('maps search results to the webhooks’ events: same ids, same cycles', async () => {
+    const f = await fake({ pageSize: 5, inSearch: 2 });
+    const platform = jiraPlatform(f.url, credentials, options, 'project = SUP', fetch);
+    const { records, pages } = await readAll(platform, String(START / 1000));
+    expect(records).toHaveLength(12);
+    expect(pages).toBe(3);
+    // Histories and comments past the two the search shows came from their own endpoints.
+    expect(f.paths.filter((p) => p.endsWith('/changelog')).length).toBe(12);
+    expect(f.paths.filter((p) => p.endsWith('/comment')).length).toBe(12);
+    const mapped = platform.map(records, []);
+    expect(mapped.rejected).toEqual([]);
+    const hooked = history.flatMap((i) =>
+      i.changes.flatMap((c) => c.webhooks.flatMap((body) => hookEvents({ platform: 'jira', body }))),
+    );
+    expect(mapped.events.map((e) => e.id).sort()).toEqual(hooked.map((e) => e.id).sort());
+    const fromHooks = cyclesOf(hooked);
+    expect(fromHooks.flatMap((t) => t.cycles).some((c) => c[4] !== null)).toBe(true);
+    expect(cyclesOf(mapped.events)).toEqual(fromHooks);
+  });
+
+  it('reads again only the minute it stopped at, skipping what it read: an idle reconcile is one search', async () => {
+    const f = await fake();
+    const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
+    const first = await readAll(platform, '0');
+    expect(first.records).toHaveLength(12);
+    const before = f.requests;
+    const idle = await readAll(platform, first.cursor);
+    expect(idle.records).toEqual([]);
+    expect(f.requests - before).toBe(1);
+    expect(f.paths.filter((p) => p.endsWith('/myself'))).toHaveLength(1);
+  });
+
+  it('leaves changes newer than `until` for the next run', async () => {
+    const f = await fake();
+    const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
+    const until = START + 3 * 3_600_000;
+    const page = await platform.read('0', until);
+    if (page.kind !== 'page') throw new Error(page.message);
+    expect(page.records.length).toBeGreaterThan(0);
+    expect(page.records.length).toBeLessThan(12);
+    expect(page.cursorAt).toBeLessThanOrEqual(until);
+  });
+
+  it('waits a 429’s Retry-After; says a refused token without it', async () => {
+    const f = await fake({ perMinute: 1 });
+    const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
+    expect(await platform.read('0', now)).toMatchObject({ kind: 'limited' });
+    const refused = await jiraPlatform(f.url, { ...credentials, token: 'wrong' }, options, undefined, fetch).read('0', now);
+    expect(refused).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^jira: 401/) });
+    expect(JSON.stringify(refused)).not.toContain('wrong');
+  });
+
+  it('writes JQL dates in the account’s time zone, to the minute', () => {
+    const at = Date.UTC(2026, 10, 2, 8, 5, 59);
+    expect(jqlSince(at, 'UTC')).toBe('2026/11/02 08:05');
+    expect(jqlSince(at, 'America/New_York')).toBe('2026/11/02 03:05');
+  });
+});
