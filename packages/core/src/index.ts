@@ -7,6 +7,7 @@ export { clientDataProblems } from './client-data.js';
 export * from './compliance/index.js';
 export * from './config/index.js';
 export * from './contact-center/index.js';
+export * from './contracts/index.js';
 export * from './engine/index.js';
 export {
   BreachlessError,

@@ -338,9 +338,15 @@ describe('config text', () => {
     expect(parseConfigText(JSON.stringify({ policies: [] }))).toEqual({
       calendars: [],
       policies: [],
+      contracts: [],
       connectors: {},
     });
-    expect(parseConfigText('')).toEqual({ calendars: [], policies: [], connectors: {} });
+    expect(parseConfigText('')).toEqual({
+      calendars: [],
+      policies: [],
+      contracts: [],
+      connectors: {},
+    });
     expect(problemsOf(yaml.replace('30m', '30x'), parseConfigText)).toEqual([
       { path: 'policies[0].targets.first_response.*', message: expect.stringContaining('"30x"') },
     ]);

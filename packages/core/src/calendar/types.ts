@@ -22,6 +22,11 @@ export interface CalendarSpec {
   /** Explicit holidays by local date `YYYY-MM-DD`: an empty list closes the whole day. */
   readonly holidays: ReadonlyMap<string, readonly LocalInterval[]>;
   readonly publicHolidays?: PublicHolidaysSpec | undefined;
+  /**
+   * The customer's hours: the ticket field (`custom.<key>`) holding the zone the hours are
+   * read in, `timezone` serving when it is missing or not a zone (docs/semantics.md).
+   */
+  readonly timezoneFrom?: string | undefined;
 }
 
 /** Business-time arithmetic on one calendar. Instants are UTC milliseconds. */

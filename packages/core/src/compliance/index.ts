@@ -3,6 +3,14 @@ export { readGroupKeys } from './group-keys.js';
 export { reportCsv, reportRowJson } from './output.js';
 export { PERIOD_BOUND_FORMS, periodBound } from './period-bounds.js';
 export { complianceReport, sortReportRows } from './report.js';
+export type {
+  ContractStatement,
+  CreditLine,
+  CycleRef,
+  StatementCycle,
+  StatementInput,
+  StatementMetric,
+} from './statement-types.js';
 export { compliancePct, elapsedStats, percentile, roundedRatio } from './stats.js';
 export type { ElapsedStats, GroupKey, ReportCycle, ReportOptions, ReportRow } from './types.js';
 export { GROUP_KEYS } from './types.js';

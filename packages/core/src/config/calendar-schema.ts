@@ -75,6 +75,10 @@ export const calendarSchema = z
     timezone: z.string().refine((zone) => isTimeZone(zone), {
       error: (iss) => `"${String(iss.input)}" is not an IANA time zone`,
     }),
+    timezoneFrom: z
+      .string()
+      .regex(/^custom\..+/, { error: (iss) => `"${String(iss.input)}" is not custom.<key>` })
+      .optional(),
     hours,
     holidays: z.array(holiday).optional(),
     publicHolidays: publicHolidays.optional(),
@@ -91,5 +95,6 @@ export const calendarSchema = z
       week: calendar.hours,
       holidays: new Map((calendar.holidays ?? []).map((h) => [h.date, h.hours])),
       publicHolidays: calendar.publicHolidays,
+      ...(calendar.timezoneFrom ? { timezoneFrom: calendar.timezoneFrom } : {}),
     }),
   );

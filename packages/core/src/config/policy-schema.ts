@@ -8,7 +8,8 @@ import { METRICS, type Metric, type Policy, type WarningLevel } from './types.js
 
 const TOO_LONG = `must be at most ${formatDuration(LIMITS.maxDurationSeconds)}`;
 
-const duration = z.string().transform((text, ctx) => {
+/** A duration of business time (`90m`, `1h30m`, `2d`), at most a year, as seconds. */
+export const duration = z.string().transform((text, ctx) => {
   const seconds = parseDuration(text);
   if (seconds === undefined || seconds > LIMITS.maxDurationSeconds) {
     ctx.addIssue({
@@ -41,7 +42,8 @@ const warning = z.string().transform((text, ctx): WarningLevel => {
   return z.NEVER;
 });
 
-const metricKeys = <T extends z.ZodType>(value: T) =>
+/** An object keyed by metric names, each optional, none other allowed. */
+export const metricKeys = <T extends z.ZodType>(value: T) =>
   z.strictObject(
     Object.fromEntries(METRICS.map((m) => [m, value.optional()])) as Record<
       Metric,

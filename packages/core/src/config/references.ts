@@ -1,5 +1,6 @@
 import { ALWAYS_OPEN_ID } from '../calendar/compile.js';
 import type { Problem } from '../errors.js';
+import { contractProblems } from './contract-references.js';
 
 type Raw = Record<string, unknown>;
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -25,6 +26,7 @@ export function referenceProblems(value: unknown): Problem[] {
     ALWAYS_OPEN_ID,
     ...calendars.map(idOf).filter((id) => typeof id === 'string'),
   ]);
+  problems.push(...contractProblems(raw, known));
   for (const [i, policy] of policies.entries()) {
     if (policy === null || typeof policy !== 'object') continue;
     const { calendar, warnings } = policy as Raw;

@@ -1,4 +1,5 @@
 import type { CalendarSpec } from '../calendar/types.js';
+import type { Contract } from '../contracts/types.js';
 import type { ConnectorSettings } from './connectors-schema.js';
 import type { Status } from './statuses.js';
 
@@ -53,9 +54,11 @@ export interface Policy {
   readonly retarget: 'keep' | 'restart';
 }
 
-/** A validated configuration: calendars, an ordered list of policies, helpdesk mappings. */
+/** A validated configuration: calendars, an ordered list of policies, contracts, helpdesk mappings. */
 export interface Config {
   readonly calendars: readonly CalendarSpec[];
   readonly policies: readonly Policy[];
+  /** Per organization: targets, calendar, goals and credits (docs/semantics.md, "Contracts"). */
+  readonly contracts: readonly Contract[];
   readonly connectors: ConnectorSettings;
 }

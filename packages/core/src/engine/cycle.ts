@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../calendar/types.js';
 import type { Metric, Policy, WarningLevel } from '../config/types.js';
+import type { ContractTerms } from '../contracts/target-choice.js';
 import type { TicketFields } from '../events/types.js';
 import { formatDuration } from '../time/duration.js';
 import type { FiredLevel, TimelineEntry } from './types.js';
@@ -39,6 +40,7 @@ export class Cycle {
   #target: number | null = null;
   #calendar: BusinessCalendar | null = null;
   #policy: Policy | undefined;
+  #terms: ContractTerms | null = null;
   /** Bumped on every change that can move a level's instant. */
   #version = 0;
   /** The earliest instant an unfired level is reached, valid while `#projectedVersion` matches. */
@@ -78,13 +80,20 @@ export class Cycle {
     return this.#policy;
   }
 
-  /** Puts the cycle under a policy's target and calendar (at start, or on a retarget). */
+  /** The contract version whose target measures the cycle; `null` for the policy's. */
+  get terms(): ContractTerms | null {
+    return this.#terms;
+  }
+
+  /** Puts the cycle under a policy's (or contract's) target and calendar (at start, or on a retarget). */
   assign(
     policy: Policy | undefined,
     target: number | null,
     calendar: BusinessCalendar | null,
+    terms: ContractTerms | null = null,
   ): void {
     this.#policy = policy;
+    this.#terms = terms;
     this.#target = target;
     this.#calendar = calendar;
     this.#version++;
@@ -131,6 +140,7 @@ export class Cycle {
     copy.#target = this.#target;
     copy.#calendar = this.#calendar;
     copy.#policy = this.#policy;
+    copy.#terms = this.#terms;
     copy.#version = this.#version;
     copy.#projectedAt = this.#projectedAt;
     copy.#projectedVersion = this.#projectedVersion;

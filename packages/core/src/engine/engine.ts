@@ -1,6 +1,7 @@
 import { compileCalendars } from '../calendar/compile.js';
 import type { BusinessCalendar } from '../calendar/types.js';
 import type { Config } from '../config/types.js';
+import { TargetChoice } from '../contracts/target-choice.js';
 import type { TicketEvent } from '../events/types.js';
 import { applySorted, type Evaluation, TicketCheckpoint } from './checkpoint.js';
 import { byTicket } from './order.js';
@@ -27,7 +28,12 @@ export class Engine {
   constructor(config: Config) {
     this.config = config;
     this.calendars = compileCalendars(config.calendars);
-    this.#plain = { policies: config.policies, calendars: this.calendars, trace: false };
+    this.#plain = {
+      policies: config.policies,
+      calendars: this.calendars,
+      targets: new TargetChoice(config, this.calendars),
+      trace: false,
+    };
     this.#traced = { ...this.#plain, trace: true };
   }
 

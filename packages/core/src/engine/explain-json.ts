@@ -16,6 +16,8 @@ export function cycleJson(c: CycleResult, withTimeline = false) {
     dueAt: iso(c.dueAt),
     breachedAt: iso(c.breachedAt),
     warningsFired: [...c.warningsFired],
+    // Only where a contract measures the cycle: the formats.md shape is unchanged otherwise.
+    ...(c.contract !== null ? { contract: c.contract, contractVersion: c.contractVersion } : {}),
     ...(withTimeline && c.timeline ? { timeline: c.timeline.map(timelineJson) } : {}),
   };
 }

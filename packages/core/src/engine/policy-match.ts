@@ -57,9 +57,9 @@ export function selectPolicy(
   return policies.find((p) => matches(p.when, fields));
 }
 
-/** A policy's target in seconds for a metric and priority (`*` for others), or `null`. */
+/** A policy's (or contract version's) target in seconds for a metric and priority (`*` for others), or `null`. */
 export function targetOf(
-  policy: Policy | undefined,
+  policy: Pick<Policy, 'targets'> | undefined,
   metric: Metric,
   priority: string | null | undefined,
 ): number | null {

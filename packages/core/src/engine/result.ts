@@ -36,6 +36,8 @@ function cycleResult(cycle: Cycle, now: number, fields: CycleResult['fields']): 
     fired: cycle.fired,
     nextLevel: status === 'running' ? cycle.nextLevel(now) : null,
     policy: cycle.policy?.id ?? null,
+    contract: cycle.terms?.contract ?? null,
+    contractVersion: cycle.terms?.version.version ?? null,
     calendar: cycle.calendar?.id ?? null,
     outcomeAt,
     fields: cycle.outcomeFields ?? fields,
@@ -65,5 +67,6 @@ export function ticketResult(
     fields: machine.fields,
     state,
     cycles: cycles.filter(isReported).map((c) => cycleResult(c, now, machine.fields)),
+    contact: machine.contact,
   };
 }

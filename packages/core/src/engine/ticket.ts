@@ -2,18 +2,22 @@ import type { BusinessCalendar } from '../calendar/types.js';
 import { DEFAULT_PAUSE } from '../config/policy-schema.js';
 import type { Status } from '../config/statuses.js';
 import type { Metric, Policy } from '../config/types.js';
+import type { TargetChoice } from '../contracts/target-choice.js';
 import type { TicketEvent, TicketFields } from '../events/types.js';
 import { formatDuration } from '../time/duration.js';
 import { Cycle } from './cycle.js';
 import { CycleList } from './cycle-list.js';
 import { applyFields } from './fields.js';
 import { CYCLE_BYTES, EVENT_BYTES, textBytes } from './heap-bytes.js';
-import { selectPolicy, targetOf } from './policy-match.js';
+import { selectPolicy } from './policy-match.js';
+import type { ContactFacts } from './types.js';
 
 /** What a ticket machine needs from the compiled configuration. */
 export interface EngineContext {
   readonly policies: readonly Policy[];
   readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+  /** Each cycle's target and calendar: the policy's, or its organization's contract's. */
+  readonly targets: TargetChoice;
   /** Record each cycle's timeline, for explanations. */
   readonly trace: boolean;
 }
@@ -40,6 +44,13 @@ export class TicketMachine {
     resolution: 0,
   };
   #lastAt: number | null = null;
+  /** First contact resolution's facts: replies before resolution, reopens, the resolution. */
+  #contact: ContactFacts = {
+    agentReplies: 0,
+    reopened: false,
+    resolvedAt: null,
+    resolvedFields: null,
+  };
   /** A rough count of the bytes the machine holds, for caches that keep it. */
   #bytes = 0;
   #applied = 0;
@@ -56,6 +67,10 @@ export class TicketMachine {
 
   get context(): EngineContext {
     return this.#context;
+  }
+
+  get contact(): ContactFacts {
+    return this.#contact;
   }
 
   /** The instant of the last events applied; `null` before the first. */
@@ -169,6 +184,8 @@ export class TicketMachine {
   }
 
   #agentReplied(event: TicketEvent, at: number): void {
+    if (!isDone(this.status))
+      this.#contact = { ...this.#contact, agentReplies: this.#contact.agentReplies + 1 };
     for (const cycle of this.#cycles.open()) {
       if (cycle.isOpen && cycle.metric !== 'resolution') {
         cycle.stop(at, this.fields);
@@ -189,6 +206,10 @@ export class TicketMachine {
     this.status = this.fields.status ?? before;
     this.policy = selectPolicy(this.#context.policies, this.fields);
     if (before === this.status) return;
+    if (isDone(this.status) && !isDone(before))
+      this.#contact = { ...this.#contact, resolvedAt: at, resolvedFields: this.fields };
+    else if (before === 'solved' && !isDone(this.status))
+      this.#contact = { ...this.#contact, reopened: true, resolvedAt: null, resolvedFields: null };
     if (isDone(this.status)) {
       for (const cycle of this.#cycles.open()) {
         if (!cycle.isOpen) continue;
@@ -241,21 +262,23 @@ export class TicketMachine {
     });
   }
 
-  #assign(cycle: Cycle): void {
-    cycle.assign(
-      this.policy,
-      targetOf(this.policy, cycle.metric, this.fields.priority),
-      this.#calendarOf(this.policy),
-    );
+  #assign(cycle: Cycle, choice = this.#choose(cycle)): void {
+    cycle.assign(this.policy, choice.target, choice.calendar, choice.terms);
   }
 
-  #calendarOf(policy: Policy | undefined): BusinessCalendar | null {
-    return policy ? (this.#context.calendars.get(policy.calendar) ?? null) : null;
+  #choose(cycle: Cycle) {
+    return this.#context.targets.choose(this.policy, cycle.metric, this.fields, cycle.startedAt);
   }
 
   #describeTarget(cycle: Cycle): string {
     if (cycle.target === null) return '; no target: not measured';
-    return `; policy ${cycle.policy?.id}, target ${formatDuration(cycle.target)} in calendar ${cycle.calendar?.id}`;
+    const terms = cycle.terms;
+    const source = terms
+      ? `contract ${terms.contract} version ${terms.version.version}`
+      : `policy ${cycle.policy?.id}`;
+    // The zone is news only where it comes from the ticket.
+    const zone = cycle.calendar && this.#context.targets.isCustomerHours(cycle.calendar);
+    return `; ${source}, target ${formatDuration(cycle.target)} in calendar ${cycle.calendar?.id}${zone ? ` (${cycle.calendar?.timezone})` : ''}`;
   }
 
   /** After every event: re-evaluate targets (retarget) and pauses of the open cycles. */
@@ -292,10 +315,10 @@ export class TicketMachine {
   }
 
   #retarget(cycle: Cycle, at: number, eventId: string): void {
-    const target = targetOf(this.policy, cycle.metric, this.fields.priority);
-    const calendar = this.#calendarOf(this.policy);
+    const choice = this.#choose(cycle);
+    const { target, calendar } = choice;
     if (target === cycle.target && calendar === cycle.calendar) {
-      if (cycle.policy !== this.policy) cycle.assign(this.policy, target, calendar);
+      if (cycle.policy !== this.policy || cycle.terms !== choice.terms) this.#assign(cycle, choice);
       return;
     }
     if (this.policy?.retarget === 'restart' && cycle.target !== null && target !== null) {
@@ -311,7 +334,7 @@ export class TicketMachine {
       this.#start(cycle.metric, at, eventId, 'restarted on a new target');
       return;
     }
-    this.#assign(cycle);
+    this.#assign(cycle, choice);
     cycle.timeline?.push({
       at,
       kind: 'retargeted',

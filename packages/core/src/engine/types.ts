@@ -54,6 +54,9 @@ export interface CycleResult {
   /** The next level this cycle reaches if it keeps running, for open cycles not yet breached. */
   readonly nextLevel: FiredLevel | null;
   readonly policy: string | null;
+  /** The contract whose target measures the cycle, and its version; `null` for a policy's. */
+  readonly contract: string | null;
+  readonly contractVersion: number | null;
   readonly calendar: string | null;
   /** When it counts in compliance: `stoppedAt` if achieved, `breachedAt` if breached. */
   readonly outcomeAt: Instant | null;
@@ -72,4 +75,18 @@ export interface TicketResult {
   readonly state: 'open' | 'solved' | 'closed' | 'deleted';
   /** Reported cycles in the order they started. */
   readonly cycles: readonly CycleResult[];
+  /** What first contact resolution reads (docs/semantics.md, "First contact resolution"). */
+  readonly contact: ContactFacts;
+}
+
+/** A ticket's agent replies and resolution, for first contact resolution. */
+export interface ContactFacts {
+  /** Public agent messages while the ticket was not solved or closed. */
+  readonly agentReplies: number;
+  /** Whether it ever went from solved back to an open status. */
+  readonly reopened: boolean;
+  /** When it last became solved or closed; `null` while it is not. */
+  readonly resolvedAt: Instant | null;
+  /** Its fields at that instant. */
+  readonly resolvedFields: TicketFields | null;
 }

@@ -1,0 +1,9 @@
+export { CalendarChoice, customerZone } from './customer-hours.js';
+export {
+  type Assignment,
+  type ContractTerms,
+  contractOf,
+  contractVersionAt,
+  TargetChoice,
+} from './target-choice.js';
+export type { Contract, ContractVersion, CreditRule, CreditTier, Money } from './types.js';
