@@ -1,9 +1,15 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
 
 /** What a command touches outside itself, so tests can run it in-process. */
 export interface Io {
   readonly stdout: (text: string) => void;
+  /**
+   * Resolves once stdout has taken what was written: a command streaming a long output (the
+   * SLA log) waits on it between chunks, so its memory stays one chunk even into a slow pipe.
+   */
+  readonly stdoutDrained?: () => Promise<void>;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -17,6 +23,9 @@ export interface Io {
 export function processIo(): Io {
   return {
     stdout: (text) => process.stdout.write(text),
+    stdoutDrained: async () => {
+      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    },
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),
     env: process.env,

@@ -20,6 +20,7 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
   token create|revoke  a new API token for a tenant, printed once; or stop one at once
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
   connect              read a helpdesk's REST API: backfill, then repair lost webhooks
+  sla-log              one row per SLA cycle (organization, due, outcome...) as CSV or JSON
   doctor               check config, database, clock, Slack and Teams settings; say what to fix
   stats, at-risk, breached, ticket
                        the /sla reports of Slack and Teams, as text (stats 7d by:team)
@@ -46,6 +47,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: async () => (await import('./commands/token.js')).tokenCommand,
   'webhook-secret': async () => (await import('./commands/webhook-secret.js')).webhookSecretCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  'sla-log': async () => (await import('./commands/sla-log.js')).slaLogCommand,
   connect: async () => (await import('./commands/connect.js')).connectCommand,
   ...Object.fromEntries(
     SLA_REPORTS.map((name) => [

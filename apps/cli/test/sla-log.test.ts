@@ -1,0 +1,107 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScratchDatabase } from '@breachless/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, scratch } from './harness.js';
+
+const file = scratch();
+const config = file(
+  'config.json',
+  JSON.stringify({
+    policies: [{ id: 'all', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
+  }),
+);
+const created = (ticket: string, at: string, organization: string) =>
+  JSON.stringify({
+    id: `${ticket}-c`,
+    ticket,
+    type: 'ticket.created',
+    at,
+    fields: { status: 'new', team: 'billing', organization },
+  });
+const events = file(
+  'events.ndjson',
+  [
+    created('A', '2026-11-02T10:00:00Z', 'globex'),
+    JSON.stringify({
+      id: 'A-r',
+      ticket: 'A',
+      type: 'message',
+      at: '2026-11-02T10:20:00Z',
+      author: 'agent',
+      public: true,
+    }),
+    created('B', '2026-11-02T12:00:00Z', 'initech'),
+    created('C', '2026-11-04T12:00:00Z', 'globex'),
+  ].join('\n'),
+);
+
+const drivers = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+
+describe.each(drivers)('breachless sla-log [%s]', (driver) => {
+  let env: Record<string, string>;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (driver === 'postgres') {
+      const db = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
+      env = { DATABASE_URL: db.url };
+      drop = db.drop;
+    } else env = { BREACHLESS_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'sla-log-')), 'db') };
+    expect((await cli(['migrate'], env)).code).toBe(0);
+    expect((await cli(['config', 'set', '--tenant', 't', config], env)).code).toBe(0);
+    const imported = await cli(['import', events, '--format', 'ndjson', '--tenant', 't'], env);
+    expect(imported.code, imported.stderr).toBe(0);
+  });
+  afterAll(() => drop?.());
+
+  it('writes every cycle of the tenant as CSV by default, and JSON filtered by organization', async () => {
+    const csv = await cli(['sla-log', '--tenant', 't'], env);
+    expect(csv).toMatchObject({ code: 0, stderr: '' });
+    const lines = csv.stdout.split('\r\n');
+    expect(lines[0]).toBe(
+      'ticket,organization,requester,team,agent,priority,policy,contract,metric,cycle,target_s,started_at,due_at,stopped_at,breached_at,outcome,overdue_s,remaining_s',
+    );
+    expect(lines.slice(1, -1).map((l) => l.split(',').slice(0, 2))).toEqual([
+      ['A', 'globex'],
+      ['B', 'initech'],
+      ['C', 'globex'],
+    ]);
+    const period = await cli(
+      ['sla-log', '--tenant', 't', '--from', '2026-11-02', '--to', '2026-11-03'],
+      env,
+    );
+    expect(
+      period.stdout
+        .split('\r\n')
+        .slice(1, -1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['A', 'B']);
+    const only = ['--organization', 'globex', '--format', 'json', '--to', '2026-11-03'];
+    const json = await cli(['sla-log', '--tenant', 't', ...only], env);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({
+        ticket: 'A',
+        organization: 'globex',
+        outcome: 'achieved',
+        startedAt: '2026-11-02T10:00:00Z',
+        stoppedAt: '2026-11-02T10:20:00Z',
+        remainingSeconds: 2400,
+      }),
+    ]);
+  });
+
+  it('refuses a missing tenant, a bad format and a reversed period before opening the database', async () => {
+    const missing = await cli(['sla-log'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing --tenant');
+    const format = await cli(['sla-log', '--tenant', 't', '--format', 'xml'], env);
+    expect(format.stderr).toContain('--format: "xml" is not csv or json');
+    const reversed = await cli(
+      ['sla-log', '--tenant', 't', '--from', '2026-11-03', '--to', '2026-11-02'],
+      env,
+    );
+    expect(reversed).toMatchObject({ code: 2, stdout: '' });
+  });
+});
