@@ -6,15 +6,13 @@ import {
   type ReportOptions,
   type ReportRow,
 } from '@breachless/core';
-import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import { sqlComplianceRows } from './compliance-sql.js';
-import { type CycleFilter, filterClauses } from './cycle-filter.js';
+import { countedWhere } from './counted.js';
+import type { CycleFilter } from './cycle-filter.js';
 import { periodComplianceRows } from './periods.js';
-
-/** The outcomes a report counts; every other status has no outcome instant. */
-const COUNTED: CycleStatus[] = ['achieved', 'breached'];
 
 /**
  * The compliance report of the tenant's stored cycles whose outcome is in `[from, to)`: the
@@ -48,14 +46,8 @@ export async function complianceRows(
 }
 
 /** The counted cycles of a report: the tenant's, with an outcome in the period, filtered. */
-function countedWhere(tenant: string, options: ReportOptions, filter: CycleFilter): SQL {
-  return and(
-    eq(cycles.tenantId, tenant),
-    gte(cycles.outcomeAt, new Date(options.from)),
-    lt(cycles.outcomeAt, new Date(options.to)),
-    inArray(cycles.status, COUNTED),
-    ...filterClauses(filter),
-  ) as SQL;
+function countedIn(tenant: string, options: ReportOptions, filter: CycleFilter): SQL {
+  return countedWhere(tenant, [{ start: options.from, end: options.to }], filter);
 }
 
 /**
@@ -69,7 +61,7 @@ export function cycleComplianceRows(
   options: ReportOptions,
   filter: CycleFilter,
 ): Promise<ReportRow[]> {
-  return sqlComplianceRows(db, options, countedWhere(tenant, options, filter));
+  return sqlComplianceRows(db, options, countedIn(tenant, options, filter));
 }
 
 /**
@@ -99,7 +91,7 @@ export async function coreComplianceRows(
       channel: cycles.channel,
     })
     .from(cycles)
-    .where(countedWhere(tenant, options, filter));
+    .where(countedIn(tenant, options, filter));
   // The columns hold what the engine wrote (ingest/cycle-rows.ts), so the casts restore its types.
   const counted: ReportCycle[] = rows.map((r) => ({
     metric: r.metric as Metric,

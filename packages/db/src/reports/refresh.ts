@@ -4,10 +4,10 @@ import { isTransient } from '../ingest/index.js';
 import { reportShapes } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import { type ErrorSummary, errorSummary } from '../storage/index.js';
-import { cycleComplianceRows } from './compliance-rows.js';
 import type { CycleFilter } from './cycle-filter.js';
+import { fillPeriods } from './period-fill.js';
 import { parseShape } from './period-plan.js';
-import { fillPeriod, storedPeriods } from './periods.js';
+import { storedPeriods } from './periods.js';
 
 /** How far back the worker keeps periods computed: what dashboards and digests look at. */
 const KEEP = new Map<string, number>([
@@ -46,7 +46,7 @@ export interface ReportRefresh {
  * Each shape is on its own: a shape that fails (a row an earlier version wrote that this one
  * cannot read, a period whose figures cannot be stored) is reported with its error summary
  * and the others go on. Every period is computed and stored in transactions of its own
- * (fillPeriod), so a failure rolls back only its period; `db` must not be a transaction.
+ * (fillPeriods), so a failure rolls back only its period; `db` must not be a transaction.
  * @throws only errors that are not the shape's fault (the database away: isTransient)
  */
 export async function refreshReportPeriods(
@@ -93,19 +93,13 @@ async function refreshShape(
     end = period.start;
   }
   const have = await storedPeriods(db, s.tenantId, { ...s, unit }, wanted);
-  const plan = { unit, zone: s.zone, shape: s.shape, periods: wanted };
+  const plan = { unit, zone: s.zone, shape: s.shape };
   const by: GroupKey[] = [unit, ...keys];
+  // One period a statement: the time budget is looked at between periods.
   for (const period of wanted.filter((p) => !have.has(p.start))) {
     if (work.spent()) return;
-    await fillPeriod(
-      db,
-      s.tenantId,
-      plan,
-      period,
-      { from: period.start, to: period.end, by, timezone: s.zone },
-      filter,
-      (d, o, f) => cycleComplianceRows(d, s.tenantId, o, f),
-    );
+    const options = { from: period.start, to: period.end, by, timezone: s.zone };
+    await fillPeriods(db, s.tenantId, plan, [period], options, filter);
     work.done += 1;
   }
 }
