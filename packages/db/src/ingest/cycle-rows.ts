@@ -40,6 +40,7 @@ export function cycleRow(
     channel: text(c.fields.channel),
     organization: text(c.fields.organization),
     requester: text(c.fields.requester),
+    contract: c.contract,
     evaluatedAt: new Date(evaluatedAt),
   };
 }
