@@ -1,10 +1,23 @@
 import type { Engine, TicketEvent } from '@breachless/core';
 import type { Database, ErrorSummary } from '../storage/index.js';
-import { type IngestOptions, type IngestResult, ingestEvents, ingestStoring } from './ingest.js';
+import {
+  type EngineLookup,
+  type IngestOptions,
+  type IngestResult,
+  ingestEvents,
+  ingestStoring,
+} from './ingest.js';
 import { IngestPhases } from './phases.js';
 
-/** The tenant's engine, or what keeps it from being built (engineOrFailure). */
-export type EngineOf = (tenant: string) => Promise<Engine | ErrorSummary>;
+/**
+ * The tenant's engine, or what keeps it from being built (engineOrFailure), for the config
+ * version the ingest's transaction read (`db` is that transaction).
+ */
+export type EngineOf = (
+  tenant: string,
+  db: Database,
+  version: number,
+) => Promise<Engine | ErrorSummary>;
 
 interface Waiting {
   readonly events: readonly TicketEvent[];
@@ -52,7 +65,7 @@ export class IngestGroup {
 
   /**
    * Ingests a validated request's events (ingestEvents) with those waiting beside it, under
-   * the tenant's engine read once for them all (a config version check is a round trip).
+   * the tenant's engine checked once for them all, in the transaction's first round trip.
    */
   ingest(
     tenant: string,
@@ -102,14 +115,7 @@ export class IngestGroup {
 
   async #run(tenant: string, group: readonly Waiting[]): Promise<void> {
     for (const w of group) w.phases?.mark('wait');
-    let engine: Engine | ErrorSummary;
-    try {
-      engine = await this.engineOf(tenant);
-    } catch (error) {
-      for (const w of group) w.reject(error);
-      return;
-    }
-    for (const w of group) w.phases?.mark('engine');
+    const engine: EngineLookup = (tx, version) => this.engineOf(tenant, tx, version);
     const [first] = group;
     if (group.length === 1 && first) {
       await this.#alone(tenant, first, engine);
@@ -144,7 +150,7 @@ export class IngestGroup {
     }
   }
 
-  async #alone(tenant: string, w: Waiting, engine: Engine | ErrorSummary): Promise<void> {
+  async #alone(tenant: string, w: Waiting, engine: EngineLookup): Promise<void> {
     const options = { ...this.options, ...(w.phases ? { phases: w.phases } : {}) };
     await ingestEvents(this.db, tenant, w.events, engine, w.now, options).then(w.resolve, w.reject);
   }

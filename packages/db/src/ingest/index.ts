@@ -4,7 +4,7 @@
 // The one entry other folders and @breachless/db import this folder through.
 export { cycleRow } from './cycle-rows.js';
 export { eventFromBody, loadEvents } from './event-store.js';
-export { IngestGroup, type IngestGroupOptions } from './group.js';
+export { type EngineOf, IngestGroup, type IngestGroupOptions } from './group.js';
 export {
   type ImportItem,
   type ImportOptions,
@@ -12,7 +12,12 @@ export {
   type ImportSummary,
   importEvents,
 } from './import-events.js';
-export { type IngestOptions, type IngestResult, ingestEvents } from './ingest.js';
+export {
+  type EngineLookup,
+  type IngestOptions,
+  type IngestResult,
+  ingestEvents,
+} from './ingest.js';
 export { IngestPhases } from './phases.js';
 export { isTransient, type TicketFailure } from './quarantine.js';
 export { engineOrFailure, recomputeWithEngine, retryQuarantined } from './quarantine-recompute.js';

@@ -1,9 +1,10 @@
 import { Engine, type TicketEvent } from '@breachless/core';
 import type { Database, ErrorSummary } from '../storage/index.js';
+import { currentConfigVersion } from '../tenants/index.js';
 import { copyEvents } from './event-copy.js';
 import { storeEvents } from './event-store.js';
-import type { TicketFailure } from './quarantine.js';
-import { quarantineAll, recomputeIsolated } from './quarantine-recompute.js';
+import { isTransient, type TicketFailure } from './quarantine.js';
+import { quarantineAll, recomputeIsolated, recomputeTogether } from './quarantine-recompute.js';
 import type { RecomputeOptions } from './recompute.js';
 import { lockTicketsCreating } from './ticket-locks.js';
 
@@ -22,6 +23,12 @@ export interface IngestResult {
 }
 
 /**
+ * The tenant's engine for the config version read in the ingest's transaction, or what
+ * keeps it from being built (engineOrFailure with that version).
+ */
+export type EngineLookup = (tx: Database, version: number) => Promise<Engine | ErrorSummary>;
+
+/**
  * Stores a validated batch of events and recomputes the cycles of the tickets they touch,
  * in one transaction. The tickets are locked first, in id order, so that two requests
  * touching the same ticket serialize on it (no lost update) and never deadlock; the second
@@ -29,51 +36,102 @@ export interface IngestResult {
  * quarantined ticket: it is tried again, and a ticket whose recompute fails is quarantined
  * while the batch's events and the other tickets' cycles are stored (recomputeIsolated).
  * Given what keeps the tenant's engine from being built instead of an engine
- * (engineOrFailure), it stores the events and quarantines all their tickets with it.
+ * (engineOrFailure), it stores the events and quarantines all their tickets with it; given
+ * an EngineLookup, it reads the tenant's config version under the tickets' locks, in the
+ * same round trip as the locks and the events.
  */
 export async function ingestEvents(
   db: Database,
   tenant: string,
   events: readonly TicketEvent[],
-  engine: Engine | ErrorSummary,
+  engine: Engine | ErrorSummary | EngineLookup,
   now: number,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   return (await ingestStoring(db, tenant, events, engine, now, options)).result;
 }
 
-/** ingestEvents, also giving the events stored: the first of each id the tenant had not seen. */
+/** Thrown out of the first attempt's transaction when a ticket failed: run it again isolated. */
+class TicketsFailed extends Error {}
+
+/**
+ * ingestEvents, also giving the events stored: the first of each id the tenant had not seen.
+ * The tickets are recomputed together first, with no savepoint (two round trips each time
+ * for what almost never fails); if that fails for a reason that is the tickets' own, the
+ * whole transaction is rolled back and run again with each ticket isolated.
+ */
 export async function ingestStoring(
   db: Database,
   tenant: string,
   events: readonly TicketEvent[],
-  engine: Engine | ErrorSummary,
+  engine: Engine | ErrorSummary | EngineLookup,
   now: number,
   options: IngestOptions = {},
 ): Promise<{ result: IngestResult; fresh: readonly TicketEvent[] }> {
   if (events.length === 0)
     return { result: { accepted: 0, duplicates: 0, tickets: 0, quarantined: [] }, fresh: [] };
+  try {
+    return await attempt(db, tenant, events, engine, now, options, false);
+  } catch (error) {
+    if (!(error instanceof TicketsFailed)) throw error;
+    return attempt(db, tenant, events, engine, now, options, true);
+  }
+}
+
+async function attempt(
+  db: Database,
+  tenant: string,
+  events: readonly TicketEvent[],
+  engine: Engine | ErrorSummary | EngineLookup,
+  now: number,
+  options: IngestOptions,
+  isolate: boolean,
+): Promise<{ result: IngestResult; fresh: readonly TicketEvent[] }> {
   const { phases } = options;
   const result = await db.transaction(async (tx) => {
     phases?.mark('begin');
     const ticketIds = [...new Set(events.map((e) => e.ticket))].sort();
-    const { revisions, created } = await lockTicketsCreating(tx, tenant, ticketIds);
-    phases?.mark('lock');
-    const stored = await (options.copy ? copyEvents : storeEvents)(tx, tenant, events);
-    phases?.mark('write-events');
+    // One round trip: the statements are sent together and PostgreSQL runs them in order,
+    // so the config version is read and the events stored with the tickets' locks held.
+    // COPY streams (imports) wait for the locks instead.
+    const locking = lockTicketsCreating(tx, tenant, ticketIds);
+    const version = typeof engine === 'function' ? currentConfigVersion(tx, tenant) : undefined;
+    const storing = options.copy
+      ? locking.then(() => copyEvents(tx, tenant, events))
+      : storeEvents(tx, tenant, events);
+    const [{ revisions, created, quarantined }, stored, read] = await Promise.all([
+      locking,
+      storing,
+      version,
+    ]);
+    const resolved = typeof engine === 'function' ? await engine(tx, read ?? 0) : engine;
+    phases?.mark('store');
     // The first event with an id is the one stored.
     const taken = new Set(stored.keys());
     const fresh = events.filter((e) => taken.delete(e.id));
     const touched = [...new Set(fresh.map((e) => e.ticket))].sort();
-    const known = { revisions, fresh, created, seqs: stored };
-    const { quarantined } =
-      engine instanceof Engine
-        ? await recomputeIsolated(tx, tenant, touched, engine, now, options, known)
-        : await quarantineAll(tx, tenant, touched, engine, now);
+    const known = { revisions, fresh, created, seqs: stored, quarantined };
+    let failed: readonly TicketFailure[];
+    if (!(resolved instanceof Engine))
+      failed = (await quarantineAll(tx, tenant, touched, resolved, now)).quarantined;
+    else if (isolate)
+      failed = (await recomputeIsolated(tx, tenant, touched, resolved, now, options, known))
+        .quarantined;
+    else {
+      await recomputeTogether(tx, tenant, touched, resolved, now, options, known).catch(
+        (error: unknown) => {
+          throw isTransient(error) ? error : new TicketsFailed('a ticket failed', { cause: error });
+        },
+      );
+      failed = [];
+    }
     phases?.mark('release');
     const accepted = fresh.length;
     const duplicates = events.length - accepted;
-    return { result: { accepted, duplicates, tickets: touched.length, quarantined }, fresh };
+    return {
+      result: { accepted, duplicates, tickets: touched.length, quarantined: failed },
+      fresh,
+    };
   });
   phases?.mark('commit');
   return result;

@@ -44,10 +44,35 @@ export async function recomputeIsolated(
   await releaseTickets(
     db,
     tenant,
-    ticketIds.filter((id) => !bad.has(id)),
+    ticketIds.filter((id) => !bad.has(id) && (known?.quarantined?.has(id) ?? true)),
   );
   await quarantineTickets(db, tenant, failed, now);
   return { created: done, quarantined: failed };
+}
+
+/**
+ * recomputeTickets with no savepoint, for when failures are rare (ingest): the tickets all
+ * together, and those of them the caller's lock found in quarantine (`known.quarantined`)
+ * released in the same round trip as the first of its statements. The caller holds the
+ * tickets' locks; when this fails for a reason that is the tickets' own (not isTransient),
+ * the transaction is aborted, and the caller runs it again with recomputeIsolated.
+ * @returns notifications created in the outbox
+ */
+export async function recomputeTogether(
+  db: Database,
+  tenant: string,
+  ticketIds: readonly string[],
+  engine: Engine,
+  now: number,
+  options: RecomputeOptions,
+  known: KnownState,
+): Promise<number> {
+  const held = ticketIds.filter((id) => known.quarantined?.has(id));
+  const [, created] = await Promise.all([
+    releaseTickets(db, tenant, held),
+    recomputeTickets(db, tenant, ticketIds, engine, now, options, known),
+  ]);
+  return created;
 }
 
 /**
@@ -73,14 +98,16 @@ export async function recomputeWithEngine(
 /**
  * The tenant's engine, or what keeps it from being built (a stored config this version
  * refuses), for ingestEvents to store the events and quarantine their tickets with.
+ * @param version the tenant's config version when the caller has read it (EngineCache.engineFor)
  * @throws what is not the config's fault (the database away...)
  */
 export async function engineOrFailure(
   db: Database,
   engines: EngineCache,
   tenant: string,
+  version?: number,
 ): Promise<Engine | ErrorSummary> {
-  return engines.engineFor(db, tenant).catch(failureOf);
+  return engines.engineFor(db, tenant, version).catch(failureOf);
 }
 
 function failureOf(error: unknown): ErrorSummary {

@@ -19,6 +19,8 @@ export interface KnownState {
   readonly created?: ReadonlySet<string>;
   /** The `seq` each event of `fresh` was stored with. */
   readonly seqs?: ReadonlyMap<string, number>;
+  /** Tickets in quarantine when locked; when known, only those are released. */
+  readonly quarantined?: ReadonlySet<string>;
 }
 
 /** Tickets evaluated, and the last `seq` of the stored events each one's checkpoint covers. */
@@ -186,16 +188,19 @@ export async function writeCycles(
       const key: [string, string, number] = [id, c.metric, c.cycle];
       if (!written.has(JSON.stringify(key))) gone.push(key);
     }
-  await replaceCycles(
-    db,
-    tenant,
-    { tickets: whole },
-    rows.filter((r) => complete.has(r.ticketId)),
-  );
-  await replaceCycles(
-    db,
-    tenant,
-    { gone },
-    rows.filter((r) => !complete.has(r.ticketId)),
-  );
+  // Sent together (one round trip): they touch different tickets' cycles.
+  await Promise.all([
+    replaceCycles(
+      db,
+      tenant,
+      { tickets: whole },
+      rows.filter((r) => complete.has(r.ticketId)),
+    ),
+    replaceCycles(
+      db,
+      tenant,
+      { gone },
+      rows.filter((r) => !complete.has(r.ticketId)),
+    ),
+  ]);
 }

@@ -73,10 +73,14 @@ export async function recomputeTickets(
   }
   const { phases } = options;
   phases?.mark('evaluate');
-  const revisions = await updateTickets(db, tenant, ticketIds, updates, evaluatedAt);
-  phases?.mark('write-tickets');
-  await writeCycles(db, tenant, evaluations, rows);
-  phases?.mark('write-cycles');
+  // The tickets, their cycles and the outbox's new rows in one round trip: the statements
+  // are sent together (pipelined) and PostgreSQL runs them in this order.
+  const [revisions, , created] = await Promise.all([
+    updateTickets(db, tenant, ticketIds, updates, evaluatedAt),
+    writeCycles(db, tenant, evaluations, rows),
+    insertNotifications(db, tenant, outbox),
+  ]);
+  phases?.mark('write');
   if (cache)
     for (const [id, { checkpoint }] of evaluations) {
       const revision = revisions.get(id);
@@ -88,7 +92,6 @@ export async function recomputeTickets(
           notified: notify,
         });
     }
-  const created = await insertNotifications(db, tenant, outbox);
   await routeNotifications(db, tenant, created, now);
   phases?.mark('notify');
   return created.length;

@@ -7,11 +7,16 @@ export interface LockedTickets {
   readonly revisions: Map<string, number>;
   /** Tickets that had no row and no stored event before: their history is the caller's. */
   readonly created: Set<string>;
+  /** Tickets in quarantine when locked: a successful recompute releases them. */
+  readonly quarantined: Set<string>;
 }
 
 /**
  * Creates missing ticket rows and locks them all for the rest of the transaction, in id
- * order (two transactions locking overlapping sets never deadlock).
+ * order (two transactions locking overlapping sets never deadlock). Its two statements are
+ * sent together (pipelined, one round trip): the lock also takes the rows just created,
+ * which costs nothing as they are this transaction's anyway. Statements the caller sends
+ * before awaiting the result run after the lock is held.
  */
 export async function lockTicketsCreating(
   db: Database,
@@ -21,35 +26,37 @@ export async function lockTicketsCreating(
   // Ids travel as one JSON array parameter: a parameter per id made building the statement
   // cost more than running it, and the two drivers agree on JSON where they differ on arrays.
   const ids = JSON.stringify(ticketIds);
+  const quarantined = (id: ReturnType<typeof sql.raw>) => sql`exists (
+    select 1 from quarantined_tickets q where q.tenant_id = ${tenant} and q.ticket_id = ${id}) as quarantined`;
   // Ingest creates a ticket's row before storing its first event, under this lock: a row
   // created here is a ticket whose history is what the caller holds. Checked all the same
   // (an index probe each), for events stored otherwise (by hand, by an older version).
-  const inserted = rowsOf<{ id: string; revision: string | number; empty: boolean }>(
-    await db.execute(sql`
+  const [inserted, locked] = await Promise.all([
+    db.execute(sql`
       insert into tickets (tenant_id, id)
       select ${tenant}, id from jsonb_array_elements_text(${ids}::jsonb) as x(id)
       on conflict do nothing
-      returning tickets.id, tickets.revision, not exists (
+      returning tickets.id, not exists (
         select 1 from ticket_events e where e.tenant_id = ${tenant} and e.ticket_id = tickets.id) as empty`),
-  );
-  // The rows inserted are this transaction's until it ends: only the others need locking.
-  const mine = new Set(inserted.map((r) => r.id));
-  const others = ticketIds.filter((id) => !mine.has(id));
-  const locked =
-    others.length === 0
-      ? []
-      : rowsOf<{ id: string; revision: string | number }>(
-          await db.execute(sql`
-            select id, revision from tickets
-            where tenant_id = ${tenant}
-              and id = any(array(select jsonb_array_elements_text(${JSON.stringify(others)}::jsonb)))
-            order by id
-            for update`),
-        );
+    // A statement of its own, so that it sees rows another transaction created and committed
+    // while the insert waited on them (one statement's snapshot would miss them).
+    db.execute(sql`
+      select t.id, t.revision, ${quarantined(sql.raw('t.id'))} from tickets t
+      where t.tenant_id = ${tenant}
+        and t.id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))
+      order by t.id
+      for update`),
+  ]);
+  const rows = rowsOf<{ id: string; revision: string | number; quarantined: boolean }>(locked);
   return {
     // int8 comes back as a string from postgres.js and as a number from PGlite.
-    revisions: new Map([...inserted, ...locked].map((r) => [r.id, Number(r.revision)])),
-    created: new Set(inserted.filter((r) => r.empty).map((r) => r.id)),
+    revisions: new Map(rows.map((r) => [r.id, Number(r.revision)])),
+    created: new Set(
+      rowsOf<{ id: string; empty: boolean }>(inserted)
+        .filter((r) => r.empty)
+        .map((r) => r.id),
+    ),
+    quarantined: new Set(rows.filter((r) => r.quarantined).map((r) => r.id)),
   };
 }
 

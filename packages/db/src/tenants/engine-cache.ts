@@ -11,15 +11,19 @@ const EMPTY = parseConfig({});
 export class EngineCache {
   readonly #engines = new Map<string, { version: number; engine: Engine }>();
 
-  /** The engine for the tenant's current config (one with no policies before the first). */
-  async engineFor(db: Database, tenant: string): Promise<Engine> {
+  /**
+   * The engine for the tenant's current config (one with no policies before the first).
+   * @param version the current config version when the caller has read it already (ingest
+   *   reads it in the same round trip as its locks); read here otherwise
+   */
+  async engineFor(db: Database, tenant: string, version?: number): Promise<Engine> {
     // Every request asks; only a new version reads and validates the config body again.
     const cached = this.#engines.get(tenant);
-    if (cached && cached.version === (await currentConfigVersion(db, tenant))) return cached.engine;
+    if (cached && cached.version === (version ?? (await currentConfigVersion(db, tenant))))
+      return cached.engine;
     const stored = await currentConfig(db, tenant);
-    const version = stored?.version ?? 0;
     const engine = new Engine(stored?.config ?? EMPTY);
-    this.#engines.set(tenant, { version, engine });
+    this.#engines.set(tenant, { version: stored?.version ?? 0, engine });
     return engine;
   }
 }

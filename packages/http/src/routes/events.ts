@@ -1,5 +1,5 @@
 import { aheadProblem, type Problem, parseEvents, type TicketEvent } from '@breachless/core';
-import { engineOrFailure, IngestGroup, IngestPhases } from '@breachless/db';
+import { type Database, engineOrFailure, IngestGroup, IngestPhases } from '@breachless/db';
 import { Hono } from 'hono';
 import { limitBody } from '../body-limit.js';
 import { readValues } from '../body-values.js';
@@ -31,7 +31,9 @@ export function eventRoutes(deps: AppDeps) {
   // by the next one (group commit); each is answered once the events are committed.
   // A stored config this version refuses does not refuse the events: they are stored and
   // their tickets quarantined until a valid config is put.
-  const engineOf = (tenant: string) => engineOrFailure(deps.db, deps.engines, tenant);
+  // The engine is checked against the config version each transaction reads under its locks.
+  const engineOf = (tenant: string, db: Database, version: number) =>
+    engineOrFailure(db, deps.engines, tenant, version);
   const group = new IngestGroup(deps.db, engineOf, deps.tickets ? { cache: deps.tickets } : {});
   return new Hono<AppEnv>().post('/', limitBody(deps.maxBodyBytes), async (c) => {
     const phases = new IngestPhases();
