@@ -1,11 +1,12 @@
 import { IANAZone } from 'luxon';
 import type { Instant } from './instant.js';
+import { zoneOffsets } from './zone-offsets.js';
 
 const DAY_MS = 86_400_000;
 
 /** The zone's offset from UTC at an instant, in milliseconds (local = utc + offset). */
 function zoneOffsetMs(zone: IANAZone, at: Instant): number {
-  return zone.offset(at) * 60_000;
+  return zoneOffsets(zone).offsetMs(at);
 }
 
 /**
