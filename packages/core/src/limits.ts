@@ -42,6 +42,9 @@ export const LIMITS = {
   maxPolicies: 200,
   maxHolidays: 5_000,
   maxConditions: 1_000,
+  /** Contracts, and the organizations all contracts name together (one per customer). */
+  maxContracts: 1_000,
+  maxContractOrganizations: 10_000,
 } as const;
 
 /**

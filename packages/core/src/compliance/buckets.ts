@@ -9,9 +9,9 @@ const text = (value: unknown): string | null =>
  * The value a counted cycle has for a grouping key (semantics.md section 7):
  * - `day` (`YYYY-MM-DD`), `week` (the Monday that starts its ISO week, `YYYY-MM-DD`) and
  *   `month` (`YYYY-MM`) of the outcome instant, read in `zone`;
- * - `team`, `agent` (the assignee), `priority` and `channel` from the ticket's fields at the
+ * - `team`, `agent` (the assignee), `priority`, `channel` and `organization` from the ticket's fields at the
  *   outcome, which is what `cycle.fields` holds, so a later reassignment does not move a breach;
- * - `policy` and `metric` of the cycle.
+ * - `policy`, `contract` (the contract whose target measured it) and `metric` of the cycle.
  * `null` when the ticket has no such field.
  * @throws RangeError for a zone luxon does not know, or a cycle without an outcome
  */
@@ -37,6 +37,10 @@ export function groupValue(cycle: ReportCycle, key: GroupKey, zone: string): str
       return text(cycle.fields.priority);
     case 'channel':
       return text(cycle.fields.channel);
+    case 'organization':
+      return text(cycle.fields.organization);
+    case 'contract':
+      return cycle.contract ?? null;
     case 'policy':
       return cycle.policy;
     case 'metric':

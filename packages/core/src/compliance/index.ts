@@ -1,8 +1,17 @@
 export { groupValue, type PeriodUnit, periodOf } from './buckets.js';
+export {
+  type FirstContactFact,
+  type FirstContactOptions,
+  type FirstContactRow,
+  firstContactFact,
+  firstContactReport,
+} from './first-contact.js';
 export { readGroupKeys } from './group-keys.js';
 export { reportCsv, reportRowJson } from './output.js';
 export { PERIOD_BOUND_FORMS, periodBound } from './period-bounds.js';
 export { complianceReport, sortReportRows } from './report.js';
+export { contractStatement } from './statement.js';
+export { cycleName, formatCents, statementCsv, statementJson } from './statement-output.js';
 export type {
   ContractStatement,
   CreditLine,

@@ -30,7 +30,7 @@ export function reportRowJson(row: ReportRow): ReportRowJson {
 const STAT_COLUMNS = ['avg', 'min', 'max', 'p50', 'p90'] as const;
 
 /** RFC 4180: quote a cell holding a comma, a quote or a line break; double the quotes. */
-function cell(value: string | number | null | undefined): string {
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
@@ -63,7 +63,7 @@ export function reportCsv(rows: readonly ReportRow[], by: readonly GroupKey[]): 
       ...STAT_COLUMNS.map((s) => row.achievedSeconds[s]),
       ...STAT_COLUMNS.map((s) => row.breachedSeconds[s]),
     ]
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;

@@ -13,6 +13,8 @@ export const GROUP_KEYS = [
   'policy',
   'metric',
   'channel',
+  'organization',
+  'contract',
 ] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
@@ -23,7 +25,10 @@ export type GroupKey = (typeof GROUP_KEYS)[number];
 export type ReportCycle = Pick<
   CycleResult,
   'metric' | 'status' | 'elapsedSeconds' | 'outcomeAt' | 'policy' | 'fields'
->;
+> & {
+  /** The contract that measured the cycle (`CycleResult.contract`); absent reads as none. */
+  readonly contract?: string | null | undefined;
+};
 
 export interface ReportOptions {
   /** Cycles count when their outcome instant is in `[from, to)`. */

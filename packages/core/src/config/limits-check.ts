@@ -36,7 +36,14 @@ function conditionCount(when: unknown): number {
 export function sizeProblems(value: unknown): Problem[] {
   const calendars = listOf(value, 'calendars');
   const policies = listOf(value, 'policies');
+  const contracts = listOf(value, 'contracts');
   const counts: [string, number, number][] = [
+    ['contracts', contracts.length, LIMITS.maxContracts],
+    [
+      'organizations',
+      contracts.reduce((sum: number, c) => sum + listOf(c, 'organizations').length, 0),
+      LIMITS.maxContractOrganizations,
+    ],
     ['calendars', calendars.length, LIMITS.maxCalendars],
     ['policies', policies.length, LIMITS.maxPolicies],
     [
@@ -53,7 +60,7 @@ export function sizeProblems(value: unknown): Problem[] {
   return counts
     .filter(([, count, max]) => count > max)
     .map(([what, count, max]) => ({
-      path: what === 'calendars' || what === 'policies' ? what : '(root)',
+      path: ['calendars', 'policies', 'contracts'].includes(what) ? what : '(root)',
       message: `has ${count} ${what}: a config may have at most ${max}`,
     }));
 }
@@ -79,17 +86,23 @@ function weeklySeconds(spec: CalendarSpec): number {
 export function reachProblems(config: Config): Problem[] {
   const weekly = new Map<string, number>([[ALWAYS_OPEN_ID, WEEK_SECONDS]]);
   for (const spec of config.calendars) weekly.set(spec.id, weeklySeconds(spec));
+  const measured = [
+    ...config.policies.map((p, i) => ({ at: ['policies', i] as PropertyKey[], ...p })),
+    ...config.contracts.flatMap((c, i) =>
+      c.versions.map((v, j) => ({ at: ['contracts', i, 'versions', j] as PropertyKey[], ...v })),
+    ),
+  ];
   const problems: Problem[] = [];
-  for (const [i, policy] of config.policies.entries()) {
-    const perWeek = weekly.get(policy.calendar);
+  for (const { at, calendar, targets } of measured) {
+    const perWeek = weekly.get(calendar);
     if (perWeek === undefined) continue;
     const max = Math.floor((perWeek * 52 * LIMITS.maxTargetYears) / 60) * 60;
-    for (const [metric, byPriority] of Object.entries(policy.targets))
+    for (const [metric, byPriority] of Object.entries(targets))
       for (const [priority, seconds] of Object.entries(byPriority ?? {}))
         if (seconds > max)
           problems.push({
-            path: formatPath(['policies', i, 'targets', metric, priority]),
-            message: `calendar ${policy.calendar} is open ${formatDuration(perWeek)} a week: a target must be at most ${formatDuration(max)} (${LIMITS.maxTargetYears} years of its hours)`,
+            path: formatPath([...at, 'targets', metric, priority]),
+            message: `calendar ${calendar} is open ${formatDuration(perWeek)} a week: a target must be at most ${formatDuration(max)} (${LIMITS.maxTargetYears} years of its hours)`,
           });
   }
   return problems;
