@@ -79,10 +79,7 @@ afterAll(() => Promise.all([scenarios.github.fake.close(), scenarios.jira.fake.c
 const cycleLine = (ticket: string, c: (string | null)[]) => [ticket, ...c].join(' ');
 const iso = (v: Date | number | null) => (v === null ? null : new Date(v).toISOString());
 
-const drivers = {
-  github: 'pglite',
-  jira: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
-} as const;
+const driver = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 describe('reconciliation repairs lost GitHub and Jira webhooks', () => {
   for (const [name, s] of Object.entries(scenarios))
