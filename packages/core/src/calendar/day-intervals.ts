@@ -8,7 +8,7 @@ const MINUTE_MS = 60_000;
 
 /**
  * Produces the merged business intervals (UTC milliseconds) of a calendar for whole local
- * years. Each local day contributes its weekly hours, or its holiday hours; an interval
+ * months. Each local day contributes its weekly hours, or its holiday hours; an interval
  * that runs past midnight belongs to the day it opens on.
  */
 export class DayIntervals {
@@ -24,20 +24,25 @@ export class DayIntervals {
       : undefined;
   }
 
-  /** The instant of local midnight starting January 1st of `year`. */
-  yearStart(year: number): number {
-    return localToInstant(this.#zone, Date.UTC(year, 0, 1));
+  /** The instant of local midnight starting month `month` (`year * 12 + monthIndex`). */
+  monthStart(month: number): number {
+    return localToInstant(this.#zone, monthDay(month));
   }
 
   /**
-   * Merged intervals covering every business instant from `yearStart(first)` up to
-   * `yearStart(last + 1)`, as flat `[start0, end0, start1, end1, ...]`.
+   * Merged intervals covering every business instant from `monthStart(first)` up to
+   * `monthStart(last + 1)`, as flat `[start0, end0, start1, end1, ...]`.
    */
   build(first: number, last: number): number[] {
-    const closedDates = this.#publicHolidayDates(first - 1, last);
+    // Start one day early: the previous evening's overnight shift reaches into the first day.
+    const from = monthDay(first) - DAY_MS;
+    const to = monthDay(last + 1);
+    const closedDates = this.#publicHolidayDates(
+      new Date(from).getUTCFullYear(),
+      new Date(to - DAY_MS).getUTCFullYear(),
+    );
     const raw: number[] = [];
-    // Start one day early: the previous evening's overnight shift reaches into January 1st.
-    for (let day = Date.UTC(first, 0, 1) - DAY_MS; day < Date.UTC(last + 1, 0, 1); day += DAY_MS) {
+    for (let day = from; day < to; day += DAY_MS) {
       for (const interval of this.#hoursOf(day, closedDates)) {
         const closeMinutes =
           interval.close > interval.open ? interval.close : interval.close + 1440;
@@ -69,6 +74,11 @@ export class DayIntervals {
     }
     return dates;
   }
+}
+
+/** The first day of month `year * 12 + monthIndex`, as a wall time written as UTC. */
+function monthDay(month: number): number {
+  return Date.UTC(Math.floor(month / 12), ((month % 12) + 12) % 12, 1);
 }
 
 /** Sorts flat `[start, end, ...]` pairs and merges those that touch or overlap. */

@@ -9,18 +9,23 @@ import type { BusinessCalendar, CalendarSpec } from './types.js';
  * duration no calendar could reach.
  */
 const LAST_YEAR = 2300;
+const LAST_MONTH = LAST_YEAR * 12 + 11;
 
 /**
  * A calendar as a table of merged business intervals in UTC with cumulative totals, so that
  * `between` is two binary searches and `add` one, whatever the distance. The table covers
- * whole local years and grows on demand when an instant falls outside it.
+ * whole local months and grows on demand when an instant falls outside it: one answer
+ * builds the three months around its instant (building three years took most of a
+ * `breachless calendar due`), and each growth at least doubles the span, so a batch of
+ * instants spread over years builds about twice what it ends with.
  */
 export class IntervalTable implements BusinessCalendar {
   readonly id: string;
   readonly timezone: string;
   readonly #days: DayIntervals;
-  #firstYear = 0;
-  #lastYear = -1;
+  /** Months as `year * 12 + monthIndex`, local to the calendar's zone. */
+  #firstMonth = 0;
+  #lastMonth = -1;
   #coverStart = 0;
   #coverEnd = 0;
   #starts = new Float64Array(0);
@@ -56,13 +61,17 @@ export class IntervalTable implements BusinessCalendar {
     return this.#after[this.#after.length - 1] ?? 0;
   }
 
-  /** Extends the table forward towards `target`, by roughly as many years as it needs. */
+  /**
+   * Extends the table forward towards `target`: by roughly as many months as it needs, and
+   * at least by its current span.
+   */
   #grow(target: number): void {
-    if (this.#lastYear >= LAST_YEAR)
+    if (this.#lastMonth >= LAST_MONTH)
       throw new RangeError(`calendar ${this.id}: no business time left before ${LAST_YEAR + 1}`);
-    const perYear = this.#total() / Math.max(1, this.#lastYear - this.#firstYear + 1);
-    const more = perYear > 0 ? Math.ceil((target - this.#total()) / perYear) : 1;
-    this.#rebuild(this.#firstYear, Math.min(LAST_YEAR, this.#lastYear + more));
+    const span = this.#lastMonth - this.#firstMonth + 1;
+    const perMonth = this.#total() / span;
+    const more = perMonth > 0 ? Math.ceil((target - this.#total()) / perMonth) : span;
+    this.#rebuild(this.#firstMonth, Math.min(LAST_MONTH, this.#lastMonth + Math.max(more, span)));
   }
 
   /** Business milliseconds from the table's start up to `at`. */
@@ -76,18 +85,24 @@ export class IntervalTable implements BusinessCalendar {
     );
   }
 
+  /** Builds the table to cover `at`: the month either side of its own, whatever the zone. */
   #cover(at: number): void {
     if (at >= this.#coverStart && at < this.#coverEnd) return;
-    const year = new Date(at).getUTCFullYear();
-    if (this.#lastYear < this.#firstYear) {
-      this.#rebuild(year - 1, year + 1);
-    } else {
-      this.#rebuild(Math.min(this.#firstYear, year - 1), Math.max(this.#lastYear, year + 1));
+    const date = new Date(at);
+    const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    if (this.#lastMonth < this.#firstMonth) {
+      this.#rebuild(month - 1, month + 1);
+      return;
     }
+    const span = this.#lastMonth - this.#firstMonth + 1;
+    let [first, last] = [this.#firstMonth, this.#lastMonth];
+    if (month - 1 < first) first = Math.min(month - 1, first - span);
+    if (month + 1 > last) last = Math.max(month + 1, Math.min(last + span, LAST_MONTH));
+    this.#rebuild(first, last);
   }
 
-  #rebuild(firstYear: number, lastYear: number): void {
-    const flat = this.#days.build(firstYear, lastYear);
+  #rebuild(firstMonth: number, lastMonth: number): void {
+    const flat = this.#days.build(firstMonth, lastMonth);
     const n = flat.length / 2;
     this.#starts = new Float64Array(n);
     this.#ends = new Float64Array(n);
@@ -103,10 +118,10 @@ export class IntervalTable implements BusinessCalendar {
       sum += end - start;
       this.#after[i] = sum;
     }
-    this.#firstYear = firstYear;
-    this.#lastYear = lastYear;
-    this.#coverStart = this.#days.yearStart(firstYear);
-    this.#coverEnd = this.#days.yearStart(lastYear + 1);
+    this.#firstMonth = firstMonth;
+    this.#lastMonth = lastMonth;
+    this.#coverStart = this.#days.monthStart(firstMonth);
+    this.#coverEnd = this.#days.monthStart(lastMonth + 1);
   }
 }
 
