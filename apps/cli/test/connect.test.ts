@@ -94,7 +94,7 @@ describe('breachless connect zendesk', () => {
     expect(rotated.stdout).not.toContain(TOKEN);
   });
 
-  it('answers a missing token, a plain-http address or an unbuilt helpdesk with its usage, storing nothing', async () => {
+  it('answers a missing token, a plain-http address or a bad repository with its usage, storing nothing', async () => {
     const noToken = await cliAsync(
       ['connect', 'zendesk', '--tenant', 'initech', '--url', fake.url, '--email', 'a@b.c'],
       env,
@@ -107,9 +107,18 @@ describe('breachless connect zendesk', () => {
     );
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('--url: must be https://');
-    const github = await cliAsync(['connect', 'github', '--tenant', 'initech'], env);
+    const github = await cliAsync(['connect', 'github', '--tenant', 'initech', '--repo', 'nope'], {
+      ...env,
+      GITHUB_TOKEN: 'x',
+    });
     expect(github.code).toBe(2);
-    expect(github.stderr).toContain('github: sync is not built yet');
+    expect(github.stderr).toContain('--repo: "nope" is not OWNER/NAME');
+    const noFile = await cliAsync(
+      ['connect', 'github', '--tenant', 'initech', '--repo', 'a/b', '--token-file', '/nonexistent'],
+      env,
+    );
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('cannot read the token file /nonexistent: no such file');
     const status = await cliAsync(['connect', 'status', '--tenant', 'initech'], env);
     expect(status.stdout).toBe('no helpdesk connected for tenant initech\n');
   });

@@ -61,7 +61,7 @@ export async function backfillNow(io: Io, action: ConnectAction): Promise<number
         );
         return 0;
       }
-      if (run.outcome === 'caught-up' && run.phase === 'backfill') {
+      if (run.outcome === 'caught-up') {
         io.stdout(
           `${platform} backfill done; the worker reconciles every ${action.connection.intervalSeconds ?? 300} s from now on\n`,
         );
