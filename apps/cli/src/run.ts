@@ -18,6 +18,7 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
   config set|get       save a tenant's config (then recompute all its tickets), or show it
   recompute            recompute every ticket of a tenant under its current config
   token create|revoke  a new API token for a tenant, printed once; or stop one at once
+  login-link           a one-time link that signs into the web console
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
   connect              read a helpdesk's REST API: backfill, then repair lost webhooks
   sla-log              one row per SLA cycle (organization, due, outcome...) as CSV or JSON
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   config: async () => (await import('./commands/config.js')).configCommand,
   recompute: async () => (await import('./commands/recompute.js')).recomputeCommand,
   token: async () => (await import('./commands/token.js')).tokenCommand,
+  'login-link': async () => (await import('./commands/login-link.js')).loginLinkCommand,
   'webhook-secret': async () => (await import('./commands/webhook-secret.js')).webhookSecretCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   'sla-log': async () => (await import('./commands/sla-log.js')).slaLogCommand,
