@@ -96,11 +96,47 @@ describeEachDriver('connections over HTTP', (handle) => {
       400,
       { problems: [{ path: 'baseUrl' }] },
     ]);
-    expect((await send('gamma', 'PUT', '/github', connect)).status).toBe(400);
+    const github = await send('gamma', 'PUT', '/github', {
+      token: 'x',
+      repos: ['ok/repo', 'nope'],
+    });
+    expect([github.status, await github.json()]).toMatchObject([
+      400,
+      { problems: [{ path: 'repos', message: 'must be a list of "owner/name" repositories' }] },
+    ]);
+    expect((await send('gamma', 'PUT', '/freshdesk', connect)).status).toBe(404);
     expect(await h.getJson('gamma', '/v1/connections')).toEqual({
       status: 200,
       body: { connections: [] },
     });
+  });
+
+  it('connects GitHub (its API by default) and Jira (with its JQL), their settings stored', async () => {
+    const github = await send('delta', 'PUT', '/github', {
+      token: 'gh-t',
+      repos: ['acme/support'],
+    });
+    expect([github.status, await github.json()]).toEqual([
+      202,
+      { platform: 'github', baseUrl: 'https://api.github.com', state: 'backfilling' },
+    ]);
+    const jira = await send('delta', 'PUT', '/jira', {
+      baseUrl: 'https://acme.atlassian.net',
+      email: 'bot@acme.com',
+      token: 'jira-t',
+      jql: 'project = SUP',
+    });
+    expect(jira.status).toBe(202);
+    const rows = await handle()
+      .db.select()
+      .from(syncConnections)
+      .where(eq(syncConnections.tenantId, 'delta'));
+    expect(rows.map((r) => [r.platform, r.settings, r.credentials]).sort()).toEqual([
+      ['github', { repos: ['acme/support'] }, { token: 'gh-t' }],
+      ['jira', { jql: 'project = SUP' }, { email: 'bot@acme.com', token: 'jira-t' }],
+    ]);
+    const list = await h.getJson('delta', '/v1/connections');
+    expect(JSON.stringify(list.body)).not.toMatch(/gh-t|jira-t/);
   });
 
   it('disconnects, once', async () => {
