@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { isTimeZone, parseInstant } from '@breachless/core';
+import { isTimeZone, parseInstant } from '@breachless/core/time';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -82,6 +82,11 @@ describe('each command loads only what it needs (the real bin, every module reco
         heavy: [],
       });
       expect(run.modules.some((url) => url.includes('/packages/core/'))).toBe(true);
+      // calendar reads the config through core's subpaths: no engine, reports or events code.
+      if (argv[0] === 'calendar')
+        expect(
+          run.modules.filter((url) => /\/core\/dist\/(engine|compliance|events)\//.test(url)),
+        ).toEqual([]);
     }
   });
 

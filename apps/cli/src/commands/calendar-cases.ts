@@ -1,9 +1,5 @@
-import {
-  type BusinessCalendar,
-  formatInstant,
-  parseDuration,
-  parseInstant,
-} from '@breachless/core';
+import type { BusinessCalendar } from '@breachless/core/calendar';
+import { formatInstant, parseDuration, parseInstant } from '@breachless/core/time';
 
 /** `due`: when a duration of business time ends; `between`: business seconds in `[from, to)`. */
 export type CalendarMode = 'due' | 'between';

@@ -1,9 +1,10 @@
-import { compileCalendars, formatDuration, parseDuration } from '@breachless/core';
+import { compileCalendars } from '@breachless/core/calendar';
+import { formatDuration, parseDuration } from '@breachless/core/time';
 import { instantFlag, parseFlags, required } from '../args.js';
 import { UsageError } from '../errors.js';
 import { localTimeFormatter } from '../format/local-time.js';
 import { type Io, readUserFile } from '../io.js';
-import { configPath, loadConfig } from '../load.js';
+import { configPath, loadConfig } from '../load-config.js';
 import { type CalendarMode, runCases, solveCase } from './calendar-cases.js';
 
 /** `breachless calendar --help`. */
