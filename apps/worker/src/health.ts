@@ -8,6 +8,8 @@ export interface HealthDeps {
   /** False once a tick failed, until one succeeds. */
   readonly healthy: () => boolean;
   readonly metrics: Pick<WorkerMetrics, 'registry'>;
+  /** More text-format lines for `/metrics` (each connected helpdesk's sync health). */
+  readonly moreMetrics?: () => Promise<string>;
 }
 
 function json(res: ServerResponse, status: number, body: object): void {
@@ -18,7 +20,7 @@ function json(res: ServerResponse, status: number, body: object): void {
 /**
  * The worker's HTTP probes: `/healthz` (its last tick succeeded), `/readyz` (the database
  * answers and has this version's migrations: a worker on an older schema would fail every
- * tick) and `/metrics`.
+ * tick) and `/metrics` (the jobs' and, per connected helpdesk, its sync health).
  */
 export function healthServer(deps: HealthDeps): Server {
   return createServer(async (req, res) => {
@@ -28,8 +30,10 @@ export function healthServer(deps: HealthDeps): Server {
       const reason = status ? notMigratedReason(status) : 'database unreachable';
       json(res, reason ? 503 : 200, reason ? { ok: false, error: reason } : { ok: true });
     } else if (req.url === '/metrics') {
+      // A database that does not answer loses the sync lines, not the whole scrape.
+      const more = (await deps.moreMetrics?.().catch(() => '')) ?? '';
       res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
-      res.end(await deps.metrics.registry.metrics());
+      res.end(`${await deps.metrics.registry.metrics()}${more}`);
     } else res.writeHead(404).end();
   });
 }

@@ -9,8 +9,9 @@ import {
   stopOnSignals,
   TicketCache,
 } from '@breachless/db';
+import { connectionHealth } from '@breachless/db/sync';
 import { Worker, workerMetrics } from '@breachless/jobs';
-import { SyncWorker } from '@breachless/sync';
+import { SyncWorker, syncMetricsText } from '@breachless/sync';
 import cron from 'node-cron';
 import { pino } from 'pino';
 import { readEnv } from './env.js';
@@ -65,7 +66,12 @@ const task = cron.schedule(env.WORKER_SCHEDULE, () => {
   void sync.tick();
 });
 
-const server = healthServer({ db: handle.db, healthy: () => worker.healthy, metrics });
+const server = healthServer({
+  db: handle.db,
+  healthy: () => worker.healthy,
+  metrics,
+  moreMetrics: async () => syncMetricsText(await connectionHealth(handle.db, Date.now())),
+});
 // A port in use (another worker on this machine) is one line and exit 1, not a stack trace.
 server.once('error', (error) => {
   process.stderr.write(

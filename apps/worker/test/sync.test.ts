@@ -65,6 +65,16 @@ describe.runIf(base)('the worker syncs connected helpdesks', () => {
       expect(new Set(stored).size).toBe(1);
       expect(stored[0]).toBeGreaterThan(200);
       expect(health.every((h) => h.backfill.duplicates === 0 && h.lastError === null)).toBe(true);
+      // Each connection's health is in the worker's /metrics.
+      const port = (await workers[0]?.outcome)?.port;
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      for (const tenant of tenants)
+        expect(metrics).toContain(
+          `breachless_sync_up{tenant="${tenant}",platform="zendesk",state="ok"} 1`,
+        );
+      expect(metrics).toMatch(
+        /^breachless_sync_lag_seconds\{tenant="t1",platform="zendesk"\} \d+$/m,
+      );
       for (const w of workers.splice(0)) expect(await w.stop()).toBe(0);
     } finally {
       await Promise.all(workers.map((w) => w.stop()));

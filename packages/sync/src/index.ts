@@ -4,8 +4,11 @@
  * ingest as the API. Workers share the job through PostgreSQL (@breachless/db/sync).
  */
 export { backoffMs, retryAfterMs } from './backoff.js';
+export { GITHUB_PAGE, githubPlatform } from './github/platform.js';
 export type { Fetch } from './http-read.js';
+export { JIRA_PAGE, type JiraCredentials, jiraPlatform } from './jira/platform.js';
 export { type SyncJobOptions, type SyncRun, syncDue, syncOnce } from './job.js';
+export { syncMetricsText } from './metrics.js';
 export type { Platform, ReadResult } from './platform.js';
 export {
   DEFAULT_SETTLE_MS,

@@ -19,4 +19,4 @@ export {
   type SyncPlatform,
   saveConnection,
 } from './connections.js';
-export { accountOf, type ConnectionHealth, type SyncAccount } from './health.js';
+export { accountOf, type ConnectionHealth, healthOf, type SyncAccount } from './health.js';
