@@ -71,6 +71,7 @@ export {
   type TenantRecomputeProgress,
   TicketCache,
 } from './ingest/index.js';
+export { queueReminders, reminderLevel } from './ladders/index.js';
 export {
   type CycleAlert,
   cycleAlert,

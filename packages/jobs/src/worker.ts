@@ -3,6 +3,7 @@ import {
   EngineCache,
   errorSummary,
   quarantineCounts,
+  queueReminders,
   refreshReportPeriods,
   runTick,
   TicketCache,
@@ -105,6 +106,9 @@ export class Worker {
       }
       const digests = this.#stopping ? 0 : await runDigests(db, clock(), logger);
       if (digests > 0) logger.info({ digests }, 'digests queued');
+      // Escalation ladders' reminders of breached cycles still open, each created once.
+      const reminders = this.#stopping ? 0 : await queueReminders(db, this.#engines, clock());
+      if (reminders > 0) logger.info({ reminders }, 'breach reminders queued');
       // Closed report periods kept computed: a few per tick, so the scan is never held up.
       if (!this.#stopping) {
         const periods = await refreshReportPeriods(db, clock(), REPORT_PERIODS_PER_TICK);

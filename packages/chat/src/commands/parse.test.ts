@@ -63,6 +63,24 @@ describe('parseCommand', () => {
       team: 'billing',
       metric: 'first_response',
     });
+    // Escalation ladders: the levels a rung hears, where it sends them, and breach reminders.
+    expect(ok('subscribe alerts levels:75% to:assignee')).toEqual({
+      name: 'subscribe-alerts',
+      levels: ['75%'],
+      to: 'assignee',
+    });
+    expect(ok('subscribe alerts levels:90%,breach team:billing remind:4h times:2')).toEqual({
+      name: 'subscribe-alerts',
+      team: 'billing',
+      levels: ['90%', 'breach'],
+      remindSeconds: 14_400,
+      reminders: 2,
+    });
+    expect(ok('subscribe alerts remind:2h')).toEqual({
+      name: 'subscribe-alerts',
+      remindSeconds: 7200,
+      reminders: 3,
+    });
     expect(ok('subscribe digest weekdays 9:05 Europe/Berlin team:billing')).toEqual({
       name: 'subscribe-digest',
       schedule: 'weekdays',
@@ -97,6 +115,11 @@ describe('parseCommand', () => {
       ['subscribe digest daily 09:00 goal:high', /like goal:90/, /^\/sla subscribe /],
       ['subscribe digest daily 09:00 Mars/Olympus', /not a time zone/, /^\/sla subscribe /],
       ['subscribe alerts metric:speed', /^metric: /, /^\/sla subscribe /],
+      ['subscribe alerts levels:75%,soon', /^levels: .*75%,90%,breach/, /^\/sla subscribe /],
+      ['subscribe alerts to:manager', /^to: .*assignee/, /^\/sla subscribe /],
+      ['subscribe alerts times:3', /give remind:4h as well/, /^\/sla subscribe /],
+      ['subscribe alerts remind:4h times:11', /^times: from 1 to 10/, /^\/sla subscribe /],
+      ['subscribe alerts levels:75% remind:4h', /add breach to levels/, /^\/sla subscribe /],
       ['subscribe newsletter', /alerts or a digest/, /^\/sla subscribe /],
       ['stats team:"Billing', /quote is not closed/, /^\/sla stats /],
     ];

@@ -20,6 +20,8 @@ const within = z.string().transform((value, ctx) => {
   }
   return seconds;
 });
+/** A warning level as a policy writes it: a percentage of the target or a duration before due. */
+const LEVEL = /^(\d{1,3}%|(\d+[dhms])+)$/;
 const SCHEMAS = {
   stats: z.strictObject({
     team: text.optional(),
@@ -33,6 +35,22 @@ const SCHEMAS = {
     team: text.optional(),
     priority: text.optional(),
     metric: z.enum(METRICS).optional(),
+    levels: z
+      .string()
+      .refine((v) => v.split(',').every((l) => l === 'breach' || LEVEL.test(l)), {
+        error: 'name levels as the policy writes them, like 75%,90%,breach or 30m',
+      })
+      .optional(),
+    to: z
+      .enum(['channel', 'assignee'], { error: 'send to the channel or the assignee' })
+      .optional(),
+    remind: within.optional(),
+    times: z.coerce
+      .number({ error: 'say how many reminders, like times:3' })
+      .int({ error: 'say how many reminders, like times:3' })
+      .min(1, { error: 'from 1 to 10 reminders' })
+      .max(10, { error: 'from 1 to 10 reminders' })
+      .optional(),
   }),
   digest: z.strictObject({
     team: text.optional(),
@@ -94,6 +112,21 @@ function digest(bare: readonly string[], words: Words): SlaCommand {
   };
 }
 
+/** `subscribe alerts`, optionally one rung of an escalation ladder (levels, to, reminders). */
+function alerts(words: Words): SlaCommand {
+  const { levels, remind, times, ...rest } = options(SCHEMAS.alerts, words);
+  if (times !== undefined && remind === undefined)
+    refuse('times: counts reminders: give remind:4h as well');
+  if (remind !== undefined && levels !== undefined && !levels.split(',').includes('breach'))
+    refuse('remind: reminds of breaches: add breach to levels');
+  return {
+    name: 'subscribe-alerts',
+    ...rest,
+    ...(levels !== undefined ? { levels: levels.split(',') } : {}),
+    ...(remind !== undefined ? { remindSeconds: remind, reminders: times ?? 3 } : {}),
+  };
+}
+
 function build(word: CommandWord, words: Words): SlaCommand {
   const bare = words.bare.slice(1);
   switch (word) {
@@ -138,7 +171,7 @@ function build(word: CommandWord, words: Words): SlaCommand {
       const [kind, ...rest] = bare;
       if (kind === 'alerts') {
         noMore(rest);
-        return { name: 'subscribe-alerts', ...options(SCHEMAS.alerts, words) };
+        return alerts(words);
       }
       if (kind === 'digest') return digest(rest, words);
       return refuse('subscribe to alerts or a digest');

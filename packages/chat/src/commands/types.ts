@@ -35,6 +35,14 @@ export type SlaCommand =
       readonly team?: string;
       readonly priority?: string;
       readonly metric?: Metric;
+      /** The levels this rung of an escalation ladder hears (`75%`, `breach`); all when absent. */
+      readonly levels?: readonly string[];
+      /** `assignee`: to the cycle's assignee by direct message instead of the channel. */
+      readonly to?: 'channel' | 'assignee';
+      /** While a breached cycle stays open: remind every this many business seconds... */
+      readonly remindSeconds?: number;
+      /** ...at most this many times. */
+      readonly reminders?: number;
     }
   | {
       readonly name: 'subscribe-digest';

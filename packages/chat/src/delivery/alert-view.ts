@@ -42,9 +42,14 @@ export function settledView(m: UnsettledMessage, now: number, assigneeUser: stri
   return alertView(m, state, now, assigneeUser);
 }
 
-/** The state a notification announces: its warning level, or the breach. */
+/**
+ * The state a notification announces: its warning level, or the breach (`breach`, and an
+ * escalation ladder's reminders of it, `breach reminder 2 s1a2b3c`).
+ */
 export function stateOf(level: string): AlertState {
-  return level === 'breach' ? { kind: 'breached' } : { kind: 'warning', level };
+  return level === 'breach' || level.startsWith('breach ')
+    ? { kind: 'breached' }
+    : { kind: 'warning', level };
 }
 
 /**
@@ -58,7 +63,7 @@ export async function deliverAlert(
   d: ClaimedDelivery,
   view: AlertView,
 ): Promise<{ ref: MessageRef; settled: string | null }> {
-  const settled = d.level === 'breach' ? 'breached' : null;
+  const settled = stateOf(d.level).kind === 'breached' ? 'breached' : null;
   if (d.root) {
     await port.update(d.root, view);
     await port.replyInThread(d.root, view);

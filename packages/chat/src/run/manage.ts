@@ -1,3 +1,4 @@
+import { formatDuration } from '@breachless/core';
 import type { SlaCommand } from '../commands/types.js';
 import type { NoticeView, SubscriptionsView } from '../views/types.js';
 import type { CommandContext, SlaQueries, StoredSubscription } from './queries.js';
@@ -45,7 +46,17 @@ export async function manage(
   if (!allowed.ok) return notice('error', allowed.why);
   switch (command.name) {
     case 'subscribe-alerts': {
-      const filters = { team: command.team, priority: command.priority, metric: command.metric };
+      const filters = {
+        team: command.team,
+        priority: command.priority,
+        metric: command.metric,
+        // An escalation ladder's rung, stored as typed: outbox routing and db's ladders read it.
+        levels: command.levels?.join(','),
+        to: command.to === 'assignee' ? 'assignee' : undefined,
+        remind:
+          command.remindSeconds === undefined ? undefined : formatDuration(command.remindSeconds),
+        times: command.reminders === undefined ? undefined : String(command.reminders),
+      };
       const kept = Object.fromEntries(
         Object.entries(filters).filter(([, v]) => v !== undefined),
       ) as Record<string, string>;

@@ -13,4 +13,4 @@ export {
 export { type NotificationView, notificationLog } from './log.js';
 export { notificationRows } from './notification-rows.js';
 export { routeNotifications } from './routing.js';
-export { insertNotifications } from './write.js';
+export { type CreatedNotification, insertDeliveries, insertNotifications } from './write.js';

@@ -7,9 +7,11 @@ import { type CreatedNotification, insertDeliveries } from './write.js';
 
 type Created = CreatedNotification;
 
+/** Whether a subscription hears a notification: its filters, and its ladder's levels. */
 function matches(filters: SubscriptionFilters, n: Created): boolean {
   const p = n.payload;
   if (filters.escalation) return n.level === 'breach';
+  if (filters.levels !== undefined && !filters.levels.split(',').includes(n.level)) return false;
   return (
     (filters.team === undefined || filters.team === p.team) &&
     (filters.priority === undefined || filters.priority === p.priority) &&
@@ -21,7 +23,10 @@ function matches(filters: SubscriptionFilters, n: Created): boolean {
 /**
  * Decides who hears each new notification and records one delivery row per destination:
  * the assignee (through their linked chat identity), the channels subscribed to alerts whose
- * filters match, and escalation channels on breach. A warning on a cycle someone acknowledged,
+ * filters match, and escalation channels on breach. A subscription naming `levels` hears
+ * only those (an escalation ladder's rung); one with `to: 'assignee'` sends what it hears to
+ * the assignee by direct message instead of to its channel, and once a tenant has such a
+ * rung, assignees hear only what rungs send them. A warning on a cycle someone acknowledged,
  * or snoozed until later, or noticed only after its cycle stopped, is recorded as suppressed; one nobody is subscribed to as unrouted,
  * so "why did nobody hear about ticket 123?" always has an answer. Breaches are never silenced.
  */
@@ -54,6 +59,7 @@ export async function routeNotifications(
         inArray(cycleAcks.ticketId, [...new Set(created.map((n) => n.ticketId))]),
       ),
     );
+  const ladderDms = subscriptions.some((s) => s.filters.to === 'assignee');
   const rows: (typeof deliveries.$inferInsert)[] = [];
   for (const n of created) {
     const silencedBy = acks.find(
@@ -81,13 +87,27 @@ export async function routeNotifications(
     }
     const destinations = new Set<string>();
     const assignee = n.payload.assignee;
-    for (const who of identities.filter((i) => i.agent === assignee))
-      destinations.add(formatDestination({ platform: who.platform, kind: 'user', id: who.userId }));
-    for (const s of subscriptions)
-      if (matches(s.filters, n))
+    // Without a ladder rung for assignees, a linked assignee hears every level of their cycles.
+    if (!ladderDms)
+      for (const who of identities.filter((i) => i.agent === assignee))
+        destinations.add(
+          formatDestination({ platform: who.platform, kind: 'user', id: who.userId }),
+        );
+    for (const s of subscriptions) {
+      if (!matches(s.filters, n)) continue;
+      // A ladder's `to:assignee` rung reaches the assignee where they were linked on its platform.
+      if (s.filters.to === 'assignee')
+        for (const who of identities.filter(
+          (i) => i.agent === assignee && i.platform === s.platform,
+        ))
+          destinations.add(
+            formatDestination({ platform: who.platform, kind: 'user', id: who.userId }),
+          );
+      else
         destinations.add(
           formatDestination({ platform: s.platform, kind: 'channel', id: s.channel }),
         );
+    }
     if (destinations.size === 0) {
       rows.push({
         tenantId: tenant,

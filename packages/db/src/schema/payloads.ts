@@ -23,6 +23,14 @@ export interface SubscriptionFilters {
   readonly metric?: string;
   /** An escalation channel hears breaches only. */
   readonly escalation?: boolean;
+  /** An escalation ladder's rung: the levels it hears, comma-separated as typed (`75%,breach`). */
+  readonly levels?: string;
+  /** `assignee`: the alerts go to the cycle's assignee by direct message, not to the channel. */
+  readonly to?: string;
+  /** While a breached cycle stays open, remind every this much business time (`4h`)... */
+  readonly remind?: string;
+  /** ...at most this many times (a whole number as typed; 3 when absent). */
+  readonly times?: string;
 }
 
 /** When a digest posts, as `/sla subscribe digest` stored it (text only, as the commands show it). */
