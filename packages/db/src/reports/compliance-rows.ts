@@ -89,6 +89,8 @@ export async function coreComplianceRows(
       agent: cycles.agent,
       priority: cycles.priority,
       channel: cycles.channel,
+      organization: cycles.organization,
+      contract: cycles.contract,
     })
     .from(cycles)
     .where(countedIn(tenant, options, filter));
@@ -99,7 +101,14 @@ export async function coreComplianceRows(
     elapsedSeconds: r.elapsedSeconds,
     outcomeAt: r.outcomeAt,
     policy: r.policy,
-    fields: { team: r.team, assignee: r.agent, priority: r.priority, channel: r.channel },
+    contract: r.contract,
+    fields: {
+      team: r.team,
+      assignee: r.agent,
+      priority: r.priority,
+      channel: r.channel,
+      organization: r.organization,
+    },
   }));
   return complianceReport([{ cycles: counted }], options);
 }

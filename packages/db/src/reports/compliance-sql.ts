@@ -21,7 +21,9 @@ const FIELD_COLUMNS: Partial<Record<GroupKey, SQL>> = {
   agent: sql`nullif(agent, '')`,
   priority: sql`nullif(priority, '')`,
   channel: sql`nullif(channel, '')`,
+  organization: sql`nullif(organization, '')`,
   policy: sql`policy`,
+  contract: sql`contract`,
 };
 const UNITS: readonly GroupKey[] = ['day', 'week', 'month'];
 
