@@ -20,7 +20,13 @@ export {
 } from './ingest.js';
 export { IngestPhases } from './phases.js';
 export { isTransient, type TicketFailure } from './quarantine.js';
-export { engineOrFailure, recomputeWithEngine, retryQuarantined } from './quarantine-recompute.js';
+export {
+  engineOrFailure,
+  quarantineAll,
+  recomputeTogether,
+  recomputeWithEngine,
+  retryQuarantined,
+} from './quarantine-recompute.js';
 export {
   listQuarantined,
   type QuarantinedTicket,

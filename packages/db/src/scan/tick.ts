@@ -1,8 +1,14 @@
+import { Engine } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { RecomputeOptions, TicketFailure } from '../ingest/index.js';
-import { recomputeWithEngine } from '../ingest/index.js';
+import {
+  isTransient,
+  quarantineAll,
+  recomputeTogether,
+  recomputeWithEngine,
+} from '../ingest/index.js';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
+import { errorSummary, rowsOf } from '../storage/index.js';
 import type { EngineCache } from '../tenants/index.js';
 
 export interface TickResult {
@@ -24,29 +30,65 @@ export interface TickResult {
  * lock ingest takes too) and quarantined ones, recomputes them at `now` and writes the
  * notifications their levels call for, all in one transaction. Any number of workers can run
  * it against one database: the outbox's unique key makes every notification exist once.
- * Each tenant's tickets are recomputed in a savepoint, split down to single tickets if that
- * fails: a ticket that cannot be evaluated or stored is quarantined and the tick goes on.
+ * The claim also reads each tenant's config version, so a cached engine costs no round trip;
+ * the claimed tickets are recomputed together with no savepoint (recomputeTogether: what
+ * almost never fails costs no round trips for failing). If a ticket fails for a reason of its
+ * own, the tick is rolled back and run again with each tenant's tickets in a savepoint, split
+ * down to single tickets (recomputeWithEngine): a ticket that cannot be evaluated or stored
+ * is quarantined and the tick goes on.
  * Given the worker's `cache`, a due ticket whose stored events are still the ones its entry
  * covers (no revision is known here: the count and last `seq` of its events decide) is
  * continued from its checkpoint, so a long ticket costs its open cycles rather than its
  * whole history (an entry made with another engine than `engines` gives is evaluated whole).
+ * Given `phases`, the tick's milliseconds are charged to its phases: `claim`, the recompute's
+ * own (recompute.ts) and `commit`.
  */
 export async function runTick(
   db: Database,
   engines: EngineCache,
   now: number,
   batchSize = 500,
-  options: Pick<RecomputeOptions, 'cache' | 'lateAfterMs'> = {},
+  options: Pick<RecomputeOptions, 'cache' | 'lateAfterMs' | 'phases'> = {},
 ): Promise<TickResult> {
-  return db.transaction(async (tx) => {
+  try {
+    return await attempt(db, engines, now, batchSize, options, false);
+  } catch (error) {
+    if (!(error instanceof TicketsFailed)) throw error;
+    return attempt(db, engines, now, batchSize, options, true);
+  }
+}
+
+/** Thrown out of a tick's first attempt when a ticket failed: run it again isolated. */
+class TicketsFailed extends Error {}
+
+/** A claimed ticket, with its tenant's config version and its earliest due check. */
+interface Claimed {
+  tenant_id: string;
+  id: string;
+  due: string | Date;
+  version: number;
+}
+
+async function attempt(
+  db: Database,
+  engines: EngineCache,
+  now: number,
+  batchSize: number,
+  options: Pick<RecomputeOptions, 'cache' | 'lateAfterMs' | 'phases'>,
+  isolate: boolean,
+): Promise<TickResult> {
+  const { phases } = options;
+  phases?.mark('idle');
+  const result = await db.transaction(async (tx) => {
     const at = new Date(now).toISOString();
     const began = performance.now();
     // The partial index on next_check_at finds the due cycles without touching the others.
     // Strictly before now: a level reached exactly at now fires only once time is past it
     // (semantics.md section 6), so claiming it at now would claim it again and again.
-    const claimed = rowsOf<{ tenant_id: string; id: string; due: string | Date }>(
+    const claimed = rowsOf<Claimed>(
       await tx.execute(sql`
-        select t.tenant_id, t.id, d.due from tickets t
+        select t.tenant_id, t.id, d.due, (select coalesce(max(version), 0) from configs v
+          where v.tenant_id = t.tenant_id)::int as version from tickets t
         join (
           select tenant_id, ticket_id, min(next_check_at) as due from (
             select tenant_id, ticket_id, next_check_at from cycles c
@@ -61,15 +103,36 @@ export async function runTick(
     );
     // Apart from the recompute: the claim is what grows with open cycles if the index is lost.
     const claimMs = performance.now() - began;
-    const byTenant = new Map<string, string[]>();
-    for (const row of claimed)
-      byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
+    phases?.mark('claim');
+    const byTenant = new Map<string, { version: number; ids: string[] }>();
+    for (const row of claimed) {
+      const tenant = byTenant.get(row.tenant_id) ?? { version: Number(row.version), ids: [] };
+      tenant.ids.push(row.id);
+      byTenant.set(row.tenant_id, tenant);
+    }
     let created = 0;
     const quarantined: (TicketFailure & { tenant: string })[] = [];
-    for (const [tenant, ids] of byTenant) {
-      const result = await recomputeWithEngine(tx, tenant, ids.sort(), engines, now, options);
-      created += result.created;
-      for (const f of result.quarantined) quarantined.push({ ...f, tenant });
+    for (const [tenant, { version, ids }] of byTenant) {
+      ids.sort();
+      if (isolate) {
+        const result = await recomputeWithEngine(tx, tenant, ids, engines, now, options);
+        created += result.created;
+        for (const f of result.quarantined) quarantined.push({ ...f, tenant });
+        continue;
+      }
+      const engine = await engines.engineFor(tx, tenant, version).catch(failureOf);
+      if (!(engine instanceof Engine)) {
+        const all = await quarantineAll(tx, tenant, ids, engine, now);
+        for (const f of all.quarantined) quarantined.push({ ...f, tenant });
+        continue;
+      }
+      // The claim skipped quarantined tickets; one set aside since then is released here.
+      const known = { revisions: new Map<string, number>(), fresh: [], quarantined: new Set(ids) };
+      created += await recomputeTogether(tx, tenant, ids, engine, now, options, known).catch(
+        (error: unknown) => {
+          throw isTransient(error) ? error : new TicketsFailed('a ticket failed', { cause: error });
+        },
+      );
     }
     const oldest = claimed[0]?.due;
     return {
@@ -80,4 +143,12 @@ export async function runTick(
       lagMs: oldest === undefined ? 0 : Math.max(0, now - new Date(oldest).getTime()),
     };
   });
+  phases?.mark('commit');
+  return result;
+}
+
+/** What keeps a tenant's engine from being built, unless it is not the config's fault. */
+function failureOf(error: unknown) {
+  if (isTransient(error)) throw error;
+  return errorSummary(error);
 }
