@@ -43,7 +43,7 @@ export const LIMITS = {
   maxHolidays: 5_000,
   maxConditions: 1_000,
   /** Contracts, and the organizations all contracts name together (one per customer). */
-  maxContracts: 1_000,
+  maxContracts: 200,
   maxContractOrganizations: 10_000,
 } as const;
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractStatement } from '../src/compliance/statement.js';
 import type { StatementCycle } from '../src/compliance/statement-types.js';
+import type { Contract, ContractVersion, CreditRule } from '../src/config/types.js';
 import { METRICS, type Metric } from '../src/config/types.js';
-import type { Contract, ContractVersion, CreditRule } from '../src/contracts/types.js';
 
 /**
  * Service credits (docs/semantics.md, "Service credits") on random contracts and months of

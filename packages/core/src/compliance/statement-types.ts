@@ -1,5 +1,4 @@
-import type { Metric } from '../config/types.js';
-import type { Contract } from '../contracts/types.js';
+import type { Contract, Metric } from '../config/types.js';
 import type { CycleResult } from '../engine/types.js';
 import type { Instant } from '../time/instant.js';
 import type { ReportCycle } from './types.js';

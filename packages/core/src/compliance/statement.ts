@@ -1,6 +1,6 @@
+import type { ContractVersion, CreditRule } from '../config/types.js';
 import { METRICS, type Metric } from '../config/types.js';
 import { contractVersionAt } from '../contracts/target-choice.js';
-import type { ContractVersion, CreditRule } from '../contracts/types.js';
 import { localDateStart } from '../time/zone.js';
 import { periodOf } from './buckets.js';
 import type {

@@ -1,7 +1,8 @@
 import { ALWAYS_OPEN_ID } from '../calendar/compile.js';
 import type { Problem } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { isTimeZone, localDateStart } from '../time/zone.js';
+import { isTimeZone } from '../time/zone.js';
+import { isDate } from './contract-schema.js';
 
 type Raw = Record<string, unknown>;
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -19,6 +20,7 @@ export function contractProblems(value: unknown, calendarIds: ReadonlySet<unknow
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const owners = new Map<string, string>();
+  const zones = new Map<string, boolean>();
   const known = new Set([ALWAYS_OPEN_ID, ...calendarIds]);
   for (const [i, item] of list(record(value).contracts).entries()) {
     const contract = record(item);
@@ -38,7 +40,9 @@ export function contractProblems(value: unknown, calendarIds: ReadonlySet<unknow
       else owners.set(org, id ?? `contracts[${i}]`);
     }
     const zone = contract.timezone;
-    const zoneOk = zone === undefined || (typeof zone === 'string' && isTimeZone(zone));
+    // Asked once per zone: the zone library's check costs a fraction of a millisecond.
+    if (typeof zone === 'string' && !zones.has(zone)) zones.set(zone, isTimeZone(zone));
+    const zoneOk = zone === undefined || (typeof zone === 'string' && zones.get(zone) === true);
     if (!zoneOk)
       problems.push({
         path: `${at}.timezone`,
@@ -70,7 +74,7 @@ function versionProblems(versions: unknown[], at: string, known: Set<unknown>): 
       ['from', from],
       ['until', until],
     ] as const) {
-      const start = d === undefined ? undefined : localDateStart('UTC', d);
+      const start = d === undefined ? undefined : Date.parse(`${d}T00:00:00Z`);
       if (start !== undefined && (start < LIMITS.firstInstant || start >= LIMITS.endInstant))
         problems.push({
           path: `${path}.${key}`,
@@ -98,7 +102,5 @@ function versionProblems(versions: unknown[], at: string, known: Set<unknown>): 
 
 /** A well-formed date string (`YYYY-MM-DD` compares as text in date order), else `undefined`. */
 function dateOf(value: unknown): string | undefined {
-  return typeof value === 'string' && localDateStart('UTC', value) !== undefined
-    ? value
-    : undefined;
+  return isDate(value) ? value : undefined;
 }

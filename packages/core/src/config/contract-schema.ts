@@ -1,12 +1,30 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import type { Contract, CreditRule, Money } from '../contracts/types.js';
 import { requiredId, shortText } from '../short-text.js';
-import { localDateStart } from '../time/zone.js';
+import { localToInstant } from '../time/zone.js';
 import { choose } from './choose.js';
 import { duration, metricKeys } from './policy-schema.js';
+import type { Contract, CreditRule, Money } from './types.js';
 import { METRICS } from './types.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether text is a date `YYYY-MM-DD` that exists. Pure arithmetic: asking the zone library
+ * per date made 1,000 contracts take seconds to validate.
+ */
+export function isDate(text: unknown): text is string {
+  return (
+    typeof text === 'string' &&
+    DATE.test(text) &&
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+  );
+}
+
+/** The instant a valid date starts in a valid zone, as RFC 5545 reads local times. */
+function dateStart(zone: string, date: string): number {
+  return localToInstant(IANAZone.create(zone), Date.parse(`${date}T00:00:00Z`));
+}
 /** The largest fee or credit amount: its hundredths stay exact in a double and in int8. */
 const MAX_AMOUNT = 1e12;
 
@@ -37,11 +55,9 @@ const amount = z.number().transform((value, ctx) => {
   return cents;
 });
 
-const date = z
-  .string()
-  .refine((text) => DATE.test(text) && localDateStart('UTC', text) !== undefined, {
-    error: (iss) => `"${String(iss.input)}" is not a date YYYY-MM-DD`,
-  });
+const date = z.string().refine(isDate, {
+  error: (iss) => `"${String(iss.input)}" is not a date YYYY-MM-DD`,
+});
 
 const fee = z
   .strictObject({ amount, currency: requiredId })
@@ -110,7 +126,7 @@ export const contractSchema = z
   .transform((contract): Contract => {
     const zone = contract.timezone ?? 'UTC';
     // Zone, order and bounds were checked by `contractProblems`; a bad zone fails the config.
-    const start = (d: string) => localDateStart(zone, d) ?? Number.NaN;
+    const start = (d: string) => dateStart(zone, d);
     const versions = contract.versions.map((v, i) => {
       const untilDate = v.until ?? contract.versions[i + 1]?.from ?? null;
       return {

@@ -9,7 +9,12 @@ export type {
   Condition,
   ConditionOp,
   Config,
+  Contract,
+  ContractVersion,
+  CreditRule,
+  CreditTier,
   Metric,
+  Money,
   Policy,
   WarningLevel,
 } from './types.js';

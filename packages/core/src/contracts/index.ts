@@ -6,4 +6,3 @@ export {
   contractVersionAt,
   TargetChoice,
 } from './target-choice.js';
-export type { Contract, ContractVersion, CreditRule, CreditTier, Money } from './types.js';

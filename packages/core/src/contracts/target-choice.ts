@@ -1,9 +1,8 @@
 import type { BusinessCalendar } from '../calendar/types.js';
-import type { Config, Metric, Policy } from '../config/types.js';
+import type { Config, Contract, ContractVersion, Metric, Policy } from '../config/types.js';
 import { targetOf } from '../engine/policy-match.js';
 import type { TicketFields } from '../events/types.js';
 import { CalendarChoice } from './customer-hours.js';
-import type { Contract, ContractVersion } from './types.js';
 
 /** The contract version that measures a cycle, as the cycle reports it. */
 export interface ContractTerms {
