@@ -1,5 +1,7 @@
+import { slaRequest } from '@breachless/chat';
 import { complianceReport, Engine, parseConfig, parseEvents } from '@breachless/core';
 import { expect, it } from 'vitest';
+import { chatQueries } from '../src/chat/index.js';
 import { ingestEvents } from '../src/ingest/index.js';
 import { coreComplianceRows } from '../src/reports/compliance-rows.js';
 import { complianceRows } from '../src/reports/index.js';
@@ -77,5 +79,19 @@ describeEachDriver('compliance by organization and contract', (handle) => {
     const fromCore = complianceReport(new Engine(parseConfig(CONFIG)).evaluate(EVENTS, NOW), daily);
     expect(await complianceRows(db, 'orgs', daily, {}, NOW)).toEqual(fromCore);
     expect(await complianceRows(db, 'orgs', daily, {}, NOW)).toEqual(fromCore);
+    // `/sla stats ... by:organization` shows the same figures, a line per organization.
+    const scope = { tenant: 'orgs', platform: 'slack', channel: 'C', user: 'U' };
+    const view = await slaRequest('stats 2026-11-23..2026-11-24 by:organization', '/sla').answer(
+      { zone: 'UTC', now: NOW, canManage: async () => ({ ok: true }) },
+      chatQueries(db, new EngineCache(), scope),
+    );
+    const byOrg = complianceReport(new Engine(parseConfig(CONFIG)).evaluate(EVENTS, NOW), {
+      ...options,
+      by: ['organization'],
+    });
+    expect(view).toMatchObject({ kind: 'stats', by: 'organization' });
+    expect(
+      'lines' in view && view.lines.map((l) => [l.group, l.achieved, l.breached, l.compliancePct]),
+    ).toEqual(byOrg.map((r) => [r.group.organization, r.achieved, r.breached, r.compliancePct]));
   });
 });

@@ -63,6 +63,8 @@ describe('parseCommand', () => {
       team: 'billing',
       metric: 'first_response',
     });
+    expect(ok('stats 30d by:organization')).toMatchObject({ name: 'stats', by: 'organization' });
+    expect(ok('stats mtd by:contract')).toMatchObject({ name: 'stats', by: 'contract' });
     // Escalation ladders: the levels a rung hears, where it sends them, and breach reminders.
     expect(ok('subscribe alerts levels:75% to:assignee')).toEqual({
       name: 'subscribe-alerts',

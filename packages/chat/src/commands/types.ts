@@ -7,7 +7,15 @@ export type Period =
   | { readonly kind: 'range'; readonly from: string; readonly to: string };
 
 /** What `stats ... by:X` may group by. */
-export const STATS_GROUPS = ['team', 'agent', 'priority', 'metric', 'day'] as const;
+export const STATS_GROUPS = [
+  'team',
+  'agent',
+  'priority',
+  'metric',
+  'day',
+  'organization',
+  'contract',
+] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 /** How often a digest posts. */

@@ -2,7 +2,7 @@
 export const USAGE = {
   help: 'help',
   stats:
-    'stats [today|yesterday|7d|30d|mtd|2026-11-01..2026-11-15] [team:X] [priority:X] [agent:X] [by:team|agent|priority|metric|day] [public]',
+    'stats [today|yesterday|7d|30d|mtd|2026-11-01..2026-11-15] [team:X] [priority:X] [agent:X] [by:team|agent|priority|metric|day|organization|contract] [public]',
   'at-risk': 'at-risk [within:2h] [team:X]',
   breached: 'breached [today|yesterday|7d|30d|mtd|FROM..TO] [team:X]',
   ticket: 'ticket ID',

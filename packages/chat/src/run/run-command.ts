@@ -92,6 +92,8 @@ const GROUP = new Map<string, GroupKey | undefined>([
   ['agent', 'agent'],
   ['priority', 'priority'],
   ['day', 'day'],
+  ['organization', 'organization'],
+  ['contract', 'contract'],
   ['metric', undefined],
 ]);
 
