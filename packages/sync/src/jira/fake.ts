@@ -35,6 +35,16 @@ export interface FakeJiraOptions {
 
 type Answer = [number, unknown, Record<string, string>?];
 
+/** An issue as shown at an instant: its latest change, its histories and comments so far. */
+interface Shown {
+  readonly issue: FakeJiraIssue;
+  readonly shown: {
+    readonly latest: FakeJiraChange | undefined;
+    readonly histories: Record<string, unknown>[];
+    readonly comments: Record<string, unknown>[];
+  };
+}
+
 export class FakeJira {
   readonly #issues = new Map<string, FakeJiraIssue>();
   down = false;
@@ -45,6 +55,7 @@ export class FakeJira {
   readonly #options: FakeJiraOptions;
   readonly #server: Server;
   #window = { minute: -1, count: 0 };
+  #cache: { now: number; size: number; list: Shown[] } | undefined;
   url = '';
 
   constructor(options: FakeJiraOptions) {
@@ -145,14 +156,7 @@ export class FakeJira {
       ];
     const [, y, mo, d, h, mi] = m.map(Number) as number[];
     const since = Date.UTC(y as number, (mo as number) - 1, d, h, mi);
-    const all = [...this.#issues.values()]
-      .map((issue) => ({ issue, shown: this.#shown(issue, now) }))
-      .filter((x) => x.shown.latest !== undefined && x.shown.latest.at >= since)
-      .sort(
-        (a, b) =>
-          (a.shown.latest?.at ?? 0) - (b.shown.latest?.at ?? 0) ||
-          Number(a.issue.id) - Number(b.issue.id),
-      );
+    const all = this.#ordered(now).filter((x) => (x.shown.latest?.at ?? 0) >= since);
     const offset = Number(
       Buffer.from(url.searchParams.get('nextPageToken') ?? 'MA==', 'base64').toString() || 0,
     );
@@ -186,6 +190,21 @@ export class FakeJira {
       ? {}
       : { nextPageToken: Buffer.from(String(offset + size)).toString('base64') };
     return [200, { issues, isLast, ...next }];
+  }
+
+  // Every issue as shown at `now`, least recently updated first; kept while `now` stays.
+  #ordered(now: number): Shown[] {
+    if (this.#cache?.now === now && this.#cache.size === this.#issues.size) return this.#cache.list;
+    const list = [...this.#issues.values()]
+      .map((issue) => ({ issue, shown: this.#shown(issue, now) }))
+      .filter((x) => x.shown.latest !== undefined)
+      .sort(
+        (a, b) =>
+          (a.shown.latest?.at ?? 0) - (b.shown.latest?.at ?? 0) ||
+          Number(a.issue.id) - Number(b.issue.id),
+      );
+    this.#cache = { now, size: this.#issues.size, list };
+    return list;
   }
 
   #shown(issue: FakeJiraIssue, now: number) {
