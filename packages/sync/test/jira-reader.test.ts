@@ -66,7 +66,9 @@ describe('Jira reader and its fake', () => {
     const mapped = platform.map(records, []);
     expect(mapped.rejected).toEqual([]);
     const hooked = history.flatMap((i) =>
-      i.changes.flatMap((c) => c.webhooks.flatMap((body) => hookEvents({ platform: 'jira', body }))),
+      i.changes.flatMap((c) =>
+        c.webhooks.flatMap((body) => hookEvents({ platform: 'jira', body })),
+      ),
     );
     expect(mapped.events.map((e) => e.id).sort()).toEqual(hooked.map((e) => e.id).sort());
     const fromHooks = cyclesOf(hooked);
@@ -86,6 +88,20 @@ describe('Jira reader and its fake', () => {
     expect(f.paths.filter((p) => p.endsWith('/myself'))).toHaveLength(1);
   });
 
+  it('starts the search again from its cursor when a page token no longer holds', async () => {
+    const f = await fake({ pageSize: 5 });
+    const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
+    const first = await platform.read('0', now);
+    if (first.kind !== 'page') throw new Error(first.message);
+    expect(first.done).toBe(false);
+    const stale = JSON.stringify({ ...JSON.parse(first.next), token: 'expired' });
+    const again = await platform.read(stale, now);
+    expect(again).toMatchObject({ kind: 'page', records: [], done: false });
+    if (again.kind !== 'page') return;
+    expect(JSON.parse(again.next)).toEqual({ since: -1, zone: 'UTC' });
+    expect((await readAll(platform, again.next)).records).toHaveLength(12);
+  });
+
   it('leaves changes newer than `until` for the next run', async () => {
     const f = await fake();
     const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
@@ -101,7 +117,13 @@ describe('Jira reader and its fake', () => {
     const f = await fake({ perMinute: 1 });
     const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
     expect(await platform.read('0', now)).toMatchObject({ kind: 'limited' });
-    const refused = await jiraPlatform(f.url, { ...credentials, token: 'wrong' }, options, undefined, fetch).read('0', now);
+    const refused = await jiraPlatform(
+      f.url,
+      { ...credentials, token: 'wrong' },
+      options,
+      undefined,
+      fetch,
+    ).read('0', now);
     expect(refused).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^jira: 401/) });
     expect(JSON.stringify(refused)).not.toContain('wrong');
   });

@@ -160,6 +160,7 @@ export class FakeJira {
     const offset = Number(
       Buffer.from(url.searchParams.get('nextPageToken') ?? 'MA==', 'base64').toString() || 0,
     );
+    if (!Number.isInteger(offset)) return [400, { errorMessages: ['Invalid nextPageToken.'] }];
     const size = Math.min(
       this.#options.pageSize ?? 100,
       Number(url.searchParams.get('maxResults') ?? 50),

@@ -134,6 +134,14 @@ export function jiraPlatform(
       const got = await get(
         `/rest/api/3/search/jql?jql=${encodeURIComponent(query)}&maxResults=${JIRA_PAGE}&fields=*all&expand=changelog${token}`,
       );
+      // A page token that no longer holds (it expired between two runs): the search starts
+      // again from the cursor, which lost nothing (it moves only once a search is done).
+      if (got.kind === 'failed' && state.token !== undefined && got.message.startsWith('jira: 400'))
+        return {
+          ...emptyPage,
+          next: JSON.stringify({ since: state.since, zone }),
+          cursorAt: state.since,
+        };
       if (got.kind !== 'json') return got;
       const page = searchPageSchema.safeParse(got.body);
       if (!page.success) return notDocumented('the search page');
@@ -168,6 +176,8 @@ export function jiraPlatform(
     map: (records) => mapJira(records, options),
   };
 }
+
+const emptyPage = { kind: 'page' as const, records: [], tickets: [], done: false };
 
 function notDocumented(what: string): Failed {
   return { kind: 'failed', message: `jira: ${what} is not as documented` };
