@@ -39,6 +39,7 @@ export {
   tenantChangeMark,
   tenantSubscriptions,
 } from './console/index.js';
+export { contractStatements, StatementError, type StatementQuery } from './contracts/index.js';
 export {
   type AppliedConfig,
   applyConfig,
