@@ -3,13 +3,22 @@ import type { BusinessCalendar, CalendarSpec } from '../calendar/types.js';
 import type { TicketFields } from '../events/types.js';
 import { isTimeZone } from '../time/zone.js';
 
-/** A zone name as written (`europe/paris`) to the name the platform knows it by (`Europe/Paris`). */
-const canonical = new Map<string, string>();
+/**
+ * Zone names as tickets write them (`europe/paris`) to the name the platform knows the zone
+ * by (`Europe/Paris`), or `null` for text that names no zone. Asked at every event of every
+ * open cycle, and the zone library's own check costs a fraction of a millisecond, so each
+ * text is asked once; the map is emptied past `MAX_NAMES`, as junk values could grow it.
+ */
+const canonical = new Map<string, string | null>();
+const MAX_NAMES = 10_000;
 
-function canonicalZone(name: string): string {
+function canonicalZone(name: string): string | null {
   let known = canonical.get(name);
   if (known === undefined) {
-    known = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    known = isTimeZone(name)
+      ? new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+      : null;
+    if (canonical.size >= MAX_NAMES) canonical.clear();
     canonical.set(name, known);
   }
   return known;
@@ -22,14 +31,15 @@ function canonicalZone(name: string): string {
  * compared by their canonical name, so `europe/paris` and `Europe/Paris` are one zone.
  */
 export function customerZone(spec: CalendarSpec, fields: TicketFields): string {
+  // A config's zone was validated: it always has a canonical name.
+  const own = canonicalZone(spec.timezone) ?? spec.timezone;
   const from = spec.timezoneFrom;
-  if (from === undefined) return canonicalZone(spec.timezone);
+  if (from === undefined) return own;
   const custom = fields.custom;
   const key = from.slice('custom.'.length);
   const value = custom !== undefined && Object.hasOwn(custom, key) ? custom[key] : undefined;
-  const zone =
-    typeof value === 'string' && value !== '' && isTimeZone(value) ? value : spec.timezone;
-  return canonicalZone(zone);
+  if (typeof value !== 'string' || value === '') return own;
+  return canonicalZone(value) ?? own;
 }
 
 /**
@@ -64,7 +74,7 @@ export class CalendarChoice {
     const spec = this.#specs.get(id);
     if (spec === undefined) return fixed;
     const zone = customerZone(spec, fields);
-    if (zone === canonicalZone(spec.timezone)) return fixed;
+    if (zone === (canonicalZone(spec.timezone) ?? spec.timezone)) return fixed;
     let zones = this.#byZone.get(id);
     if (zones === undefined) {
       zones = new Map();
