@@ -16,6 +16,7 @@ import { quarantineRoutes } from './routes/quarantine.js';
 import { queueReportRoutes } from './routes/queue-reports.js';
 import { reportRoutes } from './routes/reports.js';
 import { slaLogRoutes } from './routes/sla-log.js';
+import { statementRoutes } from './routes/statements.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
     .route('/reports/queues', queueReportRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/sla-log', slaLogRoutes(deps))
+    .route('/statements', statementRoutes(deps))
     .route('/config', configRoutes(deps))
     .route('/quarantine', quarantineRoutes(deps))
     .route('/connections', connectionRoutes(deps));

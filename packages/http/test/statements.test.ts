@@ -1,0 +1,106 @@
+import { saveConfig } from '@breachless/db';
+import { describeEachDriver } from '@breachless/db/testing';
+import { expect, it } from 'vitest';
+import { harness } from './harness.js';
+
+// Globex's contract: first response in 30m on 24x7, goal 90%; under it a month owes 10% of
+// its 1,000.00 fee. Initech has no contract: the policy's 1h measures it.
+const CONFIG = {
+  policies: [{ id: 'std', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
+  contracts: [
+    {
+      id: 'globex-gold',
+      organizations: ['globex'],
+      versions: [
+        {
+          from: '2026-01-01',
+          calendar: '24x7',
+          targets: { first_response: { '*': '30m' } },
+          goals: { first_response: '90%' },
+          fee: { amount: 1000, currency: 'EUR' },
+          credits: [{ metric: 'first_response', tiers: [{ below: '90%', credit: '10%' }] }],
+        },
+      ],
+    },
+  ],
+};
+const at = (day: number, minute: number) =>
+  new Date(Date.UTC(2026, 10, day, 9, minute)).toISOString().replace('.000', '');
+const answered = (id: string, day: number, organization: string, minutes: number) => [
+  {
+    id: `${id}-c`,
+    ticket: id,
+    type: 'ticket.created',
+    at: at(day, 0),
+    fields: { status: 'new', organization },
+  },
+  {
+    id: `${id}-r`,
+    ticket: id,
+    type: 'message',
+    at: at(day, minutes),
+    author: 'agent',
+    public: true,
+  },
+];
+
+describeEachDriver('contract statements and reports by organization over HTTP', (handle) => {
+  const h = harness(handle, Date.UTC(2026, 11, 2));
+
+  it('answers the month’s statements as JSON and CSV, and compliance by organization and contract', async () => {
+    await saveConfig(handle().db, 'acme', CONFIG, 'test');
+    await h.postEvents('acme', [
+      ...answered('G-1', 2, 'globex', 10),
+      ...answered('G-2', 3, 'globex', 40), // breached: 30m under the contract
+      ...answered('I-1', 4, 'initech', 40), // achieved: 1h under the policy
+    ]);
+    const { status, body } = await h.getJson('acme', '/v1/statements?month=2026-11');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      statements: [
+        {
+          contract: 'globex-gold',
+          organization: 'globex',
+          currency: 'EUR',
+          fee: '1000.00',
+          metrics: [{ metric: 'first_response', achieved: 1, breached: 1, compliancePct: 50 }],
+          credits: [{ kind: 'compliance', amount: '100.00' }],
+          total: '100.00',
+        },
+      ],
+    });
+    const csv = await h.request('acme', '/v1/statements?month=2026-11&format=csv');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await csv.text()).split('\r\n').filter((l) => l.startsWith('globex,'))).toHaveLength(3);
+    const report = await h.getJson(
+      'acme',
+      '/v1/reports/compliance?from=2026-11-01&to=2026-11-30&by=organization,contract',
+    );
+    expect(
+      (report.body as { rows: Record<string, unknown>[] }).rows.map((r) => [
+        r.organization,
+        r.contract,
+        r.achieved,
+        r.breached,
+      ]),
+    ).toEqual([
+      ['globex', 'globex-gold', 1, 1],
+      ['initech', null, 1, 0],
+    ]);
+  });
+
+  it('lists what is wrong with the question in one 400', async () => {
+    const bad = await h.getJson('acme', '/v1/statements?format=pdf&org=x');
+    expect(bad.status).toBe(400);
+    expect(
+      (bad.body as { problems: { path: string }[] }).problems.map((p) => p.path).sort(),
+    ).toEqual(['format', 'month', 'org']);
+    const unknown = await h.getJson('acme', '/v1/statements?month=2026-11&contract=platinum');
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: {
+        problems: [{ path: 'contract', message: 'no contract "platinum" in the tenant\'s config' }],
+      },
+    });
+  });
+});
