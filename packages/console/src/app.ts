@@ -22,13 +22,15 @@ export const CONSOLE_PATHS = /^\/($|t\/|sign-in$|sign-out$|assets\/)/;
 /**
  * The web console as a Hono app, server-rendered: every page of one tenant lives under
  * `/t/:tenant/`, behind the session check (tenant and CSRF). No process of its own: apps/api
- * and apps/server serve it beside the API with `withConsole`.
+ * and apps/server serve it beside the API with `withConsole`, and call `endStreams` when they
+ * stop.
  */
 export function createConsole(deps: ConsoleDeps) {
+  const streams = new Set<() => Promise<void>>();
   const tenant = new Hono<ConsoleEnv>()
     .use(requireSession(deps))
     .route('/at-risk', atRiskRoutes(deps))
-    .route('/live', liveRoutes(deps))
+    .route('/live', liveRoutes(deps, streams))
     .route('/policy', policyRoutes(deps))
     .route('/tickets', ticketRoutes(deps))
     .route('/compliance', complianceRoutes(deps))
@@ -74,7 +76,10 @@ export function createConsole(deps: ConsoleDeps) {
       status,
     );
   });
-  return app;
+  return Object.assign(app, {
+    /** Ends every live stream: a stopping server's connections can then close. */
+    endStreams: () => Promise.all([...streams].map((end) => end())).then(() => undefined),
+  });
 }
 
 /**

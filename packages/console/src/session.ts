@@ -18,7 +18,9 @@ export const SESSION_COOKIE = 'breachless_session';
 export function requireSession(deps: ConsoleDeps) {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
     const cookie = getCookie(c, SESSION_COOKIE);
-    const session = cookie ? await consoleSession(deps.db, cookie, deps.clock()) : undefined;
+    const session = cookie
+      ? await consoleSession(deps.db, cookie, (deps.sessionClock ?? Date.now)())
+      : undefined;
     if (!session) {
       if (c.req.method === 'GET' && !c.req.header('accept')?.includes('text/event-stream'))
         return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);

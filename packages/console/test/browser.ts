@@ -29,7 +29,14 @@ export async function startServer(db: Database, clock: { now: number }) {
     registry: new Registry(),
     maxBodyBytes: 1_000_000,
   });
-  const web = createConsole({ db, engines, clock: () => clock.now, logger, livePollMs: 100 });
+  const web = createConsole({
+    db,
+    engines,
+    clock: () => clock.now,
+    sessionClock: () => clock.now,
+    logger,
+    livePollMs: 100,
+  });
   const server = serve({ fetch: withConsole(api, web), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ready) => server.once('listening', ready));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -73,4 +80,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return found
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+}
+
+/**
+ * Saves a screenshot of the page as `<name>.png` in the folder `CONSOLE_SCREENSHOTS` names
+ * (docs/console.md shows them); without it, nothing is written.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.CONSOLE_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
 }

@@ -4,7 +4,7 @@ import { type SuiteDatabase, suiteDatabase } from '@breachless/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleLoginUrl } from '../src/index.js';
-import { launchChromium, seriousViolations, startServer } from './browser.js';
+import { launchChromium, screenshot, seriousViolations, startServer } from './browser.js';
 
 // One Chromium, one server and one migrated database for the whole file: each test is a few
 // page loads in a real browser (the suite's cost is the browser, so the flows share it).
@@ -59,7 +59,9 @@ describe('the web console in Chromium', () => {
 
   /** Opens a sign-in link and presses its button from the keyboard; returns the signed-in page. */
   async function signIn(url: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1100, height: 700 } })
+    ).newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(url);
     // The page opens with its one button focused: Enter signs in.
@@ -123,6 +125,7 @@ describe('the web console in Chromium', () => {
         .locator('tbody tr')
         .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket'))),
     ).toEqual(['A-1']);
+    await screenshot(admin, 'at-risk');
   });
 
   it('shows a ticket that arrives while the page is open, without a reload', async () => {
@@ -170,10 +173,13 @@ describe('the web console in Chromium', () => {
     const billing = admin.locator('#what-if tbody tr', { hasText: 'billing' });
     expect(await billing.textContent()).toMatch(/0\.0%.*100\.0%/s);
     expect(await seriousViolations(admin)).toEqual([]);
+    await admin.locator('#what-if').scrollIntoViewIfNeeded();
+    await screenshot(admin, 'what-if');
     await Promise.all([admin.waitForURL(/tickets\/A-3$/), admin.click('#changed a')]);
     expect(await admin.locator('svg[role=img]').count()).toBe(1);
     expect(await admin.locator('ol.timeline').textContent()).toContain('breached');
     expect(await seriousViolations(admin)).toEqual([]);
+    await screenshot(admin, 'ticket');
   });
 
   it('saves the draft as a new version by its author, with the diff, and recomputes', async () => {
@@ -236,6 +242,7 @@ describe('the web console in Chromium', () => {
     expect(csv.split('\n')[0]).toBe('team,metric,achieved,breached,compliance_pct');
     expect(csv).toContain('billing,first_response,0,1,0\nsupport,first_response,1,0,100\n');
     expect(await seriousViolations(admin)).toEqual([]);
+    await screenshot(admin, 'compliance');
     await admin.goto(`${server.base}/t/acme/subscriptions`);
     expect(await admin.locator('main').textContent()).toContain('No channel is subscribed yet');
     await admin.goto(`${server.base}/t/acme/at-risk`);

@@ -80,7 +80,7 @@ export function policyRoutes(deps: ConsoleDeps) {
       const current = await deps.engines.engineFor(deps.db, session.tenant);
       const to = deps.clock();
       const from = to - days * DAY_MS;
-      const events = await eventsOfWindow(deps.db, session.tenant, from);
+      const events = await eventsOfWindow(deps.db, session.tenant, from, to);
       const result = whatIf(events, current, draft, from, to);
       const ms = Math.round(performance.now() - started);
       return c.html(await render(c, text, { result, days, ms }));

@@ -19,7 +19,9 @@ export function signInRoutes(deps: ConsoleDeps) {
   return new Hono()
     .get('/', async (c) => {
       const cookie = getCookie(c, SESSION_COOKIE);
-      const session = cookie ? await consoleSession(deps.db, cookie, deps.clock()) : undefined;
+      const session = cookie
+        ? await consoleSession(deps.db, cookie, (deps.sessionClock ?? Date.now)())
+        : undefined;
       return c.redirect(
         session ? `/t/${encodeURIComponent(session.tenant)}/at-risk` : '/sign-in',
         303,
@@ -40,7 +42,12 @@ export function signInRoutes(deps: ConsoleDeps) {
     .post('/sign-in', async (c) => {
       const form = await c.req.parseBody();
       const link = typeof form.link === 'string' ? form.link : '';
-      const opened = await redeemLoginLink(deps.db, link, deps.clock(), sessionMs);
+      const opened = await redeemLoginLink(
+        deps.db,
+        link,
+        (deps.sessionClock ?? Date.now)(),
+        sessionMs,
+      );
       if (!opened)
         throw new HttpError(401, 'This sign-in link is unknown, expired or already used.');
       setCookie(c, SESSION_COOKIE, opened.secret, {
@@ -54,9 +61,11 @@ export function signInRoutes(deps: ConsoleDeps) {
     })
     .post('/sign-out', async (c) => {
       const cookie = getCookie(c, SESSION_COOKIE);
-      const session = cookie ? await consoleSession(deps.db, cookie, deps.clock()) : undefined;
+      const session = cookie
+        ? await consoleSession(deps.db, cookie, (deps.sessionClock ?? Date.now)())
+        : undefined;
       if (cookie && session && (await csrfMatches(c, session.csrf)))
-        await endConsoleSession(deps.db, cookie, deps.clock());
+        await endConsoleSession(deps.db, cookie, (deps.sessionClock ?? Date.now)());
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.redirect('/sign-in', 303);
     });
