@@ -1,3 +1,4 @@
+import { createConsole, withConsole } from '@breachless/console';
 import {
   EngineCache,
   errorSummary,
@@ -36,9 +37,10 @@ const handle = await openApiDatabase(env)
   });
 const registry = new Registry();
 collectDefaultMetrics({ register: registry });
+const engines = new EngineCache();
 const app = createApp({
   db: handle.db,
-  engines: new EngineCache(),
+  engines,
   tickets: new TicketCache({ maxBytes: env.BREACHLESS_TICKET_CACHE_BYTES }),
   clock: Date.now,
   logger,
@@ -47,8 +49,10 @@ const app = createApp({
   maxWebhookBytes: env.BREACHLESS_MAX_WEBHOOK_BYTES,
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
 });
+// The web console on the same port, under `/` (the API keeps `/v1` and its health routes).
+const web = createConsole({ db: handle.db, engines, clock: Date.now, logger });
 const server = listen(
-  app.fetch,
+  withConsole(app, web),
   env.PORT,
   { requestTimeoutMs: env.REQUEST_TIMEOUT_MS, headersTimeoutMs: env.HEADERS_TIMEOUT_MS },
   (port) => logger.info({ port }, 'api listening'),
@@ -57,6 +61,8 @@ const server = listen(
 // SIGTERM: stop taking connections, let requests in flight finish, then close the database.
 signals.stopWith(async () => {
   logger.info('stopping');
-  await new Promise((closed) => server.close(closed));
+  const closing = new Promise((closed) => server.close(closed));
+  await web.endStreams();
+  await closing;
   await handle.close();
 });

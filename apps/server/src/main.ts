@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { withConsole } from '@breachless/console';
 import { errorSummary, stopOnSignals } from '@breachless/db';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { serve } from '@hono/node-server';
@@ -76,7 +77,7 @@ else if (chatApps.length > 0) {
 // The same header and request timeouts as the API's defaults: a slow client holds no socket
 // for Node's five minutes, even on a laptop.
 const http = serve({
-  fetch: server.api.fetch,
+  fetch: withConsole(server.api, server.console),
   port: env.PORT,
   serverOptions: { headersTimeout: 10_000, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS },
 });
@@ -85,6 +86,10 @@ out(
     `alerts and digests for ${env.BREACHLESS_CONSOLE_CHANNEL} printed here as [console chat ...] ` +
     `(${children.length ? `${names} deliver to their own channels` : 'no Slack or Teams is running: this is what they would show'}).\n` +
     'Type /sla commands (stats 7d by:team, at-risk, breached today, ticket ID, help); Ctrl-C stops.\n',
+);
+// The console on the same port: a one-time link for this tenant (`breachless login-link` makes more).
+out(
+  `Web console: open ${await server.loginUrl(`http://localhost:${env.PORT}`)} (one-time sign-in link, 15 minutes).\n`,
 );
 
 let round: Promise<unknown> = Promise.resolve();
@@ -114,7 +119,9 @@ signals.stopWith(async () => {
   lines.close();
   await round;
   await stopChatApps(children);
-  await new Promise((closed) => http.close(closed));
+  const closing = new Promise((closed) => http.close(closed));
+  await server.console.endStreams();
+  await closing;
   await server.close();
   out('\nStopped. `npm start` again resumes from where it stopped.\n');
 });

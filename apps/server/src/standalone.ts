@@ -6,6 +6,7 @@ import {
   renderText,
   slaRequest,
 } from '@breachless/chat';
+import { consoleLoginUrl, createConsole } from '@breachless/console';
 import {
   chatQueries,
   type DatabaseHandle,
@@ -53,6 +54,8 @@ export class Standalone {
   readonly #worker: Worker;
   readonly #delivery: ConsoleDelivery;
   readonly api: ReturnType<typeof createApp>;
+  /** The web console, served beside the API on its port. */
+  readonly console: ReturnType<typeof createConsole>;
   readonly tenant: string;
 
   private constructor(o: StandaloneOptions, handle: DatabaseHandle) {
@@ -84,6 +87,19 @@ export class Standalone {
       logger: o.logger,
       registry: new Registry(),
       maxBodyBytes: 5 * 1024 * 1024,
+    });
+    // SLA time is the demo's simulated clock; sign-in links and sessions keep real time.
+    this.console = createConsole({ db, engines: this.#engines, clock: o.clock, logger: o.logger });
+  }
+
+  /** A one-time admin sign-in link to the console for this server's tenant (what it prints). */
+  loginUrl(baseUrl: string): Promise<string> {
+    return consoleLoginUrl(this.#handle.db, {
+      tenant: this.tenant,
+      role: 'admin',
+      user: 'admin',
+      baseUrl,
+      now: Date.now(),
     });
   }
 
