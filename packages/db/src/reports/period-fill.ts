@@ -66,14 +66,16 @@ export async function fillPeriods(
   }
   await unlessReadOnly(() =>
     db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtextextended(${`breachless.report:${tenant}`}, 0))`,
-      );
       const starts = sorted.map((p) => p.start);
-      const now = rowsOf<{ k: number; n: number; h: string }>(
-        await tx.execute(sql`select ${periodIndex(starts)} as k, ${PRINT}
+      // Sent together; PostgreSQL takes the lock before it reads the prints again.
+      const [, again] = await Promise.all([
+        tx.execute(
+          sql`select pg_advisory_xact_lock(hashtextextended(${`breachless.report:${tenant}`}, 0))`,
+        ),
+        tx.execute(sql`select ${periodIndex(starts)} as k, ${PRINT}
           from cycles where ${where} group by k`),
-      );
+      ]);
+      const now = rowsOf<{ k: number; n: number; h: string }>(again);
       const printed = new Map(now.map((r) => [starts[Number(r.k) - 1], `${r.n}:${r.h}`]));
       const same = sorted.filter((p) => printed.get(p.start) === seen.get(p.start));
       if (same.length === 0) return;

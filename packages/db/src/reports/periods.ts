@@ -120,7 +120,9 @@ export async function periodComplianceRows(
   const { stored, usedAt } = await storedAndUsed(db, tenant, plan, closed);
   // Once an hour is enough to know a shape is still asked for: no write per report (a
   // write would cost the report a commit flushed to disk).
-  if (usedAt === null || usedAt < now - 3_600_000) await markUsed(db, tenant, plan, now);
+  const marking = usedAt === null || usedAt < now - 3_600_000;
+  const marked = marking ? markUsed(db, tenant, plan, now) : undefined;
+  marked?.catch(() => undefined); // awaited below, beside the periods it does not hold up
   // The missing periods are one statement and a write: not begun when nobody waits any more.
   signal?.throwIfAborted();
   const missing = closed.filter((p) => !stored.has(p.start));
@@ -128,5 +130,6 @@ export async function periodComplianceRows(
   const rows = closed.flatMap((p) => stored.get(p.start) ?? filled.get(p.start) ?? []);
   signal?.throwIfAborted();
   if (openRows) rows.push(...(await openRows));
+  await marked;
   return sortReportRows(rows, options.by).map((r) => inByOrder(r, options.by));
 }
