@@ -29,7 +29,12 @@ export { PermanentChatError, RateLimitedError, TransientChatError } from './port
 export { staleAlertNotice } from './run/alert-age.js';
 export { homeView } from './run/home.js';
 export { periodBounds } from './run/period-bounds.js';
-export type { CommandContext, SlaQueries, StoredSubscription } from './run/queries.js';
+export type {
+  CommandContext,
+  ConnectionStatus,
+  SlaQueries,
+  StoredSubscription,
+} from './run/queries.js';
 export { SLA_APOLOGY, slaRequest } from './run/sla-request.js';
 export { SNOOZE_CHOICES, type SnoozeChoice, snoozeUntil } from './run/snooze.js';
 export {

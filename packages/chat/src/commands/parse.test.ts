@@ -132,7 +132,7 @@ describe('parseCommand', () => {
     }
     const unknown = refused('dance');
     expect(unknown.error).toBe('"dance" is not a command');
-    expect(unknown.usage.split('\n')).toHaveLength(9);
+    expect(unknown.usage.split('\n')).toHaveLength(10);
   });
 
   it('uses the platform prefix in usage lines', () => {

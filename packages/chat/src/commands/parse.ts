@@ -132,6 +132,7 @@ function build(word: CommandWord, words: Words): SlaCommand {
   switch (word) {
     case 'help':
     case 'subscriptions':
+    case 'connections':
       noMore(bare);
       options(SCHEMAS.none, words);
       return { name: word };

@@ -65,6 +65,8 @@ export type SlaCommand =
     }
   | { readonly name: 'unsubscribe'; readonly id: string }
   | { readonly name: 'subscriptions' }
+  /** Admins: each connected helpdesk's sync health. */
+  | { readonly name: 'connections' }
   | { readonly name: 'link'; readonly email: string };
 
 /** A parse: the command, or what was wrong with the usage line of the command meant. */

@@ -10,6 +10,7 @@ export const USAGE = {
     'subscribe alerts [team:X] [priority:X] [metric:X] [levels:75%,90%,breach] [to:assignee] [remind:4h [times:3]]  |  subscribe digest daily|weekdays|weekly HH:MM [zone] [team:X] [goal:95]',
   unsubscribe: 'unsubscribe ID',
   subscriptions: 'subscriptions',
+  connections: 'connections',
   link: 'link agent@example.com',
 } as const;
 

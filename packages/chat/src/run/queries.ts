@@ -60,6 +60,19 @@ export interface SlaQueries {
   linkedAgent(): Promise<string | null>;
   /** The team of the agent this user is linked to (their latest cycle's), or null. */
   myTeam(): Promise<string | null>;
+  /** The tenant's connected helpdesks and how their sync keeps up (absent: not offered). */
+  connections?(now: number): Promise<ConnectionStatus[]>;
+}
+
+/** A connected helpdesk as `/sla connections` shows it (docs/sync.md, "Health"). */
+export interface ConnectionStatus {
+  readonly platform: string;
+  readonly state: 'ok' | 'backfilling' | 'failing' | 'lagging';
+  readonly lastSuccessAt: string | null;
+  readonly lagSeconds: number | null;
+  /** Events reconciliation stored that no webhook delivered. */
+  readonly repaired: number;
+  readonly lastError: string | null;
 }
 
 /** Who asks, from where, and when. */

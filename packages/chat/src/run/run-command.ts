@@ -3,6 +3,7 @@ import type { SlaCommand } from '../commands/types.js';
 import { allUsage } from '../commands/usage.js';
 import { formatDuration, naturalCompare } from '../views/format.js';
 import type { ChatView, StatsView, TicketView } from '../views/types.js';
+import { listConnections } from './connections.js';
 import { listSubscriptions, manage } from './manage.js';
 import { periodBounds } from './period-bounds.js';
 import type { CommandContext, SlaQueries } from './queries.js';
@@ -76,6 +77,8 @@ export async function runCommand(
       return manage(command, ctx, q);
     case 'subscriptions':
       return listSubscriptions(q);
+    case 'connections':
+      return listConnections(ctx, q);
     case 'link':
       await q.link(command.email);
       return {

@@ -4,6 +4,7 @@ import { teamOfAgent } from '../outbox/index.js';
 import { atRiskCycles, breachedCycles, complianceRows } from '../reports/index.js';
 import type { DigestSchedule, SubscriptionFilters } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
+import { connectionHealth } from '../sync/index.js';
 import type { EngineCache } from '../tenants/index.js';
 import { agentOf, linkIdentity } from './identities.js';
 import { addSubscription, channelSubscriptions, removeSubscription } from './subscriptions.js';
@@ -106,5 +107,14 @@ export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope
       const agent = await agentOf(db, tenant, platform, user);
       return agent ? teamOfAgent(db, tenant, agent) : null;
     },
+    connections: async (now: number) =>
+      (await connectionHealth(db, now, tenant)).map((h) => ({
+        platform: h.platform,
+        state: h.state,
+        lastSuccessAt: h.lastSuccessAt,
+        lagSeconds: h.lagSeconds,
+        repaired: h.repaired,
+        lastError: h.lastError,
+      })),
   } satisfies SlaQueries;
 }
