@@ -9,6 +9,7 @@
  * Needs TEST_DATABASE_URL. BENCH_QUICK=1: 500,000 cycles and fewer rounds.
  * Run: cd packages/db && TEST_DATABASE_URL=... node --max-old-space-size=8192 --import tsx bench/report-bench.ts
  */
+import { loadavg } from 'node:os';
 import type { ReportOptions } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import { replaceCycles } from '../src/ingest/cycle-write.js';
@@ -17,6 +18,7 @@ import {
   coreComplianceRows,
   cycleComplianceRows,
 } from '../src/reports/compliance-rows.js';
+import { planPeriods } from '../src/reports/period-plan.js';
 import { refreshReportPeriods } from '../src/reports/refresh.js';
 import { openDatabase } from '../src/storage/client.js';
 import { rowsOf } from '../src/storage/rows.js';
@@ -25,7 +27,10 @@ import { limitStatement, seedCycles } from './report-limit.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const TOTAL = quick ? 500_000 : 5_000_000;
-const ROUNDS = quick ? 3 : 7;
+// Rounds of the limit, SQL and cold paths (each cold round starts with nothing stored), and of
+// the warm path: medians.
+const ROUNDS = 5;
+const WARM = 21;
 const base = process.env.TEST_DATABASE_URL;
 if (!base) {
   console.log('report bench: skipped, TEST_DATABASE_URL is not set');
@@ -71,18 +76,34 @@ async function time(f: () => Promise<unknown>, rounds: number): Promise<number> 
 }
 
 const limit = (options: ReportOptions) => limitStatement(h.db, options);
+const stored = async () =>
+  rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from report_periods`))[0]
+    ?.n;
 
 const results: string[] = [];
 let allSame = true;
 for (const [name, options] of reports) {
-  const bare = await time(() => limit(options), quick ? 3 : 5);
   const core = await time(() => coreComplianceRows(h.db, 'bench', options, {}), quick ? 1 : 3);
-  const inSql = await time(() => cycleComplianceRows(h.db, 'bench', options, {}), quick ? 3 : 5);
-  // The first call stores the closed periods (and records the shape the worker keeps up).
-  start = performance.now();
-  const first = await complianceRows(h.db, 'bench', options, {}, NOW);
-  const cold = performance.now() - start;
-  const warm = await time(() => complianceRows(h.db, 'bench', options, {}, NOW), ROUNDS);
+  const closed = planPeriods(options, {})?.periods.filter((p) => p.end <= NOW).length;
+  // In turns, so that the load of the moment weighs on the limit and the paths alike: the
+  // limit, the SQL path, a first call with nothing stored (cold), then with all stored (warm).
+  const times = { bare: [] as number[], inSql: [] as number[], cold: [] as number[] };
+  let first: unknown;
+  for (let i = 0; i < ROUNDS; i++) {
+    times.bare.push(await time(() => limit(options), 1));
+    times.inSql.push(await time(() => cycleComplianceRows(h.db, 'bench', options, {}), 1));
+    await h.db.execute(sql`delete from report_periods`);
+    times.cold.push(
+      await time(async () => {
+        first = await complianceRows(h.db, 'bench', options, {}, NOW);
+      }, 1),
+    );
+    // Each cold round computed and stored every closed period: else it measured less.
+    if ((await stored()) !== closed) throw new Error(`${name}: not all ${closed} periods stored`);
+  }
+  const warm = await time(() => complianceRows(h.db, 'bench', options, {}, NOW), WARM);
+  if ((await stored()) !== closed) throw new Error(`${name}: warm calls changed the periods`);
+  const [bare, inSql, cold] = [median(times.bare), median(times.inSql), median(times.cold)];
   const bytes = JSON.stringify(await coreComplianceRows(h.db, 'bench', options, {}));
   const same = [
     first,
@@ -91,11 +112,15 @@ for (const [name, options] of reports) {
   ].every((rows) => JSON.stringify(rows) === bytes);
   allSame &&= same;
   results.push(
-    `| ${name} | ${first.length} | ${bare.toFixed(0)} ms | ${inSql.toFixed(0)} ms | ${core.toFixed(0)} ms | ${cold.toFixed(0)} ms | ${(cold / bare).toFixed(2)} | ${warm.toFixed(1)} ms | ${same ? 'yes' : 'NO'} |`,
+    `| ${name} | ${(first as unknown[]).length} | ${bare.toFixed(0)} ms | ${inSql.toFixed(0)} ms | ${core.toFixed(0)} ms | ${cold.toFixed(0)} ms | ${(cold / bare).toFixed(2)} | ${warm.toFixed(1)} ms | ${same ? 'yes' : 'NO'} |`,
   );
 }
 console.log(
-  '\n| report | rows | PostgreSQL alone (limit) | from the cycles in SQL | core over loaded cycles (before) | first call, stores periods (cold) | cold / limit | periods stored (warm) | same bytes |',
+  `\n${ROUNDS} rounds in turns (medians; warm: ${WARM}); load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' ',
+    )}\n| report | rows | PostgreSQL alone (limit) | from the cycles in SQL | core over loaded cycles (before) | first call, stores periods (cold) | cold / limit | periods stored (warm) | same bytes |`,
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) console.log(r);
@@ -147,9 +172,9 @@ const rewrite = (k: number) => () =>
     })),
   );
 let k = 0;
-const withTrigger = await time(() => rewrite(k++)(), ROUNDS);
+const withTrigger = await time(() => rewrite(k++)(), WARM);
 await h.db.execute(sql`alter table cycles disable trigger user`);
-const withoutTrigger = await time(() => rewrite(k++)(), ROUNDS);
+const withoutTrigger = await time(() => rewrite(k++)(), WARM);
 await h.db.execute(sql`alter table cycles enable trigger user`);
 console.log(
   `writing 5,000 cycle rows with outcomes: ${withTrigger.toFixed(0)} ms with the trigger, ${withoutTrigger.toFixed(0)} ms without`,

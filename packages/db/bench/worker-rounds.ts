@@ -74,7 +74,8 @@ export async function seedRound(
 /**
  * Milliseconds PostgreSQL takes for a tick's statements with nothing computed between them
  * (rolled back after): claim the due tickets, read their events, bump the tickets, move the
- * due cycles' next check and insert one notification per cycle, each as one statement.
+ * due cycles' next check and insert one notification per cycle and its delivery row, each as
+ * one statement.
  */
 export async function floorOfTick(db: Database, now: number): Promise<number> {
   const at = new Date(now).toISOString();
@@ -95,9 +96,12 @@ export async function floorOfTick(db: Database, now: number): Promise<number> {
           evaluated_at = ${at}::timestamptz, fired = c.fired || jsonb_build_array(jsonb_build_object('level', '75%', 'at', ${at}::text))
         from due d where c.tenant_id = d.tenant_id and c.ticket_id = d.ticket_id
           and c.next_check_at < ${at}::timestamptz
-        returning c.tenant_id, c.ticket_id, c.metric, c.cycle)
-        insert into notifications (tenant_id, ticket_id, metric, cycle, level, at, late, payload)
-        select tenant_id, ticket_id, metric, cycle, '75%', ${at}::timestamptz, false, '{}'::jsonb from moved`);
+        returning c.tenant_id, c.ticket_id, c.metric, c.cycle),
+        created as (insert into notifications (tenant_id, ticket_id, metric, cycle, level, at, late, payload)
+          select tenant_id, ticket_id, metric, cycle, '75%', ${at}::timestamptz, false, '{}'::jsonb from moved
+          returning tenant_id, id)
+        insert into deliveries (tenant_id, notification_id, destination, state, last_error)
+        select tenant_id, id, 'none', 'unrouted', 'no route' from created`);
       tx.rollback();
     });
   } catch (error) {
