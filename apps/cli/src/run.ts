@@ -21,6 +21,7 @@ Commands on the database (DATABASE_URL, or the embedded PGlite in BREACHLESS_DAT
   login-link           a one-time link that signs into the web console
   webhook-secret       add or retire the secret a helpdesk signs its webhooks with
   connect              read a helpdesk's REST API: backfill, then repair lost webhooks
+  statement            a month's contract statements with service credits (CSV or JSON)
   sla-log              one row per SLA cycle (organization, due, outcome...) as CSV or JSON
   doctor               check config, database, clock, Slack and Teams settings; say what to fix
   stats, at-risk, breached, ticket
@@ -50,6 +51,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'webhook-secret': async () => (await import('./commands/webhook-secret.js')).webhookSecretCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   'sla-log': async () => (await import('./commands/sla-log.js')).slaLogCommand,
+  statement: async () => (await import('./commands/statement.js')).statementCommand,
   connect: async () => (await import('./commands/connect.js')).connectCommand,
   ...Object.fromEntries(
     SLA_REPORTS.map((name) => [

@@ -10,6 +10,23 @@ const config = file(
   'config.json',
   JSON.stringify({
     policies: [{ id: 'all', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
+    // Globex's contract: 30m, goal 90%; a month under it owes 10% of the 1,000.00 fee.
+    contracts: [
+      {
+        id: 'globex-gold',
+        organizations: ['globex'],
+        versions: [
+          {
+            from: '2026-01-01',
+            calendar: '24x7',
+            targets: { first_response: { '*': '30m' } },
+            goals: { first_response: '90%' },
+            fee: { amount: 1000, currency: 'EUR' },
+            credits: [{ metric: 'first_response', tiers: [{ below: '90%', credit: '10%' }] }],
+          },
+        ],
+      },
+    ],
   }),
 );
 const created = (ticket: string, at: string, organization: string) =>
@@ -41,7 +58,7 @@ const events = file(
 // PGlite's directory), else the embedded database; the query itself is tested on both in db.
 const drivers = [process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'];
 
-describe.each(drivers)('breachless sla-log [%s]', (driver) => {
+describe.each(drivers)('breachless sla-log and statement [%s]', (driver) => {
   let env: Record<string, string>;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -89,9 +106,30 @@ describe.each(drivers)('breachless sla-log [%s]', (driver) => {
         outcome: 'achieved',
         startedAt: '2026-11-02T10:00:00Z',
         stoppedAt: '2026-11-02T10:20:00Z',
-        remainingSeconds: 2400,
+        contract: 'globex-gold',
+        remainingSeconds: 600,
       }),
     ]);
+  });
+
+  it('writes the month’s contract statement with the credit owed, as CSV or JSON', async () => {
+    const month = ['statement', '--tenant', 't', '--month', '2026-11'];
+    const json = await cli([...month, '--format', 'json'], env);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      statements: [
+        {
+          organization: 'globex',
+          metrics: [{ achieved: 1, breached: 1, compliancePct: 50, met: false }],
+          total: '100.00',
+        },
+      ],
+    });
+    const csv = await cli(month, env);
+    expect(csv.stdout.split('\r\n').filter((l) => l.startsWith('globex,'))).toHaveLength(3);
+    const unknown = await cli([...month, '--contract', 'platinum'], env);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toContain('--contract: no contract "platinum"');
   });
 
   it('refuses a missing tenant, a bad format and a reversed period before opening the database', async () => {
