@@ -104,7 +104,11 @@ describe('contracts in the config', () => {
             version('2026-10-01', { until: '2026-10-01', goals: { resolution: '101%' } }),
           ],
         },
-        { id: 'a', organizations: ['acme'], versions: [version('2020-01-01')] },
+        {
+          id: 'a',
+          organizations: ['acme', 'initech', 'initech'],
+          versions: [version('2020-01-01')],
+        },
       ),
     );
     expect(problems).toEqual(
@@ -130,9 +134,10 @@ describe('contracts in the config', () => {
           path: 'contracts[1].organizations[0]',
           message: expect.stringContaining('"acme" is already under contract "a"'),
         },
+        { path: 'contracts[1].organizations[2]', message: '"initech" is listed twice' },
       ]),
     );
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
   });
 
   it('refuses bad amounts, tiers, rules and calendar fields by path', () => {

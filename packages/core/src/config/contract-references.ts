@@ -19,7 +19,7 @@ const text = (value: unknown): string | undefined =>
 export function contractProblems(value: unknown, calendarIds: ReadonlySet<unknown>): Problem[] {
   const problems: Problem[] = [];
   const ids = new Set<string>();
-  const owners = new Map<string, string>();
+  const owners = new Map<string, { name: string; index: number }>();
   const zones = new Map<string, boolean>();
   const known = new Set([ALWAYS_OPEN_ID, ...calendarIds]);
   for (const [i, item] of list(record(value).contracts).entries()) {
@@ -35,9 +35,12 @@ export function contractProblems(value: unknown, calendarIds: ReadonlySet<unknow
       if (owner !== undefined)
         problems.push({
           path: `${at}.organizations[${j}]`,
-          message: `"${org}" is already under contract "${owner}": an organization has one contract`,
+          message:
+            owner.index === i
+              ? `"${org}" is listed twice`
+              : `"${org}" is already under contract "${owner.name}": an organization has one contract`,
         });
-      else owners.set(org, id ?? `contracts[${i}]`);
+      else owners.set(org, { name: id ?? `contracts[${i}]`, index: i });
     }
     const zone = contract.timezone;
     // Asked once per zone: the zone library's check costs a fraction of a millisecond.
