@@ -46,10 +46,14 @@ export class Engine {
     now: number,
     options: EvaluateOptions = {},
   ): TicketResult[] {
-    const results: TicketResult[] = [];
-    for (const [ticket, list] of byTicket(events, now))
-      results.push(this.evaluateSorted(ticket, list, now, options));
-    return results.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0));
+    const tickets = byTicket(events, now);
+    // The default sort orders strings by code units, as `<` does: the ids are sorted once,
+    // instead of the results through a comparator.
+    return [...tickets.keys()]
+      .sort()
+      .map((ticket) =>
+        this.evaluateSorted(ticket, tickets.get(ticket) as TicketEvent[], now, options),
+      );
   }
 
   /** Evaluates one ticket from its events, already deduplicated and in `compareEvents` order. */
