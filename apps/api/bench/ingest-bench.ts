@@ -6,7 +6,8 @@
  * then the n+1-th), so a batch touches 100 tickets. Reports events/s and request latency
  * p50/p99, and where a request's milliseconds went (the API's Server-Timing phases, mean
  * over every request). Every round fails unless every request was answered 202, the
- * database holds exactly the events sent and every ticket has cycles. Beside it, the limit:
+ * database holds exactly the events sent, a ticket row and cycles for every ticket, and
+ * the cycles are the core's for the events sent. Beside it, the limit:
  * the same event rows written straight to ticket_events by 4 connections as multi-row
  * INSERTs of 100, one transaction each.
  * Needs TEST_DATABASE_URL. BENCH_QUICK=1: 1,000 tickets, one round a setting;
@@ -16,7 +17,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createToken, openDatabase, rowsOf, saveConfig } from '@breachless/db';
+import {
+  createToken,
+  type Database,
+  EngineCache,
+  eventFromBody,
+  openDatabase,
+  rowsOf,
+  saveConfig,
+} from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -143,11 +152,13 @@ async function round(tickets: number, perRequest: number, connections: number): 
       answered !== queue.length ||
       result.errors > 0 ||
       stored?.events !== events ||
-      stored.tickets !== tickets
+      stored.tickets !== tickets ||
+      stored.bare !== tickets
     )
       throw new Error(
         `round failed: ${answered} of ${queue.length} answered 202, ${result.errors} errors, stored ${JSON.stringify(stored)} for ${events} events`,
       );
+    await sameCyclesAsCore(h.db, queue);
     for (const [name, ms] of phases) phases.set(name, ms / queue.length);
     return { seconds, p50: result.latency.p50, p99: result.latency.p99, phases };
   } finally {
@@ -157,6 +168,68 @@ async function round(tickets: number, perRequest: number, connections: number): 
     await drop();
   }
 }
+
+/**
+ * Fails unless the stored cycles are the core's for the events sent, each ticket evaluated
+ * at the instant the API last recomputed it (its row's `evaluated_at`): every cycle of
+ * every ticket, with its status, start, stop and due instants.
+ */
+async function sameCyclesAsCore(db: Database, queue: readonly string[]): Promise<void> {
+  // The core's engine for the stored config; the events as the API reads them (instants
+  // truncated to whole seconds).
+  const engine = await new EngineCache().engineFor(db, 'bench');
+  const second = (at: string) => new Date(Math.floor(Date.parse(at) / 1000) * 1000).toISOString();
+  const sent = new Map<string, ReturnType<typeof eventFromBody>[]>();
+  for (const body of queue)
+    for (const e of JSON.parse(body) as { at: string; ticket: string }[]) {
+      const list = sent.get(e.ticket) ?? [];
+      list.push(eventFromBody({ ...e, at: second(e.at) }));
+      sent.set(e.ticket, list);
+    }
+  const key = (...parts: unknown[]) => parts.join('|');
+  const evaluatedAt = rowsOf<{ id: string; ms: string }>(
+    await db.execute(
+      sql`select id, (extract(epoch from evaluated_at) * 1000)::bigint as ms from tickets`,
+    ),
+  );
+  const expected = evaluatedAt
+    .flatMap(({ id, ms }) =>
+      engine
+        .evaluate(sent.get(id) ?? [], Number(ms))
+        .flatMap((t) =>
+          t.cycles.map((c) =>
+            key(t.ticket, c.metric, c.cycle, c.status, c.startedAt, c.stoppedAt, c.dueAt),
+          ),
+        ),
+    )
+    .sort();
+  const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::bigint`);
+  const stored = rowsOf<{
+    ticket_id: string;
+    metric: string;
+    cycle: number;
+    status: string;
+    started: string;
+    stopped: string | null;
+    due: string | null;
+  }>(
+    await db.execute(sql`
+      select ticket_id, metric, cycle, status, ${ms('started_at')} as started,
+        ${ms('stopped_at')} as stopped, ${ms('due_at')} as due
+      from cycles`),
+  )
+    .map((r) =>
+      key(r.ticket_id, r.metric, r.cycle, r.status, Number(r.started), num(r.stopped), num(r.due)),
+    )
+    .sort();
+  const differ = expected.findIndex((k, i) => stored[i] !== k);
+  if (stored.length !== expected.length || differ >= 0)
+    throw new Error(
+      `round failed: ${stored.length} cycles stored, the core has ${expected.length}; first difference: ${expected[differ]} vs ${stored[differ]}`,
+    );
+}
+
+const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 /** Seconds for 4 connections to INSERT the same event rows, 100 a statement and transaction. */
 async function limit(tickets: number): Promise<number> {
