@@ -88,6 +88,28 @@ describe('Jira reader and its fake', () => {
     expect(f.paths.filter((p) => p.endsWith('/myself'))).toHaveLength(1);
   });
 
+  it('reads a status no name maps by its category, asking Jira for the categories once', async () => {
+    // The site calls "Waiting for customer" "Awaiting reply": a name no mapping knows.
+    const renamed = JSON.parse(
+      JSON.stringify(history).replaceAll('Waiting for customer', 'Awaiting reply'),
+    ) as typeof history;
+    const f = new FakeJira({ clock });
+    f.add(...renamed);
+    fakes.push(f);
+    await f.start();
+    const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
+    const { records } = await readAll(platform, '0');
+    const mapped = platform.map(records, []);
+    expect(mapped.rejected).toEqual([]);
+    expect(f.paths.filter((p) => p === '/rest/api/3/status')).toHaveLength(1);
+    const hooked = renamed.flatMap((i) =>
+      i.changes.flatMap((c) =>
+        c.webhooks.flatMap((body) => hookEvents({ platform: 'jira', body })),
+      ),
+    );
+    expect(cyclesOf(mapped.events)).toEqual(cyclesOf(hooked));
+  });
+
   it('starts the search again from its cursor when a page token no longer holds', async () => {
     const f = await fake({ pageSize: 5 });
     const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);

@@ -8,7 +8,8 @@
 //   (`comments`, `maxResults`, `total`, `startAt`), cut short alike.
 // - "Get changelogs", `GET /rest/api/3/issue/{id}/changelog` (PageBeanChangelog: `values`,
 //   `startAt`, `maxResults`, `total`, `isLast`); "Get comments", `GET .../comment`
-//   (PageOfComments); "Get current user", `GET /rest/api/3/myself` (`timeZone`).
+//   (PageOfComments); "Get current user", `GET /rest/api/3/myself` (`timeZone`); "Get all
+//   statuses", `GET /rest/api/3/status` (each with its `statusCategory`).
 // - "Rate limiting": 429 with `Retry-After` in seconds.
 // - "Basic auth for REST APIs": `Authorization: Basic base64(email:api_token)`; a wrong one
 //   is 401.
@@ -112,6 +113,7 @@ export class FakeJira {
     if (url.pathname === '/rest/api/3/myself')
       return [200, { accountId: 'sync-bot', accountType: 'atlassian', timeZone: 'UTC' }];
     if (url.pathname === '/rest/api/3/search/jql') return this.#search(url, now);
+    if (url.pathname === '/rest/api/3/status') return [200, this.#statuses()];
     const m = /^\/rest\/api\/3\/issue\/([^/]+)\/(changelog|comment)$/.exec(url.pathname);
     const issue = m?.[1] ? this.#issues.get(m[1]) : undefined;
     if (issue === undefined)
@@ -206,6 +208,17 @@ export class FakeJira {
       );
     this.#cache = { now, size: this.#issues.size, list };
     return list;
+  }
+
+  // "Get all statuses": every status the issues were ever in, with its category.
+  #statuses() {
+    const all = new Map<string, unknown>();
+    for (const issue of this.#issues.values())
+      for (const c of issue.changes) {
+        const status = c.fields.status as { name?: string } | undefined;
+        if (status?.name) all.set(status.name, status);
+      }
+    return [...all.values()];
   }
 
   #shown(issue: FakeJiraIssue, now: number) {
