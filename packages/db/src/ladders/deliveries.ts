@@ -1,9 +1,21 @@
 import { formatDestination, NO_DESTINATION } from '@breachless/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type CreatedNotification, insertDeliveries } from '../outbox/index.js';
-import { chatIdentities, cycleAcks, type deliveries } from '../schema/index.js';
+import {
+  chatIdentities,
+  cycleAcks,
+  type deliveries,
+  type SubscriptionFilters,
+} from '../schema/index.js';
 import type { Database } from '../storage/index.js';
-import type { Rung } from './reminders.js';
+
+/** An alert subscription with a reminder: one rung of an escalation ladder. */
+export type Rung = {
+  readonly id: string;
+  readonly platform: string;
+  readonly channel: string;
+  readonly filters: SubscriptionFilters;
+};
 
 /** A reminder just created, and the rung it is for. */
 export interface LadderDelivery {

@@ -4,7 +4,7 @@ import { insertNotifications } from '../outbox/index.js';
 import { chatSubscriptions, cycles, type SubscriptionFilters, tickets } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import type { EngineCache } from '../tenants/index.js';
-import { insertLadderDeliveries, type LadderDelivery } from './deliveries.js';
+import { insertLadderDeliveries, type LadderDelivery, type Rung } from './deliveries.js';
 
 /** Reminders a rung sends when `times:` is not typed. */
 export const DEFAULT_REMINDERS = 3;
@@ -13,13 +13,6 @@ export const DEFAULT_REMINDERS = 3;
 export const reminderLevel = (k: number, subscription: string) =>
   `breach reminder ${k} ${subscription}`;
 
-/** An alert subscription with a reminder: one rung of an escalation ladder. */
-export type Rung = {
-  readonly id: string;
-  readonly platform: string;
-  readonly channel: string;
-  readonly filters: SubscriptionFilters;
-};
 type OpenBreach = Awaited<ReturnType<typeof openBreaches>>[number];
 
 /** The tenant's breached cycles still open, with what an alert shows of their ticket. */
