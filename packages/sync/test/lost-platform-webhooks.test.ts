@@ -1,6 +1,6 @@
 // The proof for GitHub and Jira, as lost-webhooks.test.ts gives it for Zendesk:
 // webhooks lost at random (one in ten) and in a burst (the API restarting for 40 minutes),
-// the worker ticking every two minutes (reconciling every five) against the loopback fakes
+// the worker ticking (and reconciling) every five minutes against the loopback fakes
 // (src/github/fake.ts, src/jira/fake.ts: their REST APIs as documented), and after one
 // reconciliation interval every ticket's cycles are the core's answer over the full
 // history, every breach is announced, none twice, none false; each lost event is repaired.
@@ -27,7 +27,7 @@ import {
 } from './platform-hooks.js';
 
 const START = Date.UTC(2026, 10, 2, 8);
-const STEP_MS = 120_000;
+const STEP_MS = 300_000;
 const INTERVAL = 300;
 const BURST = { from: START + 3 * 3_600_000, to: START + 3 * 3_600_000 + 2_400_000 };
 const TICKETS = 24;
