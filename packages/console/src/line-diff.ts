@@ -27,12 +27,13 @@ export function lineDiff(before: string, after: string, context = 3): DiffLine[]
       all.push({ op: ' ', text: a[i] ?? '' });
       i++;
       j++;
-    } else if (j < b.length && (i >= a.length || at(i, j + 1) >= at(i + 1, j))) {
-      all.push({ op: '+', text: b[j] ?? '' });
-      j++;
-    } else {
+    } else if (i < a.length && (j >= b.length || at(i + 1, j) >= at(i, j + 1))) {
+      // Removed lines before the added ones that replace them, as unified diffs show them.
       all.push({ op: '-', text: a[i] ?? '' });
       i++;
+    } else {
+      all.push({ op: '+', text: b[j] ?? '' });
+      j++;
     }
   }
   const near = (k: number) =>

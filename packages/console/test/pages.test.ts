@@ -1,0 +1,130 @@
+import { createLoginLink, EngineCache, redeemLoginLink, saveConfig } from '@breachless/db';
+import { describeEachDriver, ingest } from '@breachless/db/testing';
+import { pino } from 'pino';
+import { beforeAll, expect, it } from 'vitest';
+import { createConsole } from '../src/index.js';
+
+// The console's answers to what a browser would not send: hostile ids, bad filters, expired
+// links, a draft's problems by path. Through Hono's app.request, on every driver.
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+
+describeEachDriver('console pages', (handle) => {
+  let cookie: string;
+  let csrf: string;
+  const app = () =>
+    createConsole({
+      db: handle().db,
+      engines: new EngineCache(),
+      clock: () => NOW,
+      sessionClock: () => NOW,
+      logger: pino({ level: 'silent' }),
+    });
+  const get = (path: string) => app().request(path, { headers: { cookie } });
+
+  beforeAll(async () => {
+    const { db } = handle();
+    await saveConfig(
+      db,
+      'acme',
+      {
+        calendars: [],
+        policies: [{ id: 'p', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
+      },
+      'test',
+    );
+    await ingest(
+      db,
+      'acme',
+      [
+        {
+          id: 'x1',
+          ticket: '<script>alert(1)</script>',
+          type: 'ticket.created',
+          at: new Date(NOW - 60_000).toISOString(),
+          by: 'customer',
+          fields: { status: 'new', team: '<b>t</b>' },
+        },
+      ],
+      NOW,
+    );
+    const link = await createLoginLink(db, {
+      tenant: 'acme',
+      role: 'admin',
+      user: 'lead',
+      expiresAt: NOW + 60_000,
+    });
+    const opened = await redeemLoginLink(db, link, NOW, 3600_000);
+    if (!opened) throw new Error('no session');
+    cookie = `breachless_session=${opened.secret}`;
+    csrf = opened.session.csrf;
+  });
+
+  it('escapes what tickets carry: a script in a ticket id or team is text, never markup', async () => {
+    const html = await (await get('/t/acme/at-risk')).text();
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;t&lt;/b&gt;');
+    expect(html).not.toContain('<script>alert(1)');
+  });
+
+  it('answers a bad filter with 400 naming it, and an unknown ticket with 404', async () => {
+    const bad = await get('/t/acme/at-risk?metric=speed&within=1y');
+    expect(bad.status).toBe(400);
+    const text = await bad.text();
+    expect(text).toContain('within: &quot;1y&quot; is not one of 2h, 8h, 24h, 7d, 30d');
+    expect(text).toContain('metric: &quot;speed&quot; is not one of');
+    expect((await get('/t/acme/tickets/NOPE')).status).toBe(404);
+  });
+
+  it("lists a draft's problems by path, as JSON, to the editor's script", async () => {
+    const res = await app().request('/t/acme/policy/check', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/yaml' },
+      body: 'calendars: []\npolicies:\n  - id: p\n    calendar: nowhere\n    targets: { first_response: { "*": 4x } }\n',
+    });
+    expect(res.status).toBe(200);
+    const { problems } = (await res.json()) as { problems: { path: string }[] };
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'policies[0].calendar',
+      'policies[0].targets.first_response.*',
+    ]);
+    const syntax = await app().request('/t/acme/policy/check', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf },
+      body: 'policies: [',
+    });
+    expect(((await syntax.json()) as { problems: { path: string }[] }).problems[0]?.path).toMatch(
+      /^line \d+$|\(file\)/,
+    );
+  });
+
+  it('refuses an expired link, and a session after sign-out', async () => {
+    const { db } = handle();
+    const old = await createLoginLink(db, {
+      tenant: 'acme',
+      role: 'viewer',
+      user: 'v',
+      expiresAt: NOW - 1,
+    });
+    const res = await app().request('/sign-in', {
+      method: 'POST',
+      body: new URLSearchParams({ link: old }),
+    });
+    expect(res.status).toBe(401);
+    const link = await createLoginLink(db, {
+      tenant: 'acme',
+      role: 'viewer',
+      user: 'v',
+      expiresAt: NOW + 60_000,
+    });
+    const opened = await redeemLoginLink(db, link, NOW, 3600_000);
+    const mine = `breachless_session=${opened?.secret}`;
+    const out = await app().request('/sign-out', {
+      method: 'POST',
+      headers: { cookie: mine },
+      body: new URLSearchParams({ _csrf: opened?.session.csrf ?? '' }),
+    });
+    expect(out.status).toBe(303);
+    const after = await app().request('/t/acme/at-risk', { headers: { cookie: mine } });
+    expect(after.headers.get('location')).toBe('/sign-in?next=%2Ft%2Facme%2Fat-risk');
+  });
+});
