@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/parse.js';
 import { Engine } from '../src/engine/engine.js';
@@ -21,6 +22,7 @@ const POLICY = {
   warnings: ['50%'],
 };
 
+const iso = (ms: number) => new Date(ms).toISOString();
 const at = (h: number) => `2026-11-02T${String(h).padStart(2, '0')}:00:00Z`;
 let n = 0;
 const ev = (hour: number, rest: Record<string, unknown>) => ({
@@ -122,6 +124,72 @@ describe('contracts and policies together', () => {
     );
     expect(cycles.get('first_response')?.timeline?.[0]?.detail).toBe(
       'ticket created; policy standard, target 2h in calendar local (Asia/Tokyo)',
+    );
+  });
+});
+
+describe('contract versions, by the start of each cycle', () => {
+  const engine = new Engine(
+    parseConfig({
+      contracts: [
+        {
+          id: 'k',
+          organizations: ['acme'],
+          versions: [
+            { from: '2026-01-01', calendar: '24x7', targets: { first_response: { '*': '2h' } } },
+            { from: '2026-12-01', calendar: '24x7', targets: { first_response: { '*': '1h' } } },
+          ],
+        },
+      ],
+    }),
+  );
+  const boundary = Date.UTC(2026, 11, 1);
+
+  it('judge a cycle by the version in force when it started, through retargets after the change', () => {
+    const minute = fc.integer({ min: -3 * 1440, max: 3 * 1440 });
+    fc.assert(
+      fc.property(
+        minute,
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 300 }),
+        (start, bump, reply) => {
+          const created = boundary + start * 60_000;
+          const events = parseEvents([
+            {
+              id: 'c',
+              ticket: 'T',
+              type: 'ticket.created',
+              at: iso(created),
+              fields: { organization: 'acme' },
+            },
+            // A priority change after the boundary re-evaluates the target: same version.
+            {
+              id: 'u',
+              ticket: 'T',
+              type: 'ticket.updated',
+              at: iso(created + bump * 60_000),
+              fields: { priority: 'high' },
+            },
+            {
+              id: 'r',
+              ticket: 'T',
+              type: 'message',
+              at: iso(created + reply * 60_000),
+              author: 'agent',
+              public: true,
+            },
+          ]);
+          const [cycle] = engine.evaluate(events, created + 400 * 60_000)[0]?.cycles ?? [];
+          const version = created < boundary ? 1 : 2;
+          const target = version === 1 ? 7200 : 3600;
+          expect(cycle).toMatchObject({
+            contract: 'k',
+            contractVersion: version,
+            targetSeconds: target,
+          });
+          expect(cycle?.status).toBe(reply * 60 > target ? 'breached' : 'achieved');
+        },
+      ),
     );
   });
 });
