@@ -22,15 +22,6 @@ export function contractVersionAt(contract: Contract, at: number): ContractVersi
   return contract.versions.find((v) => v.from <= at && (v.until === null || at < v.until));
 }
 
-/** The contract naming an organization, if one does. */
-export function contractOf(
-  contracts: readonly Contract[],
-  organization: string | null | undefined,
-): Contract | undefined {
-  if (typeof organization !== 'string') return undefined;
-  return contracts.find((c) => c.organizations.includes(organization));
-}
-
 /**
  * Chooses each cycle's target and calendar (docs/semantics.md, "Contracts"): a ticket whose
  * organization a contract names takes, for every metric the contract version in force when
