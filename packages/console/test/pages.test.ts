@@ -97,6 +97,37 @@ describeEachDriver('console pages', (handle) => {
     );
   });
 
+  it('refuses every page and write of another tenant, whatever the path', async () => {
+    const pages = [
+      'at-risk',
+      'at-risk?team=x',
+      'live',
+      'policy',
+      'policy/versions/1',
+      'tickets/G-1',
+      'compliance',
+      'compliance/breached?days=30',
+      'subscriptions',
+    ];
+    for (const path of pages) expect((await get(`/t/globex/${path}`)).status, path).toBe(403);
+    const writes = ['at-risk/ack', 'policy/check', 'policy/what-if', 'policy/save'];
+    for (const path of writes) {
+      const res = await app().request(`/t/globex/${path}`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf },
+        body: new URLSearchParams({
+          _csrf: csrf,
+          draft: 'calendars: []\npolicies: []\n',
+          ticket: 'G-1',
+          metric: 'first_response',
+          cycle: '1',
+          action: 'ack',
+        }),
+      });
+      expect(res.status, path).toBe(403);
+    }
+  });
+
   it('refuses an expired link, and a session after sign-out', async () => {
     const { db } = handle();
     const old = await createLoginLink(db, {
