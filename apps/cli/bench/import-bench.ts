@@ -3,8 +3,8 @@
  * the real `breachless import` command, in its own process: wall time, rows per second and
  * peak memory (`/usr/bin/time`), against its limit measured in the same round: a bare COPY
  * of the same event rows (tenant, id, ticket, type, instant, body) into an unindexed table,
- * the rows made beforehand. Every round checks what the import stored (events, tickets,
- * cycles). Then the same log three times over (incident numbers made distinct) to show
+ * the rows made beforehand. Every round checks what the import stored: every event, a
+ * ticket row each, and the cycles the core evaluates from the file's events. Then the same log three times over (incident numbers made distinct) to show
  * that memory stays flat as the file grows.
  * Needs TEST_DATABASE_URL (a server where it may create scratch databases).
  * BENCH_QUICK=1: the 1x file, one round. BENCH_ROUNDS=N: rounds of the 1x file (default 5, 1 quick).
@@ -19,7 +19,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGunzip, createGzip } from 'node:zlib';
 import { openImport } from '@breachless/connectors';
-import { openDatabase, rowsOf } from '@breachless/db';
+import type { TicketEvent } from '@breachless/core';
+import { type Database, EngineCache, openDatabase, rowsOf } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
@@ -75,8 +76,14 @@ async function multiplied(copies: number): Promise<string> {
   return path;
 }
 
-/** The COPY text of every event the file maps to, as the import stores them. */
-async function copyRows(file: string): Promise<{ chunks: string[]; events: number }> {
+/**
+ * The COPY text of every event the file maps to, as the import stores them, and each
+ * cycle the core evaluates from those events (cycleKeys).
+ */
+async function copyRows(
+  file: string,
+): Promise<{ chunks: string[]; events: number; cycles: (db: Database) => Promise<string[]> }> {
+  const all: TicketEvent[] = [];
   const field = (v: string) =>
     v.replace(/[\\\t\n\r]/g, (c) =>
       c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
@@ -87,6 +94,7 @@ async function copyRows(file: string): Promise<{ chunks: string[]; events: numbe
   for await (const item of await openImport(file, 'servicenow-csv', {})) {
     if (!('event' in item)) continue;
     const e = item.event;
+    all.push(e);
     const at = new Date(e.at).toISOString();
     lines.push(
       `bench\t${field(e.id)}\t${field(e.ticket)}\t${field(e.type)}\t${at}\t${field(JSON.stringify({ ...e, at }))}\n`,
@@ -98,7 +106,38 @@ async function copyRows(file: string): Promise<{ chunks: string[]; events: numbe
     }
   }
   chunks.push(lines.join(''));
-  return { chunks, events };
+  // Under the config the import stored, at the instant it evaluated at.
+  const cycles = async (db: Database) => {
+    const engine = await new EngineCache().engineFor(db, 'default');
+    const [at] = rowsOf<{ ms: string }>(
+      await db.execute(
+        sql`select (extract(epoch from max(evaluated_at)) * 1000)::bigint as ms from tickets`,
+      ),
+    );
+    return engine
+      .evaluate(all, Number(at?.ms))
+      .flatMap((t) =>
+        t.cycles.map((c) =>
+          cycleKey(t.ticket, c.metric, c.cycle, c.status, c.startedAt, c.stoppedAt, c.dueAt),
+        ),
+      )
+      .sort();
+  };
+  return { chunks, events, cycles };
+}
+
+/**
+ * A cycle as the bench compares it: what does not depend on the instant it was evaluated
+ * at (the log is years old: a cycle still running breached long ago), but a paused cycle's
+ * due instant, which moves with the clock.
+ */
+function cycleKey(
+  ...parts: [string, string, number, string, number, number | null, number | null]
+) {
+  const [ticket, metric, cycle, status, started, stopped, due] = parts;
+  return [ticket, metric, cycle, status, started, stopped, status === 'paused' ? '' : due].join(
+    '|',
+  );
 }
 
 /** Seconds a bare COPY of the rows into an unindexed table takes, on a fresh database. */
@@ -128,7 +167,11 @@ interface Imported {
 }
 
 /** Runs `breachless import` on a fresh database; checks it stored `events` events. */
-async function run(file: string, events: number): Promise<Imported> {
+async function run(
+  file: string,
+  events: number,
+  expected?: (db: Database) => Promise<string[]>,
+): Promise<Imported> {
   const { url, drop } = await createScratchDatabase(base as string);
   try {
     const env = { ...process.env, DATABASE_URL: url };
@@ -153,15 +196,22 @@ async function run(file: string, events: number): Promise<Imported> {
     const seconds = (performance.now() - start) / 1000;
     if (ran.status !== 0) throw new Error(`import failed: ${ran.stderr}`);
     const rss = Number(/peak-rss-kb (\d+)/.exec(ran.stderr)?.[1]) / 1024;
-    await checkStored(url, events);
+    await checkStored(url, events, expected);
     return { seconds, rss };
   } finally {
     await drop();
   }
 }
 
-/** Fails the bench unless the import stored every event, a ticket row each, and cycles. */
-async function checkStored(url: string, events: number): Promise<void> {
+/**
+ * Fails the bench unless the import stored every event, a ticket row each, and the cycles
+ * the core evaluates from the file's events (`expected`, when given).
+ */
+async function checkStored(
+  url: string,
+  events: number,
+  expected?: (db: Database) => Promise<string[]>,
+): Promise<void> {
   const h = await openDatabase({ databaseUrl: url });
   try {
     const [row] = rowsOf<{ events: number; tickets: number; cycles: number; bare: number }>(
@@ -173,16 +223,51 @@ async function checkStored(url: string, events: number): Promise<void> {
     );
     if (row?.events !== events || row.tickets !== row.bare || row.cycles < row.tickets)
       throw new Error(`the import stored ${JSON.stringify(row)} for ${events} events`);
+    if (!expected) return;
+    const want = await expected(h.db);
+    const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::bigint`);
+    const got = rowsOf<{
+      ticket_id: string;
+      metric: string;
+      cycle: number;
+      status: string;
+      started: string;
+      stopped: string | null;
+      due: string | null;
+    }>(
+      await h.db.execute(sql`
+        select ticket_id, metric, cycle, status, ${ms('started_at')} as started,
+          ${ms('stopped_at')} as stopped, ${ms('due_at')} as due
+        from cycles`),
+    )
+      .map((r) =>
+        cycleKey(
+          r.ticket_id,
+          r.metric,
+          r.cycle,
+          r.status,
+          Number(r.started),
+          num(r.stopped),
+          num(r.due),
+        ),
+      )
+      .sort();
+    const differ = want.findIndex((k, i) => got[i] !== k);
+    if (got.length !== want.length || differ >= 0)
+      throw new Error(
+        `the import stored ${got.length} cycles, the core has ${want.length}; first difference: ${want[differ]} vs ${got[differ]}`,
+      );
   } finally {
     await h.close();
   }
 }
 
+const num = (v: string | null) => (v === null ? null : Number(v));
 const median = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 const quick = process.env.BENCH_QUICK === '1';
 const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 5));
-const { chunks, events } = await copyRows(SAMPLE);
+const { chunks, events, cycles } = await copyRows(SAMPLE);
 console.log(
   `breachless import --format servicenow-csv into PostgreSQL (one process, batches of 10,000) ` +
     `against a bare COPY of its ${events.toLocaleString('en')} event rows; ${rounds} rounds`,
@@ -191,7 +276,7 @@ const copies: number[] = [];
 const imports: Imported[] = [];
 for (let r = 0; r < rounds; r++) {
   copies.push(await bareCopy(chunks, events));
-  imports.push(await run(SAMPLE, events));
+  imports.push(await run(SAMPLE, events, cycles));
   const c = copies.at(-1) ?? 0;
   const i = imports.at(-1) as Imported;
   console.log(
