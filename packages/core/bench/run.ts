@@ -41,6 +41,9 @@ console.log('|---:|---:|---:|---:|---:|---:|');
 console.log(
   `| ${fmt(tickets.tickets)} | ${fmt(tickets.events)} | ${fmt(tickets.cycles)} | ${fmt(tickets.sortedPerSecond)} | ${fmt(tickets.flatPerSecond)} | ${tickets.heapMiB.toFixed(1)} |`,
 );
+console.log(
+  `flat list over sorted, in time: ${(tickets.sortedPerSecond / tickets.flatPerSecond).toFixed(2)}x (goal: within 1.5x)`,
+);
 
 const config = configBench(runs);
 console.log(

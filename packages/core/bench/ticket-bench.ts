@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Engine } from '../src/engine/engine.js';
 import { compareEvents } from '../src/engine/order.js';
+import type { TicketResult } from '../src/engine/types.js';
 import { BENCH_CONFIG, histories } from './histories.js';
-import { timeMedian } from './prng.js';
+import { median } from './prng.js';
 
 export interface TicketBenchResult {
   tickets: number;
@@ -16,7 +18,8 @@ export interface TicketBenchResult {
  * Evaluates tickets of about 20 events into cycles: per ticket with pre-sorted events (as the
  * database path gives them), and as one flat list through `evaluate` (dedupe, group, sort).
  * Both keep every ticket's result, as a caller does: timing the sorted path while dropping
- * its results made the garbage collector's share look like the flat path's own.
+ * its results made the garbage collector's share look like the flat path's own. The paths
+ * are timed in alternate rounds, and must make the same cycles (a hash of every ticket's).
  */
 export function ticketBench(count: number, runs: number): TicketBenchResult {
   const now = Date.parse('2026-06-01T00:00:00Z');
@@ -28,27 +31,54 @@ export function ticketBench(count: number, runs: number): TicketBenchResult {
     .filter((events) => events.length > 0);
   const flat = histories(count).flat();
   const engine = new Engine(BENCH_CONFIG);
-  let cycles = 0;
-  const heapBefore = process.memoryUsage().heapUsed;
-  const sorted = timeMedian(runs, () => {
-    const results = tickets.map((events) =>
+  let bySorted: TicketResult[] = [];
+  let byFlat: TicketResult[] = [];
+  const sortedRun = () => {
+    bySorted = tickets.map((events) =>
       engine.evaluateSorted((events[0] as { ticket: string }).ticket, events, now),
     );
-    cycles = results.reduce((n, r) => n + r.cycles.length, 0);
-  });
+  };
+  const flatRun = () => {
+    byFlat = engine.evaluate(flat, now);
+  };
+  sortedRun();
+  flatRun();
+  const heapBefore = process.memoryUsage().heapUsed;
+  // Interleaved rounds, so that the machine's load moves both paths alike.
+  const [sortedTimes, flatTimes]: number[][] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    sortedTimes.push(seconds(sortedRun));
+    flatTimes.push(seconds(flatRun));
+  }
   const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  let flatCycles = 0;
-  const whole = timeMedian(runs, () => {
-    flatCycles = engine.evaluate(flat, now).reduce((n, r) => n + r.cycles.length, 0);
-  });
-  // The two paths must agree, or the comparison is of different work.
-  if (flatCycles !== cycles) throw new Error(`flat list: ${flatCycles} cycles, not ${cycles}`);
+  const [sorted, whole] = [median(sortedTimes), median(flatTimes)];
+  // The two paths must make the same cycles, or the comparison is of different work.
+  const [a, b] = [digest(bySorted), digest(byFlat)];
+  if (a.digest !== b.digest)
+    throw new Error(`flat list: ${b.cycles} cycles (${b.digest}), not ${a.cycles} (${a.digest})`);
   return {
     tickets: count,
     events: flat.length,
-    cycles,
+    cycles: a.cycles,
     sortedPerSecond: count / sorted,
     flatPerSecond: count / whole,
     heapMiB,
   };
+}
+
+/** Every ticket's cycles, in ticket id order, hashed: equal for equal results whatever their order. */
+function digest(results: readonly TicketResult[]): { digest: string; cycles: number } {
+  const hash = createHash('sha256');
+  let cycles = 0;
+  for (const r of [...results].sort((x, y) => (x.ticket < y.ticket ? -1 : 1))) {
+    hash.update(`${r.ticket}\n${JSON.stringify(r.cycles)}\n`);
+    cycles += r.cycles.length;
+  }
+  return { digest: hash.digest('hex').slice(0, 16), cycles };
+}
+
+function seconds(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e9;
 }
