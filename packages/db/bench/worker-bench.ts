@@ -4,10 +4,15 @@
  * PostgreSQL's floor for the same work (the claim plus bare multi-row writes of the same
  * rows) measured in the same run. Every measured round has 1,000 tickets of its own whose
  * first-response warning has just come, and fails unless they make 1,000 new notifications.
+ * Each worker keeps its engines from round to round, as the worker process does, and drains
+ * until a tick says it took all it found due; with one worker, where a round's milliseconds
+ * go (the tick's phases: claim, evaluate, load-state, write, notify, commit) is printed.
  * Needs TEST_DATABASE_URL (a server where it may create a scratch database).
  * BENCH_QUICK=1: 10,000 then 100,000 open cycles, 20 rounds (a p50; its p99 is the maximum).
  */
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
+import { IngestPhases } from '../src/ingest/phases.js';
 import { runTick } from '../src/scan/tick.js';
 import { openDatabase } from '../src/storage/client.js';
 import { rowsOf } from '../src/storage/rows.js';
@@ -35,6 +40,8 @@ interface Figures {
   readonly tick: number[];
   readonly claim: number[];
   readonly floor: number[];
+  /** Mean milliseconds of a round in each phase of the tick (one worker). */
+  readonly phases: Map<string, number>;
 }
 
 /** ROUNDS ticks, each over a round of its own; the open cycles stay at their count. */
@@ -43,7 +50,9 @@ async function measure(workers: number): Promise<Figures> {
     Array.from({ length: workers - 1 }, () => openDatabase({ databaseUrl: url })),
   );
   const handles = [h, ...extra];
-  const figures: Figures = { tick: [], claim: [], floor: [] };
+  // Each worker keeps its engines from tick to tick, as the worker process does.
+  const caches = handles.map(() => new EngineCache());
+  const figures: Figures = { tick: [], claim: [], floor: [], phases: new Map() };
   for (let i = 0; i < ROUNDS; i++) {
     const now = await seedRound(h.db, engines, round++);
     figures.floor.push(await floorOfTick(h.db, now));
@@ -51,18 +60,22 @@ async function measure(workers: number): Promise<Figures> {
     let claimMs = 0;
     const began = performance.now();
     // Each worker drains until nothing is due; the tick is over when all are done.
+    const phases = new IngestPhases();
     await Promise.all(
-      handles.map(async (w) => {
-        const cache = new EngineCache();
+      handles.map(async (w, k) => {
+        const cache = caches[k] as EngineCache;
         for (;;) {
-          const r = await runTick(w.db, cache, now, 500);
+          // Phases only with one worker: two would charge each other's waits.
+          const r = await runTick(w.db, cache, now, 500, workers === 1 ? { phases } : {});
           created += r.created;
           claimMs += r.claimMs;
-          if (r.claimed === 0) return;
+          if (r.drained) return;
         }
       }),
     );
     figures.tick.push(performance.now() - began);
+    for (const [name, ms] of phases.ms)
+      figures.phases.set(name, (figures.phases.get(name) ?? 0) + ms / ROUNDS);
     figures.claim.push(claimMs / workers);
     // The bench measures ticks that write: a round whose levels were already notified fails.
     if (created !== DUE) throw new Error(`round ${round}: ${created} notifications, not ${DUE}`);
@@ -76,6 +89,7 @@ async function measure(workers: number): Promise<Figures> {
 
 const ms = (xs: number[], q: number) => percentile(xs, q).toFixed(0);
 const rows: string[] = [];
+const spent: string[] = [];
 let seeded = 0;
 for (const size of SIZES) {
   const start = performance.now();
@@ -86,6 +100,13 @@ for (const size of SIZES) {
   );
   for (const workers of size === SIZES[SIZES.length - 1] ? [1, 2] : [1]) {
     const f = await measure(workers);
+    if (workers === 1)
+      spent.push(
+        `${size.toLocaleString('en-US')} open, 1 worker, mean ms of a round: ${[...f.phases]
+          .filter(([name]) => name !== 'idle')
+          .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+          .join(', ')}`,
+      );
     rows.push(
       `| ${workers} | ${size.toLocaleString('en-US')} | ${DUE} | ${ROUNDS} | ${ms(f.tick, 0.5)} | ${ms(f.tick, 0.99)} | ${percentile(f.claim, 0.5).toFixed(1)} | ${percentile(f.claim, 0.99).toFixed(1)} | ${ms(f.floor, 0.5)} | ${(percentile(f.tick, 0.5) / percentile(f.floor, 0.5)).toFixed(1)} |`,
     );
@@ -102,6 +123,11 @@ console.log(
 );
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(r);
-console.log(`\nevery round created ${DUE} notifications (checked)`);
+console.log(`\nwhere the milliseconds go:\n  ${spent.join('\n  ')}`);
+console.log(
+  `\nevery round created ${DUE} notifications (checked); load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 await h.close();
 await drop();

@@ -37,7 +37,7 @@ function created(ticket: string, at = T0): TicketEvent {
   ])[0] as TicketEvent;
 }
 
-/** Runs `workers` workers until none finds anything due; returns what they created in all. */
+/** Runs `workers` workers until each has drained what it found due; returns what they created in all. */
 async function drain(handles: DatabaseHandle[], now: number): Promise<number> {
   const caches = handles.map(() => new EngineCache());
   const created = await Promise.all(
@@ -46,7 +46,7 @@ async function drain(handles: DatabaseHandle[], now: number): Promise<number> {
       for (;;) {
         const tick = await runTick(h.db, caches[i] as EngineCache, now, 5);
         total += tick.created;
-        if (tick.claimed === 0) return total;
+        if (tick.drained) return total;
       }
     }),
   );
@@ -228,5 +228,29 @@ describeEachDriver('worker tick', (handle, url) => {
     expect(keys.filter((k) => /^M\d*[13579]\//.test(k))).toHaveLength(15 * 3);
     for (let i = 0; i < 30; i += 2)
       expect([0, 3]).toContain(keys.filter((k) => k.startsWith(`M${i}/`)).length);
+  });
+
+  it('a tick says when it took every due ticket it found: a drain ends without an empty tick', async () => {
+    const h = handle();
+    const start = T0 + 200 * H;
+    const now = start + 2 * H;
+    // What the tests before left due by then is claimed first: only this test's tickets remain.
+    while (!(await runTick(h.db, new EngineCache(), now, 50)).drained);
+    await saveConfig(h.db, 'd', CONFIG, 'test');
+    const engine = await new EngineCache().engineFor(h.db, 'd');
+    for (let i = 0; i < 7; i++)
+      await ingestEvents(h.db, 'd', [created(`D${i}`, start)], engine, start);
+    const engines = new EngineCache();
+    const ticks = [];
+    for (let i = 0; i < 3; i++) {
+      const { claimed, drained } = await runTick(h.db, engines, now, 5);
+      ticks.push([claimed, drained]);
+    }
+    // Five of seven: more may be due. Two: all there were. Then nothing, and drained again.
+    expect(ticks).toEqual([
+      [5, false],
+      [2, true],
+      [0, true],
+    ]);
   });
 });

@@ -102,7 +102,7 @@ export class Worker {
         logQuarantined(logger, result.quarantined);
         metrics.quarantinedTotal.inc(result.quarantined.length);
         quarantined.push(...result.quarantined);
-        if (result.claimed === 0 || this.#stopping) break;
+        if (result.drained || this.#stopping) break;
       }
       const digests = this.#stopping ? 0 : await runDigests(db, clock(), logger);
       if (digests > 0) logger.info({ digests }, 'digests queued');
@@ -127,7 +127,7 @@ export class Worker {
       metrics.created.inc(total.created);
       metrics.lagSeconds.set(total.lagMs / 1000);
       if (total.claimed > 0) logger.info({ ...total }, 'tick');
-      return { ...total, quarantined };
+      return { ...total, drained: true, quarantined };
     } catch (error) {
       this.#healthy = false;
       metrics.failures.inc();

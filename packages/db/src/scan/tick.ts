@@ -14,6 +14,12 @@ import type { EngineCache } from '../tenants/index.js';
 export interface TickResult {
   /** Tickets this worker claimed and recomputed. */
   readonly claimed: number;
+  /**
+   * Whether the claim took every due ticket it found unlocked: another tick now would find
+   * nothing (but what was locked by others or came due since), so a worker draining the
+   * due checks stops here instead of paying a transaction to claim none.
+   */
+  readonly drained: boolean;
   /** Notifications created in the outbox. */
   readonly created: number;
   /** How far behind the oldest claimed check was, in milliseconds (0 when nothing was due). */
@@ -67,6 +73,9 @@ interface Claimed {
   id: string;
   due: string | Date;
   version: number;
+  /** Due cycles the scan found (at most four a ticket of the batch), and their tickets. */
+  scanned: number;
+  tickets: number;
 }
 
 async function attempt(
@@ -85,22 +94,29 @@ async function attempt(
     // The partial index on next_check_at finds the due cycles without touching the others.
     // Strictly before now: a level reached exactly at now fires only once time is past it
     // (semantics.md section 6), so claiming it at now would claim it again and again.
+    // Each row also says how many due cycles the scan found and of how many tickets: when
+    // the scan was not cut short and the batch could hold them all, nothing is left to claim.
     const claimed = rowsOf<Claimed>(
       await tx.execute(sql`
+        with c as (
+          select tenant_id, ticket_id, next_check_at from cycles c
+          where next_check_at is not null and next_check_at < ${at}::timestamptz
+            and not exists (select 1 from quarantined_tickets q
+              where q.tenant_id = c.tenant_id and q.ticket_id = c.ticket_id)
+          order by next_check_at limit ${batchSize * 4}
+        ), d as (
+          select tenant_id, ticket_id, min(next_check_at) as due from c group by tenant_id, ticket_id
+        )
         select t.tenant_id, t.id, d.due, (select coalesce(max(version), 0) from configs v
-          where v.tenant_id = t.tenant_id)::int as version from tickets t
-        join (
-          select tenant_id, ticket_id, min(next_check_at) as due from (
-            select tenant_id, ticket_id, next_check_at from cycles c
-            where next_check_at is not null and next_check_at < ${at}::timestamptz
-              and not exists (select 1 from quarantined_tickets q
-                where q.tenant_id = c.tenant_id and q.ticket_id = c.ticket_id)
-            order by next_check_at limit ${batchSize * 4}
-          ) c group by tenant_id, ticket_id
-        ) d on d.tenant_id = t.tenant_id and d.ticket_id = t.id
+            where v.tenant_id = t.tenant_id)::int as version,
+          (select count(*) from c)::int as scanned, (select count(*) from d)::int as tickets
+        from tickets t join d on d.tenant_id = t.tenant_id and d.ticket_id = t.id
         order by d.due limit ${batchSize}
         for update of t skip locked`),
     );
+    const [first] = claimed;
+    const drained =
+      first === undefined || (first.scanned < batchSize * 4 && first.tickets <= batchSize);
     // Apart from the recompute: the claim is what grows with open cycles if the index is lost.
     const claimMs = performance.now() - began;
     phases?.mark('claim');
@@ -137,6 +153,7 @@ async function attempt(
     const oldest = claimed[0]?.due;
     return {
       claimed: claimed.length,
+      drained,
       created,
       quarantined,
       claimMs,
