@@ -1,4 +1,5 @@
 import {
+  type Config,
   ConfigError,
   Engine,
   type Problem,
@@ -25,16 +26,24 @@ const DAY_MS = 86_400_000;
 /** The what-if windows offered, in days; 30 unless another is chosen. */
 export const WHAT_IF_DAYS = [7, 14, 30, 90] as const;
 
-/** The draft's problems by path (syntax, then the core's validation), none when valid. */
-function problemsOf(text: string): Problem[] {
+/**
+ * The draft read and validated like `PUT /v1/config` (syntax, then the core's validation):
+ * its body and config, or every problem by path.
+ */
+function readDraft(text: string): { body: unknown; config: Config } | { problems: Problem[] } {
   try {
-    parseConfig(readConfigDocument(text));
-    return [];
+    const body = readConfigDocument(text);
+    return { body, config: parseConfig(body) };
   } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
+    if (error instanceof ConfigError) return { problems: [...error.problems] };
     throw error;
   }
 }
+
+const problemsOf = (text: string): Problem[] => {
+  const draft = readDraft(text);
+  return 'problems' in draft ? draft.problems : [];
+};
 
 /** A config body as the editor shows it: YAML, as the CLI's config files are written. */
 const asYaml = (body: unknown) => (body === undefined ? '' : stringify(body));
@@ -73,10 +82,11 @@ export function policyRoutes(deps: ConsoleDeps) {
       const days = Number(form.days ?? 30);
       if (!(WHAT_IF_DAYS as readonly number[]).includes(days))
         throw new HttpError(400, `days must be one of ${WHAT_IF_DAYS.join(', ')}`);
-      const problems = problemsOf(text);
-      if (problems.length > 0) return c.html(await render(c, text, { problems, days }), 400);
       const started = performance.now();
-      const draft = new Engine(parseConfig(readConfigDocument(text)));
+      const read = readDraft(text);
+      if ('problems' in read)
+        return c.html(await render(c, text, { problems: read.problems, days }), 400);
+      const draft = new Engine(read.config);
       const current = await deps.engines.engineFor(deps.db, session.tenant);
       const to = deps.clock();
       const from = to - days * DAY_MS;
@@ -90,13 +100,14 @@ export function policyRoutes(deps: ConsoleDeps) {
       const session = c.get('session');
       const form = await c.req.parseBody();
       const text = typeof form.draft === 'string' ? form.draft : '';
-      const problems = problemsOf(text);
-      if (problems.length > 0) return c.html(await render(c, text, { problems }), 400);
+      const read = readDraft(text);
+      if ('problems' in read)
+        return c.html(await render(c, text, { problems: read.problems }), 400);
       try {
         const saved = await applyConfig(
           deps.db,
           session.tenant,
-          readConfigDocument(text),
+          read.body,
           `console:${session.user}`,
           deps.clock(),
         );
