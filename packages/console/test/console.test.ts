@@ -181,6 +181,10 @@ describe('the web console in Chromium', () => {
     await screenshot(admin, 'what-if');
     await Promise.all([admin.waitForURL(/tickets\/A-3$/), admin.click('#changed a')]);
     expect(await admin.locator('svg[role=img]').count()).toBe(1);
+    // The due instant the start gave (line 1 of the list), the warning and the breach, drawn.
+    expect(await admin.locator('svg[role=img] text').allTextContents()).toEqual(
+      expect.arrayContaining(['1', 'W', 'B']),
+    );
     expect(await admin.locator('ol.timeline').textContent()).toContain('breached');
     expect(await seriousViolations(admin)).toEqual([]);
     await screenshot(admin, 'ticket');

@@ -24,7 +24,7 @@ export function ticketRoutes(deps: ConsoleDeps) {
     if (!explained) throw new HttpError(404, `There is no ticket ${id}.`);
     const cycles = explained.cycles.slice(-MAX_CYCLES);
     const body = html`<p>Policy <strong>${explained.policy ?? 'none'}</strong>, state ${explained.state}, as of ${utc(now)}.
-Solid: the clock ran; hatched: paused or not started; dashed: a due instant it was given; W: a warning; B: the breach.</p>
+Solid: the clock ran; hatched: paused or not started; dashed: a due instant it was given, numbered by the line below that gave it; W: a warning; B: the breach.</p>
 ${cycles.map(
   (cycle, i) => html`<section aria-labelledby="cycle-${i}">
 <h2 id="cycle-${i}">${cycle.metric} #${cycle.cycle}: ${cycle.status}</h2>

@@ -12,8 +12,9 @@ const BAR_H = 16;
 /**
  * One cycle's timeline drawn as SVG: running spans solid, paused spans hatched (told by
  * pattern, not colour alone), a tick and letter for each warning (W) and the breach (B), and
- * each due instant a retarget or pause moved it to, with the line of text it came from. The
- * text list beside it says the same in words, for every reader.
+ * each due instant the clock was given, numbered by the line of the text list that gave it (the
+ * start, a resume, a retarget): the due moving with the event that moved it. The list says the
+ * same in words, for every reader.
  */
 export function timelineSvg(cycle: CycleResult, now: number, id: string): Fragment {
   const entries = cycle.timeline ?? [];
@@ -34,8 +35,8 @@ ${spans.map(
     html`<rect x="${x(a)}" y="${BAR_Y}" width="${Math.max(1, x(b) - x(a))}" height="${BAR_H}" fill="#1d5c96"/>`,
 )}
 ${moves.map(
-  (e) =>
-    html`<line x1="${x(e.dueAt ?? 0)}" x2="${x(e.dueAt ?? 0)}" y1="${BAR_Y - 6}" y2="${BAR_Y + BAR_H + 6}" stroke="#7a4b00" stroke-dasharray="3 2"/>`,
+  (e, k) =>
+    html`<line x1="${x(e.dueAt ?? 0)}" x2="${x(e.dueAt ?? 0)}" y1="${BAR_Y - 6}" y2="${BAR_Y + BAR_H + 6}" stroke="#7a4b00" stroke-dasharray="3 2"/><text x="${x(e.dueAt ?? 0) + 2}" y="${BAR_Y + BAR_H + 16 + (k % 2) * 10}">${entries.indexOf(e) + 1}</text>`,
 )}
 ${warnings.map(
   (e) =>
