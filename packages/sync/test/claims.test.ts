@@ -1,7 +1,8 @@
 // Connections shared by any number of workers through PostgreSQL: one claim at a time
 // (FOR UPDATE SKIP LOCKED and a lease), a lapsed lease taken over, the old holder's writes
-// refused; failures back off with jitter, rate limits wait Retry-After; health says so.
-import { openDatabase } from '@breachless/db';
+// refused; failures back off with jitter, rate limits wait Retry-After; health says so, to
+// chat admins too (`/sla connections` through db's chat queries).
+import { chatQueries, EngineCache, openDatabase } from '@breachless/db';
 import {
   claimConnection,
   connectionHealth,
@@ -107,6 +108,34 @@ describeEachDriver('sync connections', (handle, url) => {
       cursor: '9',
       phase: 'reconcile',
     });
+  });
+  it('answers /sla connections with the asking tenant’s connections, never another’s nor a credential', async () => {
+    const { db } = handle();
+    const github = { baseUrl: 'https://api.github.com', credentials: { token: 'gh-secret' } };
+    await saveConnection(
+      db,
+      { tenant: 'acme', platform: 'github', ...github, settings: { repos: ['a/b'] }, cursor: '0' },
+      T0,
+    );
+    await saveConnection(
+      db,
+      { tenant: 'other', platform: 'github', ...github, settings: { repos: ['c/d'] }, cursor: '0' },
+      T0,
+    );
+    const scope = { tenant: 'acme', platform: 'slack', channel: 'C1', user: 'U1' };
+    const q = chatQueries(db, new EngineCache(), scope);
+    const listed = await q.connections(T0);
+    expect(listed).toEqual([
+      {
+        platform: 'github',
+        state: 'backfilling',
+        lastSuccessAt: null,
+        lagSeconds: null,
+        repaired: 0,
+        lastError: null,
+      },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('gh-secret');
   });
 });
 
