@@ -97,6 +97,21 @@ describe('GitHub reader and its fake', () => {
     expect(again.records.map((r) => r.issue.number)).toEqual([13]);
   });
 
+  it('backfills from a date: the issues still open though last updated before it, in full', async () => {
+    const f = await fake();
+    const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
+    // Every change of the twelve issues happened before; the four never closed still run.
+    const since = START + 12 * 3600;
+    const { records } = await readAll(platform, String(since));
+    expect(records.map((r) => r.issue.number).sort((a, b) => a - b)).toEqual([3, 6, 9, 12]);
+    const mapped = platform.map(records, []);
+    const open = history.filter((i) => [3, 6, 9, 12].includes(i.number));
+    const hooked = open.flatMap((i) =>
+      i.changes.flatMap((c) => c.webhooks.flatMap((w) => hookEvents({ platform: 'github', ...w }))),
+    );
+    expect(cyclesOf(mapped.events)).toEqual(cyclesOf(hooked));
+  });
+
   it('pages of 100 issues follow rel="next" to the last page', async () => {
     const many = fakeGitHubHistory({ issues: 230, start: START, spacing: 60 });
     const f = new FakeGitHub({ clock, perHour: null });

@@ -8,6 +8,11 @@ export interface RepoCursor {
   readonly newest?: string;
   /** The ETag of the last one-page listing at `since`: sent as `If-None-Match`. */
   readonly etag?: string;
+  /**
+   * A backfill from a date first reads the issues still open that were last updated before
+   * it (`state=open`, no `since`): their clocks run, so their whole history is read.
+   */
+  readonly open?: true;
 }
 
 /** A GitHub connection's cursor: each repository's, and which one is being read. */
@@ -29,5 +34,6 @@ export function readCursor(cursor: string | null, repos: readonly string[]): Git
   const seconds = Number(cursor ?? '0');
   const since =
     seconds > 0 ? new Date((seconds - 1) * 1000).toISOString().replace('.000Z', 'Z') : null;
-  return { repos: Object.fromEntries(repos.map((r) => [r, { since }])), at: 0 };
+  const first: RepoCursor = since === null ? { since } : { since, open: true };
+  return { repos: Object.fromEntries(repos.map((r) => [r, first])), at: 0 };
 }

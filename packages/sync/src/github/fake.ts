@@ -10,7 +10,8 @@
 //   limit 403 or 429 with `retry-after`.
 // - "Authenticating to the REST API": `Authorization: Bearer <token>`; a wrong one is 401
 //   `{"message":"Bad credentials"}`.
-// Listing `since` keeps issues updated at or after it, sorted by `updated_at` ascending.
+// Listing `since` keeps issues updated at or after it, `state` (default open) those in that
+// state, sorted by `updated_at` ascending.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +28,7 @@ export interface FakeGitHubOptions {
 type Answer = [number, unknown, Record<string, string>?];
 
 /** An issue as `GET /repos/{o}/{r}/issues` lists it (the fields sync reads and a few more). */
-type ListedIssue = Record<string, unknown> & { id: number; updated_at: string };
+type ListedIssue = Record<string, unknown> & { id: number; updated_at: string; state: string };
 
 /** The fake repositories: add issues, start it, point a connection at `url`. */
 export class FakeGitHub {
@@ -117,9 +118,10 @@ export class FakeGitHub {
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
     if (list?.[1]) {
       const since = url.searchParams.get('since');
-      const all = this.listed(list[1], Math.floor(now / 1000)).filter(
-        (i) => since === null || i.updated_at >= since,
-      );
+      const state = url.searchParams.get('state') ?? 'open';
+      const all = this.listed(list[1], Math.floor(now / 1000))
+        .filter((i) => state === 'all' || i.state === state)
+        .filter((i) => since === null || i.updated_at >= since);
       return this.#paged(url, all, page, perPage, rate(this.#window.used));
     }
     const issue = timeline ? this.#issues.get(`${timeline[1]}#${timeline[2]}`) : undefined;

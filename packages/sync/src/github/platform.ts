@@ -66,6 +66,7 @@ export function githubPlatform(
       const repo = repos[state.at];
       if (repo === undefined) return { kind: 'failed', message: 'github: no repository to read' };
       const rc: RepoCursor = state.repos[repo] ?? { since: null };
+      if (rc.open && rc.since !== null) return openIssues(state, repo, rc.since, rc.next, until);
       const first = rc.next === undefined;
       const since = rc.since === null ? '' : `&since=${rc.since}`;
       const url =
@@ -110,6 +111,44 @@ export function githubPlatform(
     },
     map: (records) => mapGitHub(records, options),
   };
+
+  /**
+   * The open issues last updated before `since` (those after it come in the listing by
+   * `since`), oldest update first; when they are read, the repository's listing by `since`
+   * follows.
+   */
+  async function openIssues(
+    state: GitHubCursor,
+    repo: string,
+    since: string,
+    next: string | undefined,
+    until: number,
+  ): Promise<ReadResult<IssueRecord>> {
+    const url =
+      next ??
+      `${root}/repos/${repo}/issues?state=open&sort=updated&direction=asc&per_page=${GITHUB_PAGE}`;
+    const got = await get(url);
+    if (got.kind !== 'json') return got;
+    const page = restIssueSchema.array().safeParse(got.body);
+    if (!page.success) return notDocumented(`the open issues of ${repo}`);
+    const records: IssueRecord[] = [];
+    const older = page.data.filter((i) => i.updated_at <= since);
+    for (const issue of older) {
+      if (issue.pull_request !== undefined) continue;
+      const events = await timeline(repo, issue.number, until);
+      if (!Array.isArray(events)) return events;
+      records.push({ issue, timeline: events });
+    }
+    const more =
+      older.length === page.data.length ? nextLink(got.response.headers.get('link')) : undefined;
+    const rc: RepoCursor = more === undefined ? { since } : { since, open: true, next: more };
+    return pageOf(
+      records,
+      { ...state, repos: { ...state.repos, [repo]: rc } },
+      false,
+      Date.parse(since),
+    );
+  }
 
   /** A repository read up to now: the next one, or (the last) the run is caught up. */
   function finish(
