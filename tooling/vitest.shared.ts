@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * The test settings every package shares. Besides the usual console output, each run
  * writes a JSON report that `tooling/test-summary.mjs` adds up into one closing line.
- * Timeouts are generous: suites start PGlite and real processes on a 2-core CI machine
- * that runs two packages' tests at once.
+ * Timeouts are generous, as a budget is no place to measure speed: suites start PGlite and
+ * real processes on a 2-core CI machine that runs two packages' tests at once, and a loaded
+ * machine (a load average of 20 while others build) made 20-second suites miss 120 s.
  */
 export default defineConfig({
   // Our workspaces export their sources under the `source` condition and their builds
@@ -22,7 +23,7 @@ export default defineConfig({
     isolate: false,
     // Names the run, and drops the PostgreSQL databases its database suites shared once it ends.
     globalSetup: [fileURLToPath(new URL('../packages/db/src/testing-global.ts', import.meta.url))],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

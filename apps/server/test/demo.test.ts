@@ -59,7 +59,7 @@ beforeAll(async () => {
     simulatedMinutes += STEP / MINUTE;
     await server.step();
   }
-}, 120_000);
+});
 afterAll(async () => {
   await server?.close();
   await scratch?.drop();
@@ -97,7 +97,7 @@ describe('the demo (npm start)', () => {
     // The demo began on Monday 7 Dec (simulated): Sunday's digest was never its channel's.
     const digests = [...printed.matchAll(/\] Daily SLA digest, ([^:]*): goal/g)].map((m) => m[1]);
     expect(digests).toEqual(['Mon 7 Dec']);
-  }, 180_000);
+  });
 
   it('answers /sla commands typed on the console, usage for a bad one', async () => {
     const stats = await server.answer('/sla stats 7d by:priority');
@@ -151,7 +151,7 @@ describe('demo position', () => {
     const fresh = await run(join(dir, 'two'), FIRST_START, 0);
     expect(fresh.out).toContain('Starting the demo at');
     expect(fresh.out).not.toContain(new Date(first.at).toISOString());
-  }, 240_000);
+  });
 
   it('is saved where every reader of the database sees the simulated instant', async () => {
     const handle = await openMigratedPglite();
@@ -189,7 +189,7 @@ describe('demo position', () => {
     // Nothing is left before `until`: the next round starts after it.
     expect(await resumed.feed(handle.db, DEMO_TENANT, engine, until)).toBe(0);
     await handle.close();
-  }, 60_000);
+  });
 
   it('runs simulated time at the chosen speed from where it stands', () => {
     let real = 1_000;

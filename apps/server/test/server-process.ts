@@ -6,7 +6,9 @@ const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 /**
  * The server as `npm start` runs it, ticking fast; `seen` resolves once its output matches
- * `until`. `from` runs another copy of the repository (its root, ending in `/`) from there.
+ * `until`, and `waitFor` once it matches another pattern (checked as output arrives, never
+ * polled: a poll would take a core from the server it waits for). `from` runs another copy
+ * of the repository (its root, ending in `/`) from there.
  */
 export function startServer(
   args: readonly string[],
@@ -21,16 +23,27 @@ export function startServer(
     ...(from ? { cwd: from } : {}),
   });
   let out = '';
-  const seen = new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (until.test(out)) resolve();
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ${until}:\n${out}`)));
-  });
-  return { child, seen, output: () => out };
+  const waiting = new Set<() => void>();
+  const read = (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const check of waiting) check();
+  };
+  child.stdout?.on('data', read);
+  child.stderr?.on('data', read);
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(out)) return;
+        waiting.delete(check);
+        resolve();
+      };
+      waiting.add(check);
+      check();
+      child.once('exit', (code) => {
+        if (waiting.delete(check)) reject(new Error(`exited ${code} before ${pattern}:\n${out}`));
+      });
+    });
+  return { child, seen: waitFor(until), waitFor, output: () => out };
 }
 
 /** Ctrl-C, then the exit code. */
