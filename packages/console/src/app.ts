@@ -17,7 +17,7 @@ import { ticketRoutes } from './routes/ticket.js';
 import { requireSession } from './session.js';
 
 /** The paths the console answers; the rest (`/v1/...`, `/healthz`...) are the API's. */
-export const CONSOLE_PATHS = /^\/($|t\/|sign-in$|sign-out$|assets\/)/;
+export const CONSOLE_PATHS = /^\/($|t\/|sign-in$|sign-in\/slack(\/callback)?$|sign-out$|assets\/)/;
 
 /**
  * The web console as a Hono app, server-rendered: every page of one tenant lives under
