@@ -34,8 +34,10 @@ export {
   createLoginLink,
   endConsoleSession,
   eventsOfWindow,
+  openConsoleSession,
   redeemLoginLink,
   type SubscriptionView,
+  spendSignInState,
   tenantChangeMark,
   tenantSubscriptions,
 } from './console/index.js';

@@ -10,7 +10,9 @@ export {
   consoleSession,
   createLoginLink,
   endConsoleSession,
+  openConsoleSession,
   redeemLoginLink,
+  spendSignInState,
 } from './sign-in.js';
 export { type SubscriptionView, tenantSubscriptions } from './subscriptions.js';
 export { eventsOfWindow, tenantChangeMark } from './window.js';

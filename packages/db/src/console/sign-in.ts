@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, lte } from 'drizzle-orm';
-import { consoleLoginLinks, consoleSessions, tenants } from '../schema/index.js';
+import { and, eq, gt, isNull, lt, lte } from 'drizzle-orm';
+import { chatReceipts, consoleLoginLinks, consoleSessions, tenants } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 
 /** What a console user may do: a viewer reads and acknowledges, an admin also changes config. */
@@ -84,6 +84,60 @@ export async function redeemLoginLink(
     });
     return { secret: value, session };
   });
+}
+
+/**
+ * Opens a session lasting `sessionMs` for a user another sign-in has already vouched for
+ * ("Sign in with Slack": the Slack team's installation named the tenant).
+ * @returns the session and its cookie secret, shown once
+ */
+export async function openConsoleSession(
+  db: Database,
+  who: { tenant: string; role: ConsoleRole; user: string },
+  now: number,
+  sessionMs: number,
+): Promise<{ secret: string; session: ConsoleSession }> {
+  const value = secret();
+  const session: ConsoleSession = {
+    ...who,
+    csrf: randomBytes(24).toString('base64url'),
+    expiresAt: now + sessionMs,
+  };
+  await db.insert(consoleSessions).values({
+    secretHash: hash(value),
+    tenantId: session.tenant,
+    role: session.role,
+    userName: session.user,
+    csrf: session.csrf,
+    expiresAt: new Date(session.expiresAt),
+  });
+  return { secret: value, session };
+}
+
+const STATES = 'console-sign-in';
+
+/**
+ * Spends a sign-in state (an OpenID Connect `state`) the first time it is seen, on any
+ * replica: its hash is claimed by a unique key (chat_receipts, platform `console-sign-in`),
+ * so a replayed callback gets false. States older than `forgetBefore` are forgotten.
+ */
+export async function spendSignInState(
+  db: Database,
+  state: string,
+  now: number,
+  forgetBefore: number,
+): Promise<boolean> {
+  const claimed = await db
+    .insert(chatReceipts)
+    .values({ platform: STATES, id: hash(state), receivedAt: new Date(now) })
+    .onConflictDoNothing()
+    .returning({ id: chatReceipts.id });
+  await db
+    .delete(chatReceipts)
+    .where(
+      and(eq(chatReceipts.platform, STATES), lt(chatReceipts.receivedAt, new Date(forgetBefore))),
+    );
+  return claimed.length > 0;
 }
 
 /** The session of a cookie's secret, or `undefined` when unknown, ended or expired at `now`. */
