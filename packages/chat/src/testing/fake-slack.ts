@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSlackOidc } from './fake-slack-oidc.js';
 import {
   type AlertKey,
   alertOf,
@@ -11,6 +12,7 @@ import {
   type SlackUser,
 } from './fake-slack-wire.js';
 
+export type { OidcUser } from './fake-slack-oidc.js';
 export type { AlertKey, Failure, SlackUser } from './fake-slack-wire.js';
 
 /** One call the fake received: the Web API method (or `respond`, `upload`) and its arguments. */
@@ -63,6 +65,8 @@ export class FakeSlack {
   readonly posts: Post[] = [];
   readonly kills: Kill[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** "Sign in with Slack" (OpenID Connect): its client id and secret, and who signs in. */
+  readonly oidc = new FakeSlackOidc('1111.2222', 'oidc-client-secret', () => this.clock());
   /** Base URL of the Web API, as `slackApiUrl` wants it (with the trailing slash). */
   apiUrl = '';
   /** Base of `response_url`s: append any id. */
@@ -153,6 +157,12 @@ export class FakeSlack {
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
     }
     const args = parseBody(bytes.toString('utf8'), req.headers['content-type'] ?? '');
+    const oidc = this.oidc.answer(url.pathname, url.searchParams, args, req.headers.authorization);
+    if (oidc) {
+      record(url.pathname.replace(/^\/api\/|^\/openid\/connect\//, ''), args);
+      if ('redirect' in oidc) return void res.writeHead(302, { location: oidc.redirect }).end();
+      return json(res, 200, oidc.body);
+    }
     if (url.pathname.startsWith('/respond/')) {
       record('respond', { ...args, id: url.pathname.slice(9) });
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');

@@ -5,6 +5,7 @@ export {
   type Failure,
   FakeSlack,
   type Kill,
+  type OidcUser,
   type Post,
   type SlackUser,
 } from './fake-slack.js';
