@@ -2,6 +2,7 @@ import { mergeConfig } from 'vitest/config';
 import shared from '../../tooling/vitest.shared.ts';
 
 // One of the two longest packages of `npm test` (the server's and the CLI's tests start built
-// processes): two test processes instead of one, so that when turbo runs it last, alone, it
-// still uses both cores of a 2-core machine instead of leaving one idle at the end of the run.
+// processes), each first in its lane (tooling/turbo-test.jsonc): two test processes instead of
+// one, as much of their time is spent waiting for the processes they started, and a package's
+// files then end at about the same time instead of one after the other.
 export default mergeConfig(shared, { test: { maxWorkers: 2 } });
