@@ -26,6 +26,7 @@ const TITLES = {
   daily: 'Daily SLA digest',
   weekdays: 'SLA digest',
   weekly: 'Weekly SLA digest',
+  monthly: 'Monthly SLA digest',
 } as const;
 
 /** Compliance % per metric over `[from, to)`. */

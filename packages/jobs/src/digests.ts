@@ -8,6 +8,7 @@ import {
 } from '@breachless/db';
 import type { Logger } from 'pino';
 import { buildDigest } from './digest-view.js';
+import { buildStatementDigest } from './statement-digest.js';
 
 /**
  * Queues every digest whose latest slot has come and has no run yet: at its local time on its
@@ -25,7 +26,11 @@ export async function runDigests(db: Database, now: number, logger: Logger): Pro
       // A period that ended before the subscription existed was never this channel's news.
       if (slot.to <= s.createdAt) continue;
       if (await digestRunExists(db, s.tenant, s.id, slot.key)) continue;
-      const view = await buildDigest(db, s, slot, now);
+      const organization = s.organization ?? null;
+      const view =
+        organization === null
+          ? await buildDigest(db, s, slot, now)
+          : await buildStatementDigest(db, { ...s, organization }, slot, now);
       if (
         await queueDigest(db, {
           subscription: s,

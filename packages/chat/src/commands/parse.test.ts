@@ -63,6 +63,13 @@ describe('parseCommand', () => {
       team: 'billing',
       metric: 'first_response',
     });
+    expect(ok('subscribe digest monthly 09:00 UTC organization:globex')).toEqual({
+      name: 'subscribe-digest',
+      schedule: 'monthly',
+      time: '09:00',
+      zone: 'UTC',
+      organization: 'globex',
+    });
     expect(ok('stats 30d by:organization')).toMatchObject({ name: 'stats', by: 'organization' });
     expect(ok('stats mtd by:contract')).toMatchObject({ name: 'stats', by: 'contract' });
     // Escalation ladders: the levels a rung hears, where it sends them, and breach reminders.
@@ -117,6 +124,11 @@ describe('parseCommand', () => {
       ['subscribe digest daily 09:00 goal:high', /like goal:90/, /^\/sla subscribe /],
       ['subscribe digest daily 09:00 Mars/Olympus', /not a time zone/, /^\/sla subscribe /],
       ['subscribe alerts metric:speed', /^metric: /, /^\/sla subscribe /],
+      [
+        'subscribe digest weekly 09:00 organization:globex',
+        /statement digest is monthly/,
+        /^\/sla subscribe /,
+      ],
       ['subscribe alerts levels:75%,soon', /^levels: .*75%,90%,breach/, /^\/sla subscribe /],
       ['subscribe alerts to:manager', /^to: .*assignee/, /^\/sla subscribe /],
       ['subscribe alerts times:3', /give remind:4h as well/, /^\/sla subscribe /],

@@ -54,6 +54,7 @@ const SCHEMAS = {
   }),
   digest: z.strictObject({
     team: text.optional(),
+    organization: text.optional(),
     goal: z.coerce
       .number({ error: 'give the goal as a percentage, like goal:90' })
       .min(1, { error: 'the goal is a percentage from 1 to 100' })
@@ -101,13 +102,18 @@ function digest(bare: readonly string[], words: Words): SlaCommand {
   if (!hm) return refuse(`${time ?? 'the time'}: give the local time as HH:MM, like 09:00`);
   if (zone !== undefined && !isTimeZone(zone))
     refuse(`${zone} is not a time zone (like Europe/Berlin)`);
-  const { team, goal } = options(SCHEMAS.digest, words);
+  const { team, goal, organization } = options(SCHEMAS.digest, words);
+  if (organization !== undefined && schedule !== 'monthly')
+    refuse('organization: a statement digest is monthly: subscribe digest monthly HH:MM');
+  if (organization !== undefined && team !== undefined)
+    refuse('organization: a statement digest covers an organization, not a team');
   return {
     name: 'subscribe-digest',
     schedule: schedule as (typeof DIGEST_SCHEDULES)[number],
     time: `${hm[1]?.padStart(2, '0')}:${hm[2]}`,
     ...(zone ? { zone } : {}),
     ...(team ? { team } : {}),
+    ...(organization ? { organization } : {}),
     ...(goal !== undefined ? { goal } : {}),
   };
 }

@@ -19,7 +19,7 @@ export const STATS_GROUPS = [
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 /** How often a digest posts. */
-export const DIGEST_SCHEDULES = ['daily', 'weekdays', 'weekly'] as const;
+export const DIGEST_SCHEDULES = ['daily', 'weekdays', 'weekly', 'monthly'] as const;
 export type DigestSchedule = (typeof DIGEST_SCHEDULES)[number];
 
 /** One `/sla` command (or `@bot sla ...` in Teams), parsed. */
@@ -60,6 +60,8 @@ export type SlaCommand =
       /** IANA zone; absent means the subscriber's own. */
       readonly zone?: string;
       readonly team?: string;
+      /** A monthly digest's organization: its contract statement, for account managers. */
+      readonly organization?: string;
       /** Compliance % the digest measures against; 95 when absent. */
       readonly goal?: number;
     }

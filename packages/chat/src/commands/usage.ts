@@ -7,7 +7,7 @@ export const USAGE = {
   breached: 'breached [today|yesterday|7d|30d|mtd|FROM..TO] [team:X]',
   ticket: 'ticket ID',
   subscribe:
-    'subscribe alerts [team:X] [priority:X] [metric:X] [levels:75%,90%,breach] [to:assignee] [remind:4h [times:3]]  |  subscribe digest daily|weekdays|weekly HH:MM [zone] [team:X] [goal:95]',
+    'subscribe alerts [team:X] [priority:X] [metric:X] [levels:75%,90%,breach] [to:assignee] [remind:4h [times:3]]  |  subscribe digest daily|weekdays|weekly|monthly HH:MM [zone] [team:X|organization:X] [goal:95]',
   unsubscribe: 'unsubscribe ID',
   subscriptions: 'subscriptions',
   connections: 'connections',

@@ -31,6 +31,19 @@ describe('latestSlot', () => {
     );
   });
 
+  it('posts monthly on the first at the hour, covering the month before, in the zone', () => {
+    const paris = { every: 'monthly' as const, time: '09:00', zone: 'Europe/Paris' };
+    const dec1 = latestSlot(paris, Date.parse('2026-12-01T08:00:00Z'));
+    expect([dec1.key, iso(dec1.at), iso(dec1.from), iso(dec1.to)]).toEqual([
+      '2026-12-01',
+      '2026-12-01T08:00:00.000Z',
+      '2026-10-31T23:00:00.000Z',
+      '2026-11-30T23:00:00.000Z',
+    ]);
+    // A minute before the hour, the slot is still November's.
+    expect(latestSlot(paris, Date.parse('2026-12-01T07:59:00Z')).key).toBe('2026-11-01');
+  });
+
   it('skips weekends for weekdays, covering Friday to Sunday on Monday; weekly on Mondays', () => {
     const monday = Date.parse('2026-11-23T12:00:00Z');
     const weekdays = latestSlot({ every: 'weekdays', time: '09:00', zone: 'UTC' }, monday);

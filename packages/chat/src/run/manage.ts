@@ -67,7 +67,11 @@ export async function manage(
       );
     }
     case 'subscribe-digest': {
-      const filters: Record<string, string> = command.team ? { team: command.team } : {};
+      const filters: Record<string, string> = command.team
+        ? { team: command.team }
+        : command.organization
+          ? { organization: command.organization }
+          : {};
       const schedule = {
         every: command.schedule,
         time: command.time,

@@ -11,6 +11,8 @@ export interface DigestSubscription {
   readonly platform: string;
   readonly channel: string;
   readonly team: string | null;
+  /** A monthly statement digest's organization (for account managers); none for the others. */
+  readonly organization?: string | null;
   readonly schedule: DigestSchedule;
   /** Epoch milliseconds. */
   readonly createdAt: number;
@@ -31,6 +33,7 @@ export async function digestSubscriptions(db: Database): Promise<DigestSubscript
             platform: r.platform,
             channel: r.channel,
             team: r.filters.team ?? null,
+            organization: r.filters.organization ?? null,
             schedule: r.schedule,
             createdAt: r.createdAt.getTime(),
           },

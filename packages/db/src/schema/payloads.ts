@@ -18,6 +18,8 @@ export type NotificationPayload = AlertPayload | DigestPayload;
  */
 export interface SubscriptionFilters {
   readonly team?: string;
+  /** A monthly digest's organization: its contract statement instead of team figures. */
+  readonly organization?: string;
   readonly priority?: string;
   readonly policy?: string;
   readonly metric?: string;
@@ -35,7 +37,7 @@ export interface SubscriptionFilters {
 
 /** When a digest posts, as `/sla subscribe digest` stored it (text only, as the commands show it). */
 export type DigestSchedule = {
-  readonly every: 'daily' | 'weekdays' | 'weekly';
+  readonly every: 'daily' | 'weekdays' | 'weekly' | 'monthly';
   /** Local time, `HH:MM`. */
   readonly time: string;
   /** IANA zone. */
