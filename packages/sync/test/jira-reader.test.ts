@@ -59,7 +59,8 @@ describe('Jira reader and its fake', () => {
     const platform = jiraPlatform(f.url, credentials, options, 'project = SUP', fetch);
     const { records, pages } = await readAll(platform, String(START / 1000));
     expect(records).toHaveLength(12);
-    expect(pages).toBe(3);
+    // The open requests last updated before START (none), then three pages of five.
+    expect(pages).toBe(4);
     // Histories and comments past the two the search shows came from their own endpoints.
     expect(f.paths.filter((p) => p.endsWith('/changelog')).length).toBe(12);
     expect(f.paths.filter((p) => p.endsWith('/comment')).length).toBe(12);
@@ -74,6 +75,26 @@ describe('Jira reader and its fake', () => {
     const fromHooks = cyclesOf(hooked);
     expect(fromHooks.flatMap((t) => t.cycles).some((c) => c[4] !== null)).toBe(true);
     expect(cyclesOf(mapped.events)).toEqual(fromHooks);
+  });
+
+  it('backfills from a date: the requests still open though last updated before it, in full', async () => {
+    const f = await fake();
+    const platform = jiraPlatform(f.url, credentials, options, 'project = SUP', fetch);
+    // Every change of the twelve happened before; the four never resolved still run.
+    const { records } = await readAll(platform, String(START / 1000 + 12 * 3600));
+    expect(records.map((r) => r.issue.key).sort()).toEqual(['SUP-12', 'SUP-3', 'SUP-6', 'SUP-9']);
+    const open = history.filter((i) => ['SUP-3', 'SUP-6', 'SUP-9', 'SUP-12'].includes(i.key));
+    const hooked = open.flatMap((i) =>
+      i.changes.flatMap((c) =>
+        c.webhooks.flatMap((body) => hookEvents({ platform: 'jira', body })),
+      ),
+    );
+    expect(
+      platform
+        .map(records, [])
+        .events.map((e) => e.id)
+        .sort(),
+    ).toEqual(hooked.map((e) => e.id).sort());
   });
 
   it('reads again only the minute it stopped at, skipping what it read: an idle reconcile is one search', async () => {

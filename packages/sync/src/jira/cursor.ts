@@ -8,6 +8,8 @@ export interface JiraCursor {
   readonly token?: string;
   /** The newest `updated` read in the search being paged: the next `since`. */
   readonly newest?: number;
+  /** The search for requests still open though last updated before `since` is under way. */
+  readonly open?: true;
 }
 
 /**
@@ -17,7 +19,8 @@ export interface JiraCursor {
  */
 export function readCursor(cursor: string | null): JiraCursor {
   if (cursor?.startsWith('{')) return JSON.parse(cursor) as JiraCursor;
-  return { since: Number(cursor ?? '0') * 1000 - 1 };
+  const seconds = Number(cursor ?? '0');
+  return seconds > 0 ? { since: seconds * 1000 - 1, open: true } : { since: -1 };
 }
 
 /**

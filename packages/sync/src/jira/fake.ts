@@ -13,8 +13,9 @@
 // - "Rate limiting": 429 with `Retry-After` in seconds.
 // - "Basic auth for REST APIs": `Authorization: Basic base64(email:api_token)`; a wrong one
 //   is 401.
-// The JQL it understands is the one sync sends: `[(...) AND ]updated >= "yyyy/MM/dd HH:mm"
-// ORDER BY updated ASC`, dates in UTC (its `myself` says UTC).
+// The JQL it understands is the one sync sends: `[(...) AND ][statusCategory != Done AND ]
+// updated >= (or <) "yyyy/MM/dd HH:mm" ORDER BY updated ASC`, dates in UTC (its `myself`
+// says UTC).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeJiraChange, FakeJiraIssue } from './fake-history.js';
@@ -150,15 +151,23 @@ export class FakeJira {
 
   #search(url: URL, now: number): Answer {
     const jql = url.searchParams.get('jql') ?? '';
-    const m = /updated >= "(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d)"/.exec(jql);
+    const m = /updated (>=|<) "(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d)"/.exec(jql);
     if (!m)
       return [
         400,
         { errorMessages: [`the fake understands updated >= "yyyy/MM/dd HH:mm" only: ${jql}`] },
       ];
-    const [, y, mo, d, h, mi] = m.map(Number) as number[];
+    const [y, mo, d, h, mi] = m.slice(2).map(Number) as number[];
     const since = Date.UTC(y as number, (mo as number) - 1, d, h, mi);
-    const all = this.#ordered(now).filter((x) => (x.shown.latest?.at ?? 0) >= since);
+    const before = m[1] === '<';
+    const open = jql.includes('statusCategory != Done');
+    const all = this.#ordered(now).filter((x) => {
+      const latest = x.shown.latest;
+      const at = latest?.at ?? 0;
+      const category = (latest?.fields.status as { statusCategory?: { key?: string } } | undefined)
+        ?.statusCategory?.key;
+      return (before ? at < since : at >= since) && !(open && category === 'done');
+    });
     const offset = Number(
       Buffer.from(url.searchParams.get('nextPageToken') ?? 'MA==', 'base64').toString() || 0,
     );

@@ -127,7 +127,12 @@ export function jiraPlatform(
         state = { ...state, zone: typeof zone === 'string' ? zone : 'UTC' };
       }
       const zone = state.zone ?? 'UTC';
-      const where = `updated >= "${jqlSince(state.since, zone)}" ORDER BY updated ASC`;
+      // A backfill from a date first reads the requests still open though last updated
+      // before it (their clocks run), then every change from the date on.
+      const at = `"${jqlSince(state.since, zone)}"`;
+      const where = state.open
+        ? `statusCategory != Done AND updated < ${at} ORDER BY updated ASC`
+        : `updated >= ${at} ORDER BY updated ASC`;
       const query = jql === undefined ? where : `(${jql}) AND ${where}`;
       const token =
         state.token === undefined ? '' : `&nextPageToken=${encodeURIComponent(state.token)}`;
@@ -139,7 +144,7 @@ export function jiraPlatform(
       if (got.kind === 'failed' && state.token !== undefined && got.message.startsWith('jira: 400'))
         return {
           ...emptyPage,
-          next: JSON.stringify({ since: state.since, zone }),
+          next: JSON.stringify({ since: state.since, zone, ...(state.open ? { open: true } : {}) }),
           cursorAt: state.since,
         };
       if (got.kind !== 'json') return got;
@@ -152,13 +157,13 @@ export function jiraPlatform(
         const issue = searchIssueSchema.safeParse(value);
         if (!issue.success) return notDocumented('an issue of the search page');
         const updated = millis(issue.data.fields.updated);
-        if (updated > until) {
+        if (!state.open && updated > until) {
           stopped = true;
           break;
         }
-        newest = Math.max(newest, updated);
+        if (!state.open) newest = Math.max(newest, updated);
         // Read in full by the run that moved the cursor here (its minute is read again).
-        if (updated <= state.since) continue;
+        if (!state.open && updated <= state.since) continue;
         const record = await complete(value as Record<string, unknown>, issue.data);
         if ('kind' in record) return record;
         read.push(record);
@@ -169,9 +174,10 @@ export function jiraPlatform(
       const next = page.data.nextPageToken;
       const more = !stopped && page.data.isLast !== true && typeof next === 'string' && next !== '';
       const moved: JiraCursor = more ? { ...state, token: next, newest } : { since: newest, zone };
-      const cursorAt = more || stopped ? newest : until;
+      const cursorAt = more || stopped || state.open ? newest : until;
       const tickets = [...new Set(records.map((r) => r.issue.key))];
-      return { kind: 'page', records, tickets, next: JSON.stringify(moved), done: !more, cursorAt };
+      const done = !more && !state.open;
+      return { kind: 'page', records, tickets, next: JSON.stringify(moved), done, cursorAt };
     },
     map: (records) => mapJira(records, options),
   };
