@@ -54,6 +54,15 @@ export async function startServer(db: Database, clock: { now: number }) {
       });
       if (res.status !== 202) throw new Error(`events refused: ${await res.text()}`);
     },
+    /** GETs an API route as the tenant: the JSON body. */
+    async apiJson(tenant: string, path: string): Promise<unknown> {
+      const res = await fetch(`${base}${path}`, {
+        headers: { authorization: `Bearer ${await createToken(db, tenant)}` },
+      });
+      if (res.status !== 200)
+        throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    },
     close: () =>
       new Promise<void>((closed) => {
         (server as Server).closeAllConnections();

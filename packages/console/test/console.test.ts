@@ -247,6 +247,21 @@ describe('the web console in Chromium', () => {
     ).text();
     expect(csv.split('\n')[0]).toBe('team,metric,achieved,breached,compliance_pct');
     expect(csv).toContain('billing,first_response,0,1,0\nsupport,first_response,1,0,100\n');
+    // The same figures as the API's compliance report over the same period.
+    const from = new Date(NOW - 30 * 1440 * MIN).toISOString();
+    const api = (await server.apiJson(
+      'acme',
+      `/v1/reports/compliance?from=${from}&to=${iso(NOW)}&by=team`,
+    )) as {
+      rows: { team: string; metric: string; achieved: number; breached: number }[];
+    };
+    expect(api.rows.map((r) => `${r.team},${r.metric},${r.achieved},${r.breached}`)).toEqual(
+      csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(0, 4).join(',')),
+    );
     expect(await seriousViolations(admin)).toEqual([]);
     await screenshot(admin, 'compliance');
     await admin.goto(`${server.base}/t/acme/subscriptions`);
