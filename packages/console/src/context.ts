@@ -17,6 +17,24 @@ export interface ConsoleDeps {
   readonly livePollMs?: number;
   /** How long a session lasts (default 12 hours). */
   readonly sessionMs?: number;
+  /** "Sign in with Slack" (OpenID Connect), offered on the sign-in page when set. */
+  readonly slack?: SlackSignIn;
+}
+
+/** The Slack app's credentials for "Sign in with Slack" (the app that is installed). */
+export interface SlackSignIn {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /**
+   * The Web API base, as Bolt's `slackApiUrl` (default `https://slack.com/api/`); the
+   * authorize page is `../openid/connect/authorize` from it, on slack.com as on a fake.
+   */
+  readonly apiUrl?: string;
+  /**
+   * Where browsers reach the console (`https://sla.example.com`), for the redirect URI
+   * registered in the Slack app; unset, the request's own origin.
+   */
+  readonly consoleUrl?: string;
 }
 
 /** Hono variables: the signed-in session, set by `requireSession`. */

@@ -6,12 +6,14 @@ import { html } from 'hono/html';
 import type { ConsoleDeps } from '../context.js';
 import { page } from '../html-page.js';
 import { csrfMatches, SESSION_COOKIE } from '../session.js';
+import { slackSignInRoutes } from './sign-in-slack.js';
 
 const DEFAULT_SESSION_MS = 12 * 3600_000;
 
 /**
  * `/sign-in?link=...`: the page a `breachless login-link` opens, with one button. The link is
  * spent by the POST, not by opening the page, so a mail scanner fetching it signs nobody in.
+ * With Slack configured, the page offers "Sign in with Slack" too (sign-in-slack.ts).
  * `/sign-out` ends the session (with its CSRF token). `/` goes to the session's at-risk page.
  */
 export function signInRoutes(deps: ConsoleDeps) {
@@ -35,10 +37,11 @@ export function signInRoutes(deps: ConsoleDeps) {
 <p>This one-time link signs you in to Breachless's console.</p>
 <button type="submit" autofocus>Sign in</button>
 </form>`
-        : html`<p>Ask your Breachless admin for a sign-in link, or run
+        : html`${deps.slack ? html`<p><a href="/sign-in/slack">Sign in with Slack</a></p>` : ''}<p>Ask your Breachless admin for a sign-in link, or run
 <code>npx breachless login-link --tenant ID</code> on a machine with access to the database.</p>`;
       return c.html(page('Sign in', undefined, body));
     })
+    .route('/', deps.slack ? slackSignInRoutes(deps, deps.slack) : new Hono())
     .post('/sign-in', async (c) => {
       const form = await c.req.parseBody();
       const link = typeof form.link === 'string' ? form.link : '';
