@@ -1,4 +1,5 @@
 import {
+  byTicket,
   complianceReport,
   type Engine,
   type TicketEvent,
@@ -54,8 +55,10 @@ export function whatIf(
   from: number,
   to: number,
 ): WhatIf {
-  const before = current.evaluate(events, to);
-  const after = draft.evaluate(events, to);
+  // Grouped and ordered once for both configs (what `evaluate` would do twice).
+  const tickets = [...byTicket(events, to)];
+  const before = tickets.map(([id, list]) => current.evaluateSorted(id, list, to));
+  const after = tickets.map(([id, list]) => draft.evaluateSorted(id, list, to));
   const report = (tickets: TicketResult[]) =>
     new Map(
       complianceReport(tickets, { from, to, by: ['team'] }).map((r) => [
