@@ -129,10 +129,12 @@ export function jiraPlatform(
       const zone = state.zone ?? 'UTC';
       // A backfill from a date first reads the requests still open though last updated
       // before it (their clocks run), then every change from the date on.
-      const at = `"${jqlSince(state.since, zone)}"`;
+      // (The open search ends a minute later: JQL has minutes, and the search from the date
+      // skips what precedes the date within its first minute. Read twice, an event is one.)
+      const at = (ms: number) => `"${jqlSince(ms, zone)}"`;
       const where = state.open
-        ? `statusCategory != Done AND updated < ${at} ORDER BY updated ASC`
-        : `updated >= ${at} ORDER BY updated ASC`;
+        ? `statusCategory != Done AND updated < ${at(state.since + 60_000)} ORDER BY updated ASC`
+        : `updated >= ${at(state.since)} ORDER BY updated ASC`;
       const query = jql === undefined ? where : `(${jql}) AND ${where}`;
       const token =
         state.token === undefined ? '' : `&nextPageToken=${encodeURIComponent(state.token)}`;
