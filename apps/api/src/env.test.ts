@@ -25,3 +25,14 @@ describe('BREACHLESS_MAX_WEBHOOK_BYTES and HEADERS_TIMEOUT_MS', () => {
         expect(() => readEnv({ [name]: bad })).toThrow(new RegExp(name));
   });
 });
+
+describe('Sign in with Slack', () => {
+  it('takes the client id and secret together, and lists a lone one with the other problems', () => {
+    const env = readEnv({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's' });
+    expect([env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET]).toEqual(['1.2', 's']);
+    expect(readEnv({ SLACK_CLIENT_ID: '' }).SLACK_CLIENT_ID).toBeUndefined();
+    expect(() => readEnv({ SLACK_CLIENT_ID: '1.2', BREACHLESS_CONSOLE_URL: 'nowhere' })).toThrow(
+      /BREACHLESS_CONSOLE_URL: [\s\S]*SLACK_CLIENT_SECRET: Sign in with Slack needs/,
+    );
+  });
+});

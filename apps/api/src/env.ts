@@ -2,6 +2,11 @@ import { DEFAULT_DATA_DIR, resolveDataDir } from '@breachless/db';
 import { DEFAULT_MAX_WEBHOOK_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '@breachless/http';
 import { z } from 'zod';
 
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
 /** The API's environment (docs/operations.md is generated from it). */
 export const apiEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL; unset, the embedded PGlite'),
@@ -49,6 +54,22 @@ export const apiEnvSchema = z.object({
     .max(2 ** 31 - 1)
     .default(10_000)
     .describe('the time a client has to send its request headers (408 and closed beyond)'),
+  SLACK_CLIENT_ID: optional.describe(
+    "the console's Sign in with Slack: the Slack app's client id (with SLACK_CLIENT_SECRET)",
+  ),
+  SLACK_CLIENT_SECRET: optional.describe("Sign in with Slack: the Slack app's client secret"),
+  SLACK_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Sign in with Slack: another Web API base (a proxy; the tests use a fake)'),
+  BREACHLESS_CONSOLE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "where browsers reach the console (https://sla.example.com): the base of the redirect URL registered in the Slack app; unset, each request's own origin",
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -67,13 +88,21 @@ export function readEnv(
   cwd: string = process.cwd(),
 ): ApiEnv {
   const result = apiEnvSchema.safeParse(env);
-  if (result.success)
+  // Checked on the raw variables, so it is listed with the others even when one is malformed.
+  const pair =
+    Boolean(env.SLACK_CLIENT_ID) === Boolean(env.SLACK_CLIENT_SECRET)
+      ? []
+      : [
+          '  SLACK_CLIENT_SECRET: Sign in with Slack needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET together',
+        ];
+  if (result.success && pair.length === 0)
     // Relative to the folder the user ran the command in, not the workspace npm runs it in.
     return {
       ...result.data,
       BREACHLESS_DATA_DIR: resolveDataDir(result.data.BREACHLESS_DATA_DIR, env, cwd),
     };
-  throw new Error(
-    `invalid environment:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-  );
+  const problems = result.success
+    ? []
+    : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new Error(`invalid environment:\n${[...problems, ...pair].join('\n')}`);
 }

@@ -50,7 +50,23 @@ const app = createApp({
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
 });
 // The web console on the same port, under `/` (the API keeps `/v1` and its health routes).
-const web = createConsole({ db: handle.db, engines, clock: Date.now, logger });
+const web = createConsole({
+  db: handle.db,
+  engines,
+  clock: Date.now,
+  logger,
+  // Sign in with Slack where the Slack app's credentials are given (docs/console.md).
+  ...(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET
+    ? {
+        slack: {
+          clientId: env.SLACK_CLIENT_ID,
+          clientSecret: env.SLACK_CLIENT_SECRET,
+          ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+          ...(env.BREACHLESS_CONSOLE_URL ? { consoleUrl: env.BREACHLESS_CONSOLE_URL } : {}),
+        },
+      }
+    : {}),
+});
 const server = listen(
   withConsole(app, web),
   env.PORT,
