@@ -21,7 +21,12 @@ import { createScratchDatabase } from '../src/testing.js';
 import { DUE, floorOfTick, percentile, seedIdle, seedRound, T0 } from './worker-rounds.js';
 
 const quick = process.env.BENCH_QUICK === '1';
-const SIZES = quick ? [10_000, 100_000] : [100_000, 1_000_000];
+// BENCH_OPEN=100000,1000000 with BENCH_QUICK=1: the full scale's open cycles in fewer rounds.
+const SIZES = process.env.BENCH_OPEN
+  ? process.env.BENCH_OPEN.split(',').map(Number)
+  : quick
+    ? [10_000, 100_000]
+    : [100_000, 1_000_000];
 // 100 rounds: the p99 is then the 99th of 100 samples, not the maximum of a few.
 const ROUNDS = quick ? 20 : 100;
 const base = process.env.TEST_DATABASE_URL;
