@@ -148,6 +148,26 @@ describe('GitHub reader and its fake', () => {
     expect(f.limited).toBe(1);
   });
 
+  it('never follows a page link to another address with the token', async () => {
+    const f = await fake();
+    const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
+    const cursor = JSON.stringify({
+      repos: {
+        'acme/support': {
+          since: null,
+          next: 'https://evil.example/repos/acme/support/issues?page=2',
+        },
+      },
+      at: 0,
+    });
+    const before = f.requests;
+    expect(await platform.read(cursor, now)).toEqual({
+      kind: 'failed',
+      message: `github: a page link leads off ${f.url}`,
+    });
+    expect(f.requests).toBe(before);
+  });
+
   it('says a refused token and a GitHub that is down, never the token', async () => {
     const f = await fake();
     const refused = await githubPlatform(

@@ -38,8 +38,12 @@ export function githubPlatform(
     authorization: `Bearer ${token}`,
     'x-github-api-version': '2022-11-28',
   };
-  const get = (url: string, extra: Record<string, string> = {}) =>
-    getJson(fetcher, url, { ...headers, ...extra }, 'github', githubLimit(clock));
+  const origin = new URL(root).origin;
+  const get = (url: string, extra: Record<string, string> = {}): ReturnType<typeof getJson> =>
+    // A `Link` is followed with the token: only to the API's own address.
+    new URL(url).origin !== origin
+      ? Promise.resolve({ kind: 'failed', message: `github: a page link leads off ${origin}` })
+      : getJson(fetcher, url, { ...headers, ...extra }, 'github', githubLimit(clock));
 
   async function timeline(repo: string, n: number, until: number) {
     const events: TimelineEvent[] = [];
