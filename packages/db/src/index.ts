@@ -42,6 +42,7 @@ export {
   tenantSubscriptions,
 } from './console/index.js';
 export { contractStatements, StatementError, type StatementQuery } from './contracts/index.js';
+export { firstContactRows } from './first-contact/index.js';
 export {
   type AppliedConfig,
   applyConfig,

@@ -1,4 +1,10 @@
-import { byTicket, type Engine, type Evaluation, type TicketEvent } from '@breachless/core';
+import {
+  byTicket,
+  type Engine,
+  type Evaluation,
+  type FirstContactFact,
+  type TicketEvent,
+} from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
@@ -133,6 +139,8 @@ type TicketUpdate = {
   policy: string | null;
   state: string;
   last_event_at: string | null;
+  /** Core's fact for first contact resolution; null while the ticket does not count. */
+  first_contact: FirstContactFact | null;
 };
 
 /**
@@ -161,9 +169,13 @@ export async function updateTickets(
         policy = case when v.keep then t.policy else v.policy end,
         state = case when v.keep then t.state else v.state end,
         last_event_at = case when v.keep then t.last_event_at else v.last_event_at end,
+        first_contact = case when v.keep then t.first_contact else v.first_contact end,
+        resolved_at = case when v.keep then t.resolved_at
+          else to_timestamp((v.first_contact->>'resolvedAt')::float8 / 1000) end,
         evaluated_at = ${evaluatedAt.toISOString()}::timestamptz, revision = nextval('ticket_revisions')
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(id text, keep boolean, fields jsonb, policy text, state text, last_event_at timestamptz)
+        as v(id text, keep boolean, fields jsonb, policy text, state text, last_event_at timestamptz,
+          first_contact jsonb)
       where t.tenant_id = ${tenant} and t.id = v.id
       returning t.id, t.revision`),
   );

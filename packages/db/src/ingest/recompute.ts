@@ -1,4 +1,4 @@
-import type { Engine } from '@breachless/core';
+import { type Engine, firstContactFact } from '@breachless/core';
 import { insertNotifications, notificationRows, routeNotifications } from '../outbox/index.js';
 import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
@@ -64,6 +64,7 @@ export async function recomputeTickets(
       policy: result.policy,
       state: result.state,
       last_event_at: new Date(checkpoint.lastAt).toISOString(),
+      first_contact: firstContactFact(result),
     });
     // A continued evaluation holds only the cycles it evaluated again: the others' rows and
     // notifications were written when they last changed, and stay as they are.

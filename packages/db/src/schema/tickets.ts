@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -30,8 +31,16 @@ export const tickets = pgTable(
     evaluatedAt: instant('evaluated_at'),
     /** Set from ticket_revisions whenever the ticket's events or cycles are written. */
     revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+    /** When first contact resolution counts the ticket (core's firstContactFact); else null. */
+    resolvedAt: instant('resolved_at'),
+    /** Core's `FirstContactFact` as JSON (instants as epoch milliseconds); null with resolvedAt. */
+    firstContact: jsonb('first_contact'),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    // First contact resolution reads a period's resolved tickets.
+    index('tickets_resolved').on(t.tenantId, t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
+  ],
 );
 
 /** Ticket events as received; the id is unique per tenant, which makes delivery idempotent. */
