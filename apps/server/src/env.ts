@@ -6,6 +6,11 @@ const flag = z
   .default('false')
   .transform((v) => v === 'true' || v === '1');
 
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
 /** The standalone server's environment (docs/operations.md lists it, generated from here). */
 export const serverEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL; unset, the embedded PGlite'),
@@ -52,6 +57,22 @@ export const serverEnvSchema = z.object({
     .default(3978)
     .describe(
       'port of the Teams bot the server starts when MICROSOFT_APP_ID is set (PostgreSQL only)',
+    ),
+  SLACK_CLIENT_ID: optional.describe(
+    "the Slack app's client id: with SLACK_CLIENT_SECRET, the console offers Sign in with Slack (and the Slack app installs by OAuth)",
+  ),
+  SLACK_CLIENT_SECRET: optional.describe("the Slack app's client secret"),
+  SLACK_API_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('another Slack Web API base (a proxy; the tests use a fake)'),
+  BREACHLESS_CONSOLE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "where browsers reach the console: the base of Sign in with Slack's redirect URL; unset, each request's own origin",
     ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

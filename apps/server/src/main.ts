@@ -49,6 +49,16 @@ const server = await Standalone.open({
   console: { write: out, chartDir: demoDir },
   logger,
   ...(demoRun ? { demo: demoRun } : {}),
+  ...(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET
+    ? {
+        slackSignIn: {
+          clientId: env.SLACK_CLIENT_ID,
+          clientSecret: env.SLACK_CLIENT_SECRET,
+          ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+          ...(env.BREACHLESS_CONSOLE_URL ? { consoleUrl: env.BREACHLESS_CONSOLE_URL } : {}),
+        },
+      }
+    : {}),
   // A step of simulated time is noticed at its end: only what is later than that is late.
   lateAfterMs: Math.max(120_000, 2 * stepMs),
 }).catch((error: unknown) => {

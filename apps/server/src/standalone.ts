@@ -6,7 +6,7 @@ import {
   renderText,
   slaRequest,
 } from '@breachless/chat';
-import { consoleLoginUrl, createConsole } from '@breachless/console';
+import { type ConsoleDeps, consoleLoginUrl, createConsole } from '@breachless/console';
 import {
   chatQueries,
   type DatabaseHandle,
@@ -38,6 +38,8 @@ export interface StandaloneOptions {
   readonly demo?: DemoRun;
   /** How late a level may be noticed before it is marked late (the demo's step allows more). */
   readonly lateAfterMs?: number;
+  /** Sign in with Slack on the console (the Slack app's credentials), when configured. */
+  readonly slackSignIn?: ConsoleDeps['slack'];
 }
 
 /**
@@ -89,7 +91,13 @@ export class Standalone {
       maxBodyBytes: 5 * 1024 * 1024,
     });
     // SLA time is the demo's simulated clock; sign-in links and sessions keep real time.
-    this.console = createConsole({ db, engines: this.#engines, clock: o.clock, logger: o.logger });
+    this.console = createConsole({
+      db,
+      engines: this.#engines,
+      clock: o.clock,
+      logger: o.logger,
+      ...(o.slackSignIn ? { slack: o.slackSignIn } : {}),
+    });
   }
 
   /** A one-time admin sign-in link to the console for this server's tenant (what it prints). */
