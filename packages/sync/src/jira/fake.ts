@@ -19,6 +19,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeJiraChange, FakeJiraIssue } from './fake-history.js';
+import { type Answer, type Shown, searchPage } from './fake-search.js';
 
 export interface FakeJiraOptions {
   /** The fake's clock: only changes up to it are shown; the minute window reads it. */
@@ -35,18 +36,7 @@ export interface FakeJiraOptions {
   readonly site?: string;
 }
 
-type Answer = [number, unknown, Record<string, string>?];
-
-/** An issue as shown at an instant: its latest change, its histories and comments so far. */
-interface Shown {
-  readonly issue: FakeJiraIssue;
-  readonly shown: {
-    readonly latest: FakeJiraChange | undefined;
-    readonly histories: Record<string, unknown>[];
-    readonly comments: Record<string, unknown>[];
-  };
-}
-
+/** The fake site: add issues, start it, point a connection at `url`. */
 export class FakeJira {
   readonly #issues = new Map<string, FakeJiraIssue>();
   down = false;
@@ -113,7 +103,12 @@ export class FakeJira {
     this.paths.push(url.pathname);
     if (url.pathname === '/rest/api/3/myself')
       return [200, { accountId: 'sync-bot', accountType: 'atlassian', timeZone: 'UTC' }];
-    if (url.pathname === '/rest/api/3/search/jql') return this.#search(url, now);
+    if (url.pathname === '/rest/api/3/search/jql')
+      return searchPage(this.#ordered(now), url, {
+        pageSize: this.#options.pageSize ?? 100,
+        inSearch: this.#options.inSearch ?? 40,
+        site: this.#options.site ?? 'https://acme.atlassian.net',
+      });
     if (url.pathname === '/rest/api/3/status') return [200, this.#statuses()];
     const m = /^\/rest\/api\/3\/issue\/([^/]+)\/(changelog|comment)$/.exec(url.pathname);
     const issue = m?.[1] ? this.#issues.get(m[1]) : undefined;
@@ -147,61 +142,6 @@ export class FakeJira {
         comments: comments.slice(startAt, startAt + max),
       },
     ];
-  }
-
-  #search(url: URL, now: number): Answer {
-    const jql = url.searchParams.get('jql') ?? '';
-    const m = /updated (>=|<) "(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d)"/.exec(jql);
-    if (!m)
-      return [
-        400,
-        { errorMessages: [`the fake understands updated >= "yyyy/MM/dd HH:mm" only: ${jql}`] },
-      ];
-    const [y, mo, d, h, mi] = m.slice(2).map(Number) as number[];
-    const since = Date.UTC(y as number, (mo as number) - 1, d, h, mi);
-    const before = m[1] === '<';
-    const open = jql.includes('statusCategory != Done');
-    const all = this.#ordered(now).filter((x) => {
-      const latest = x.shown.latest;
-      const at = latest?.at ?? 0;
-      const category = (latest?.fields.status as { statusCategory?: { key?: string } } | undefined)
-        ?.statusCategory?.key;
-      return (before ? at < since : at >= since) && !(open && category === 'done');
-    });
-    const offset = Number(
-      Buffer.from(url.searchParams.get('nextPageToken') ?? 'MA==', 'base64').toString() || 0,
-    );
-    if (!Number.isInteger(offset)) return [400, { errorMessages: ['Invalid nextPageToken.'] }];
-    const size = Math.min(
-      this.#options.pageSize ?? 100,
-      Number(url.searchParams.get('maxResults') ?? 50),
-    );
-    const cut = this.#options.inSearch ?? 40;
-    const issues = all.slice(offset, offset + size).map(({ issue, shown }) => ({
-      id: issue.id,
-      key: issue.key,
-      self: `${this.#options.site ?? 'https://acme.atlassian.net'}/rest/api/3/issue/${issue.id}`,
-      fields: {
-        ...shown.latest?.fields,
-        comment: {
-          comments: shown.comments.slice(0, cut),
-          maxResults: cut,
-          total: shown.comments.length,
-          startAt: 0,
-        },
-      },
-      changelog: {
-        startAt: 0,
-        maxResults: cut,
-        total: shown.histories.length,
-        histories: shown.histories.slice(0, cut),
-      },
-    }));
-    const isLast = offset + size >= all.length;
-    const next = isLast
-      ? {}
-      : { nextPageToken: Buffer.from(String(offset + size)).toString('base64') };
-    return [200, { issues, isLast, ...next }];
   }
 
   // Every issue as shown at `now`, least recently updated first; kept while `now` stays.
