@@ -10,6 +10,7 @@ import { atRiskRoutes } from './routes/at-risk.js';
 import { configRoutes } from './routes/config.js';
 import { connectionRoutes } from './routes/connections.js';
 import { eventRoutes } from './routes/events.js';
+import { firstContactRoutes } from './routes/first-contact.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
 import { quarantineRoutes } from './routes/quarantine.js';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
     .route('/at-risk', atRiskRoutes(deps))
     .route('/interactions', interactionRoutes(deps))
     .route('/reports/queues', queueReportRoutes(deps))
+    .route('/reports/first-contact', firstContactRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/sla-log', slaLogRoutes(deps))
     .route('/statements', statementRoutes(deps))
