@@ -132,6 +132,17 @@ describe.each(drivers)('breachless sla-log and statement [%s]', (driver) => {
     expect(unknown.stderr).toContain('--contract: no contract "platinum"');
   });
 
+  it('reports by organization and contract with the figures of the SLA log', async () => {
+    const by = ['--from', '2026-11-01', '--to', '2026-11-30', '--by', 'organization,contract'];
+    const ran = await cli(['report', '--tenant', 't', ...by, '--format', 'json'], env);
+    expect(ran.code, ran.stderr).toBe(0);
+    const rows = JSON.parse(ran.stdout).rows as Record<string, unknown>[];
+    expect(rows.map((r) => [r.organization, r.contract, r.achieved, r.breached])).toEqual([
+      ['globex', 'globex-gold', 1, 1],
+      ['initech', null, 0, 1],
+    ]);
+  });
+
   it('refuses a missing tenant, a bad format and a reversed period before opening the database', async () => {
     const missing = await cli(['sla-log'], env);
     expect(missing.code).toBe(2);

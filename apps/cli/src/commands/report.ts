@@ -19,7 +19,7 @@ import { configPath, loadConfig, loadEvents } from '../load.js';
 
 /** `breachless report --help`. */
 const REPORT_USAGE = `Usage: breachless report --config FILE --events FILE --from DATE|ISO --to DATE|ISO
-                         [--by day,week,month,team,agent,priority,policy,metric,channel]
+                         [--by day,week,month,team,agent,priority,policy,metric,channel,organization,contract]
                          [--tz ZONE] [--format table|csv|json] [--at ISO]
        breachless report --tenant ID --from DATE|ISO --to DATE|ISO [--by ...] [--tz ZONE]
                          [--format table|csv|json]
@@ -39,7 +39,8 @@ and cancelled cycles do not count.
                    the start of the next day in --tz); an instant is excluded
                    (--from 2026-11-01 --to 2026-11-30 is all of November)
   --by KEYS        grouping, comma-separated; rows are always split by metric. day, week
-                   (starting Monday) and month are read in --tz
+                   (starting Monday) and month are read in --tz; organization is the
+                   ticket's, contract the customer contract that measured the cycle
   --tz ZONE        IANA zone of dates, days, weeks and months (default: UTC)
   --format F       table (default), csv (RFC 4180, seconds) or json ({"rows":[...]})
   --at ISO         evaluate the tickets at this instant (default: the real now); events
