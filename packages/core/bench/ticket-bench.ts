@@ -45,7 +45,8 @@ export function ticketBench(count: number, runs: number): TicketBenchResult {
   flatRun();
   const heapBefore = process.memoryUsage().heapUsed;
   // Interleaved rounds, so that the machine's load moves both paths alike.
-  const [sortedTimes, flatTimes]: number[][] = [[], []];
+  const sortedTimes: number[] = [];
+  const flatTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     sortedTimes.push(seconds(sortedRun));
     flatTimes.push(seconds(flatRun));
