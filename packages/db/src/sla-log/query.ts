@@ -132,7 +132,11 @@ export async function* slaLogPages(
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < pageRows) return;
-    after = sql`(${cycles.startedAt}, ${cycles.ticketId}, ${cycles.metric}, ${cycles.cycle}) >
-      (to_timestamp(${last.startedAt}::float8 / 1000), ${last.ticket}, ${last.metric}, ${last.cycle})`;
+    const since = sql`to_timestamp(${last.startedAt}::float8 / 1000)`;
+    // The plain bound lets the index start at the last page's instant; the row comparison
+    // alone is no index condition there, and each page rescanned the period from its start
+    // (200,000 cycles: 100 s instead of seconds).
+    after = sql`${cycles.startedAt} >= ${since} and (${cycles.startedAt}, ${cycles.ticketId}, ${cycles.metric}, ${cycles.cycle}) >
+      (${since}, ${last.ticket}, ${last.metric}, ${last.cycle})`;
   }
 }
