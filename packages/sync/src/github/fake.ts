@@ -13,8 +13,8 @@
 // Listing `since` keeps issues updated at or after it, `state` (default open) those in that
 // state, sorted by `updated_at` ascending.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type FakeAnswer, FakeJsonServer } from '../fake-server.js';
 import type { FakeIssue, FakeIssueChange } from './fake-history.js';
 
 export interface FakeGitHubOptions {
@@ -25,31 +25,24 @@ export interface FakeGitHubOptions {
   readonly token?: string;
 }
 
-type Answer = [number, unknown, Record<string, string>?];
-
 /** An issue as `GET /repos/{o}/{r}/issues` lists it (the fields sync reads and a few more). */
 type ListedIssue = Record<string, unknown> & { id: number; updated_at: string; state: string };
 
 /** The fake repositories: add issues, start it, point a connection at `url`. */
-export class FakeGitHub {
+export class FakeGitHub extends FakeJsonServer {
   readonly #issues = new Map<string, FakeIssue>();
-  /** Answers 503 to everything while set: GitHub down. */
-  down = false;
   /** Answers given before any other (a secondary limit, say), first first. */
   readonly queued: { status: number; headers: Record<string, string>; body: unknown }[] = [];
-  /** Requests answered (304s included), 304s, and those refused for a rate limit. */
-  requests = 0;
+  /** 304s (counted in `requests` too), and requests refused for a rate limit. */
   notModified = 0;
   limited = 0;
   readonly #options: FakeGitHubOptions;
-  readonly #server: Server;
   #window = { hour: -1, used: 0 };
   #listed: { at: number; repo: string; list: ListedIssue[] } | undefined;
-  url = '';
 
   constructor(options: FakeGitHubOptions) {
+    super();
     this.#options = options;
-    this.#server = createServer((req, res) => this.#answer(req, res));
   }
 
   add(...issues: FakeIssue[]): void {
@@ -57,20 +50,8 @@ export class FakeGitHub {
     this.#listed = undefined;
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((ready) => this.#server.listen(0, '127.0.0.1', ready));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise((closed) => this.#server.close(closed));
-  }
-
-  #answer(req: IncomingMessage, res: ServerResponse): void {
-    this.requests++;
-    const [status, body, headers] = this.#route(req);
+  protected override send(req: IncomingMessage, res: ServerResponse, answer: FakeAnswer): void {
+    const [status, body, headers] = answer;
     const text = JSON.stringify(body);
     const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
     if (status === 200 && req.headers['if-none-match'] === etag) {
@@ -83,7 +64,7 @@ export class FakeGitHub {
     res.writeHead(status, { 'content-type': 'application/json', etag, ...headers }).end(text);
   }
 
-  #route(req: IncomingMessage): Answer {
+  protected override route(req: IncomingMessage): FakeAnswer {
     if (this.down) return [503, { message: 'Service Unavailable' }];
     const queued = this.queued.shift();
     if (queued) return [queued.status, queued.body, queued.headers];
@@ -136,7 +117,7 @@ export class FakeGitHub {
     page: number,
     perPage: number,
     headers: Record<string, string>,
-  ): Answer {
+  ): FakeAnswer {
     const last = Math.max(1, Math.ceil(all.length / perPage));
     const link = (p: number) => {
       const u = new URL(url.toString());

@@ -1,10 +1,8 @@
 // The loopback Jira's "Search for issues using JQL enhanced search (GET)" (see fake.ts for
 // the documented shapes): the JQL sync sends, a page of issues with their changelog and
 // comments cut short at `inSearch`, `nextPageToken` (an offset, base64) and `isLast`.
+import type { FakeAnswer } from '../fake-server.js';
 import type { FakeJiraChange, FakeJiraIssue } from './fake-history.js';
-
-/** A status, body and headers. */
-export type Answer = [number, unknown, Record<string, string>?];
 
 /** An issue as shown at an instant: its latest change, its histories and comments so far. */
 export interface Shown {
@@ -29,7 +27,7 @@ export interface SearchOptions {
  * One search page over the issues as shown now (least recently updated first): `updated >=`
  * or `updated <` a JQL minute (UTC), without the Done category if asked.
  */
-export function searchPage(ordered: readonly Shown[], url: URL, o: SearchOptions): Answer {
+export function searchPage(ordered: readonly Shown[], url: URL, o: SearchOptions): FakeAnswer {
   const jql = url.searchParams.get('jql') ?? '';
   const m = /updated (>=|<) "(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d)"/.exec(jql);
   if (!m)

@@ -16,10 +16,10 @@
 // The JQL it understands is the one sync sends: `[(...) AND ][statusCategory != Done AND ]
 // updated >= (or <) "yyyy/MM/dd HH:mm" ORDER BY updated ASC`, dates in UTC (its `myself`
 // says UTC).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { type FakeAnswer, FakeJsonServer, MinuteWindow } from '../fake-server.js';
 import type { FakeJiraChange, FakeJiraIssue } from './fake-history.js';
-import { type Answer, type Shown, searchPage } from './fake-search.js';
+import { type Shown, searchPage } from './fake-search.js';
 
 export interface FakeJiraOptions {
   /** The fake's clock: only changes up to it are shown; the minute window reads it. */
@@ -37,48 +37,27 @@ export interface FakeJiraOptions {
 }
 
 /** The fake site: add issues, start it, point a connection at `url`. */
-export class FakeJira {
+export class FakeJira extends FakeJsonServer {
   readonly #issues = new Map<string, FakeJiraIssue>();
-  down = false;
-  requests = 0;
+  /** Requests answered 429. */
   limited = 0;
   /** Paths asked for, in order (without the query). */
   readonly paths: string[] = [];
   readonly #options: FakeJiraOptions;
-  readonly #server: Server;
-  #window = { minute: -1, count: 0 };
+  readonly #window: MinuteWindow;
   #cache: { now: number; size: number; list: Shown[] } | undefined;
-  url = '';
 
   constructor(options: FakeJiraOptions) {
+    super();
     this.#options = options;
-    this.#server = createServer((req, res) => this.#answer(req, res));
+    this.#window = new MinuteWindow(options.perMinute === undefined ? 100 : options.perMinute);
   }
 
   add(...issues: FakeJiraIssue[]): void {
     for (const i of issues) this.#issues.set(i.id, i);
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((ready) => this.#server.listen(0, '127.0.0.1', ready));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise((closed) => this.#server.close(closed));
-  }
-
-  #answer(req: IncomingMessage, res: ServerResponse): void {
-    this.requests++;
-    const [status, body, headers] = this.#route(req);
-    res
-      .writeHead(status, { 'content-type': 'application/json', ...headers })
-      .end(JSON.stringify(body));
-  }
-
-  #route(req: IncomingMessage): Answer {
+  protected override route(req: IncomingMessage): FakeAnswer {
     if (this.down) return [503, { errorMessages: ['Service Unavailable'] }];
     const basic = Buffer.from(
       `${this.#options.email ?? 'agent@example.com'}:${this.#options.token ?? 'jira-token'}`,
@@ -86,18 +65,10 @@ export class FakeJira {
     if (req.headers.authorization !== `Basic ${basic}`)
       return [401, { errorMessages: ['Client must be authenticated to access this resource.'] }];
     const now = this.#options.clock();
-    const limit = this.#options.perMinute === undefined ? 100 : this.#options.perMinute;
-    if (limit !== null) {
-      const minute = Math.floor(now / 60_000);
-      if (this.#window.minute !== minute) this.#window = { minute, count: 0 };
-      if (++this.#window.count > limit) {
-        this.limited++;
-        return [
-          429,
-          { errorMessages: ['Rate limit exceeded.'] },
-          { 'retry-after': String(Math.ceil(((minute + 1) * 60_000 - now) / 1000)) },
-        ];
-      }
+    const retry = this.#window.refuse(now);
+    if (retry !== undefined) {
+      this.limited++;
+      return [429, { errorMessages: ['Rate limit exceeded.'] }, { 'retry-after': retry }];
     }
     const url = new URL(req.url ?? '/', 'http://x');
     this.paths.push(url.pathname);

@@ -9,8 +9,8 @@
 //   with `Retry-After` in seconds.
 // - "Security and authentication": API tokens as Basic `{email}/token:{token}`; a wrong one
 //   is 401 `{"error":"Couldn't authenticate you"}`.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { type FakeAnswer, FakeJsonServer, MinuteWindow } from '../fake-server.js';
 
 /** A child event as the export writes it: the changed property under its own name. */
 export type FakeChildEvent = Record<string, unknown> & { id: number; event_type: string };
@@ -37,22 +37,18 @@ export interface FakeZendeskOptions {
 }
 
 /** The fake account: add audits, start it, point a connection at `url`. */
-export class FakeZendesk {
+export class FakeZendesk extends FakeJsonServer {
   readonly events: FakeTicketEvent[] = [];
-  /** Answers 503 to everything while set: a helpdesk that is down. */
-  down = false;
-  /** Requests answered, and those answered 429. */
-  requests = 0;
+  /** Requests answered 429. */
   limited = 0;
   readonly #options: FakeZendeskOptions;
-  readonly #server: Server;
-  #window = { minute: -1, count: 0 };
+  readonly #window: MinuteWindow;
   #sorted = true;
-  url = '';
 
   constructor(options: FakeZendeskOptions) {
+    super();
     this.#options = options;
-    this.#server = createServer((req, res) => this.#answer(req, res));
+    this.#window = new MinuteWindow(options.perMinute === undefined ? 10 : options.perMinute);
   }
 
   /** Adds audits; the export lists them by time (then id), whatever order they come in. */
@@ -61,25 +57,7 @@ export class FakeZendesk {
     this.#sorted = false;
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((ready) => this.#server.listen(0, '127.0.0.1', ready));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async close(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise((closed) => this.#server.close(closed));
-  }
-
-  #answer(req: IncomingMessage, res: ServerResponse): void {
-    this.requests++;
-    const [status, body, headers] = this.#respond(req);
-    res.writeHead(status, { 'content-type': 'application/json', ...headers });
-    res.end(JSON.stringify(body));
-  }
-
-  #respond(req: IncomingMessage): [number, unknown, Record<string, string>?] {
+  protected override route(req: IncomingMessage): FakeAnswer {
     const url = new URL(req.url ?? '/', this.url);
     if (this.down) return [503, { error: 'ServiceUnavailable' }];
     const { email = 'agent@example.com', token = 'secret-token' } = this.#options;
@@ -89,15 +67,10 @@ export class FakeZendesk {
     if (url.pathname !== '/api/v2/incremental/ticket_events.json')
       return [404, { error: 'InvalidEndpoint' }];
     const now = this.#options.clock();
-    const limit = this.#options.perMinute === undefined ? 10 : this.#options.perMinute;
-    if (limit !== null) {
-      const minute = Math.floor(now / 60_000);
-      if (this.#window.minute !== minute) this.#window = { minute, count: 0 };
-      if (++this.#window.count > limit) {
-        this.limited++;
-        const retry = String(Math.ceil(((minute + 1) * 60_000 - now) / 1000));
-        return [429, { error: 'APIRateLimitExceeded' }, { 'retry-after': retry }];
-      }
+    const retry = this.#window.refuse(now);
+    if (retry !== undefined) {
+      this.limited++;
+      return [429, { error: 'APIRateLimitExceeded' }, { 'retry-after': retry }];
     }
     const start = Number(url.searchParams.get('start_time'));
     if (!Number.isInteger(start) || start < 0)
