@@ -7,7 +7,7 @@ import {
   mapIssueComment,
   mapIssuesEvent,
 } from '@breachless/connectors/github';
-import { checkEvent } from '@breachless/core';
+import { mapChecked } from '../map-checked.js';
 import type { Mapped } from '../platform.js';
 import type { IssueRecord, RestIssue, TimelineEvent } from './schema.js';
 
@@ -30,23 +30,11 @@ interface IssueState {
  * change a webhook delivered is recognised by what it says (seen.ts).
  */
 export function mapGitHub(records: readonly IssueRecord[], options: GitHubOptions): Mapped {
-  const out: Mapped = { events: [], rejected: [] };
-  for (const record of records) {
-    const where = `issue ${record.issue.number}`;
-    try {
-      for (const draft of issueEvents(record, options)) {
-        const checked = checkEvent(draft);
-        if ('event' in checked) out.events.push(checked.event);
-        else out.rejected.push({ record: where, problems: checked.problems });
-      }
-    } catch (error) {
-      // connectors' ConnectorError names the problems; anything else is a bug, thrown.
-      const problems = (error as { problems?: { path: string; message: string }[] }).problems;
-      if (problems === undefined) throw error;
-      out.rejected.push({ record: where, problems });
-    }
-  }
-  return out;
+  return mapChecked(
+    records,
+    (r) => `issue ${r.issue.number}`,
+    (r) => issueEvents(r, options),
+  );
 }
 
 function issueEvents({ issue, timeline }: IssueRecord, options: GitHubOptions): Draft[] {

@@ -5,7 +5,7 @@ import {
   type JiraOptions,
   jiraWebhookSchema,
 } from '@breachless/connectors/jira';
-import { checkEvent } from '@breachless/core';
+import { mapChecked } from '../map-checked.js';
 import type { Mapped } from '../platform.js';
 import type { History, JiraRecord } from './schema.js';
 
@@ -21,24 +21,12 @@ type Item = Record<string, unknown> & { field: string };
  * is one event.
  */
 export function mapJira(records: readonly JiraRecord[], options: JiraOptions): Mapped {
-  const out: Mapped = { events: [], rejected: [] };
-  for (const record of records) {
-    const where = `issue ${record.issue.key}`;
-    try {
-      for (const draft of issueEvents(record, options)) {
-        const checked = checkEvent(draft);
-        if ('event' in checked) out.events.push(checked.event);
-        else out.rejected.push({ record: where, problems: checked.problems });
-      }
-    } catch (error) {
-      // connectors' ConnectorError names the problems (a status no mapping knows); anything
-      // else is a bug and is thrown.
-      const problems = (error as { problems?: { path: string; message: string }[] }).problems;
-      if (problems === undefined) throw error;
-      out.rejected.push({ record: where, problems });
-    }
-  }
-  return out;
+  // connectors' ConnectorError names the problems of a status no mapping knows.
+  return mapChecked(
+    records,
+    (r) => `issue ${r.issue.key}`,
+    (r) => issueEvents(r, options),
+  );
 }
 
 function issueEvents(record: JiraRecord, options: JiraOptions): Record<string, unknown>[] {
