@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { type Engine, explainJson, parseEventsNdjson, parseInstant } from '../src/index.js';
 
 /** The repo's copy of the conformance cases (a user's clone has no ../shared). */
 export const CONFORMANCE_DIR = resolve(fileURLToPath(import.meta.url), '../../../../conformance');
@@ -40,8 +42,9 @@ export function readJson(name: string): unknown {
   return JSON.parse(readFileSync(join(CONFORMANCE_DIR, name), 'utf8'));
 }
 
-export function readScenarios(): Scenario[] {
-  const dir = join(CONFORMANCE_DIR, 'scenarios');
+/** The scenarios of a cases folder: the spec's copy by default, or the project's extensions. */
+export function readScenarios(cases = CONFORMANCE_DIR): Scenario[] {
+  const dir = join(cases, 'scenarios');
   return readdirSync(dir)
     .sort()
     .map((name) => ({
@@ -64,4 +67,23 @@ export function cyclesByKey(doc: ExplainDocument): Map<string, Record<string, un
       out.set(key, c);
     }
   return out;
+}
+
+/**
+ * Runs a scenario through the library at its `at` and compares as the conformance README
+ * says: the same instant, the tickets with their policies, and every cycle by its key.
+ */
+export function expectScenario(engine: Engine, s: Scenario): void {
+  const at = parseInstant(s.expected.at);
+  if (at === undefined) throw new Error(`bad at in ${s.name}`);
+  const actual = explainJson(engine.evaluate(parseEventsNdjson(s.eventsText), at), at);
+  const expected = s.expected.expect;
+  expect(actual.at).toBe(expected.at);
+  expect(actual.tickets.map((t) => [t.ticket, t.policy])).toEqual(
+    expected.tickets.map((t) => [t.ticket, t.policy]),
+  );
+  const got = cyclesByKey(actual);
+  const want = cyclesByKey(expected);
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  for (const [key, cycle] of want) expect({ key, ...got.get(key) }).toEqual({ key, ...cycle });
 }
