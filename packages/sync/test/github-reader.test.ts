@@ -1,16 +1,10 @@
-// The GitHub reader against the loopback fake of GitHub's REST API (src/github/fake.ts,
-// built from github/rest-api-description and GitHub's guides on pagination, conditional
-// requests and rate limits): issues and timelines map to the cycles their webhooks give
-// (connectors' mapping, as the API receives them), every change recognised either way;
-// Link pagination, ETag and 304, the primary and the secondary limits, a refused token.
-import type { TicketEvent } from '@breachless/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../src/github/fake.js';
 import { fakeGitHubHistory } from '../src/github/fake-history.js';
 import { githubPlatform } from '../src/github/platform.js';
-import type { IssueRecord } from '../src/github/schema.js';
 import { unseen } from '../src/seen.js';
-import { hookEvents, PLATFORM_CONFIG, platformEngine } from './platform-hooks.js';
+import { hookEvents, PLATFORM_CONFIG } from './platform-hooks.js';
+import { cyclesOf, readAll } from './read-pages.js';
 
 const START = Date.UTC(2026, 10, 2, 8) / 1000;
 let now = (START + 86_400) * 1000;
@@ -31,42 +25,21 @@ afterEach(async () => {
   await Promise.all(fakes.splice(0).map((f) => f.close()));
 });
 
-async function readAll(platform: ReturnType<typeof githubPlatform>, cursor: string | null) {
-  const records: IssueRecord[] = [];
-  let pages = 0;
-  for (;;) {
-    const page = await platform.read(cursor, now);
-    if (page.kind !== 'page') throw new Error(page.message);
-    pages++;
-    records.push(...page.records);
-    cursor = page.next;
-    if (page.done) return { records, cursor, pages };
-  }
-}
-
-const cyclesOf = (events: readonly TicketEvent[]) =>
-  platformEngine.evaluate([...events], now).map((t) => ({
-    ticket: t.ticket,
-    state: t.state,
-    fields: t.fields,
-    cycles: t.cycles.map((c) => [c.metric, c.cycle, c.status, c.dueAt, c.breachedAt]),
-  }));
-
 describe('GitHub reader and its fake', () => {
   it('maps issues and timelines to the cycles the webhooks give; each change is seen both ways', async () => {
     const f = await fake();
     const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
-    const { records } = await readAll(platform, String(START));
+    const { records } = await readAll(platform, String(START), now);
     expect(records).toHaveLength(12);
     const mapped = platform.map(records, []);
     expect(mapped.rejected).toEqual([]);
     const hooked = history.flatMap((i) =>
       i.changes.flatMap((c) => c.webhooks.flatMap((w) => hookEvents({ platform: 'github', ...w }))),
     );
-    const fromHooks = cyclesOf(hooked);
+    const fromHooks = cyclesOf(hooked, now);
     expect(fromHooks).toHaveLength(12);
     expect(fromHooks.flatMap((t) => t.cycles).some((c) => c[4] !== null)).toBe(true);
-    expect(cyclesOf(mapped.events)).toEqual(fromHooks);
+    expect(cyclesOf(mapped.events, now)).toEqual(fromHooks);
     // Everything the webhooks stored is recognised: nothing read would be stored again.
     expect(unseen(hooked, mapped.events)).toEqual([]);
     // Comments keep the webhook's own id.
@@ -77,15 +50,15 @@ describe('GitHub reader and its fake', () => {
   it('pages by Link, then an idle reconcile is one 304 per repository, not charged', async () => {
     const f = await fake();
     const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
-    const first = await readAll(platform, '0');
+    const first = await readAll(platform, '0', now);
     expect(first.records).toHaveLength(12);
     // 12 issues at 100 a page fit one listing; each issue's timeline is one request.
     expect(f.requests).toBe(1 + 12);
     // The next read lists at the new `since` once (its ETag kept), then answers 304.
-    const second = await readAll(platform, first.cursor);
+    const second = await readAll(platform, first.cursor, now);
     expect(second.records).toEqual([]);
     const before = f.requests;
-    const idle = await readAll(platform, second.cursor);
+    const idle = await readAll(platform, second.cursor, now);
     expect(idle.records).toEqual([]);
     expect(f.requests - before).toBe(1);
     expect(f.notModified).toBe(1);
@@ -93,7 +66,7 @@ describe('GitHub reader and its fake', () => {
     const later = fakeGitHubHistory({ issues: 13, start: START, spacing: 900 })[12];
     f.add(later as (typeof history)[number]);
     now += 86_400_000;
-    const again = await readAll(platform, idle.cursor);
+    const again = await readAll(platform, idle.cursor, now);
     expect(again.records.map((r) => r.issue.number)).toEqual([13]);
   });
 
@@ -102,14 +75,14 @@ describe('GitHub reader and its fake', () => {
     const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
     // Every change of the twelve issues happened before; the four never closed still run.
     const since = START + 12 * 3600;
-    const { records } = await readAll(platform, String(since));
+    const { records } = await readAll(platform, String(since), now);
     expect(records.map((r) => r.issue.number).sort((a, b) => a - b)).toEqual([3, 6, 9, 12]);
     const mapped = platform.map(records, []);
     const open = history.filter((i) => [3, 6, 9, 12].includes(i.number));
     const hooked = open.flatMap((i) =>
       i.changes.flatMap((c) => c.webhooks.flatMap((w) => hookEvents({ platform: 'github', ...w }))),
     );
-    expect(cyclesOf(mapped.events)).toEqual(cyclesOf(hooked));
+    expect(cyclesOf(mapped.events, now)).toEqual(cyclesOf(hooked, now));
   });
 
   it('pages of 100 issues follow rel="next" to the last page', async () => {
@@ -119,7 +92,7 @@ describe('GitHub reader and its fake', () => {
     fakes.push(f);
     await f.start();
     const platform = githubPlatform(f.url, 'github-token', ['acme/support'], options, fetch, clock);
-    const { records, pages } = await readAll(platform, '0');
+    const { records, pages } = await readAll(platform, '0', now);
     expect(pages).toBe(3);
     expect(new Set(records.map((r) => r.issue.number)).size).toBe(230);
   });

@@ -1,16 +1,10 @@
-// The Jira reader against the loopback fake of Jira Cloud's REST API v3 (src/jira/fake.ts,
-// built from the reference's "Search for issues using JQL enhanced search", "Get
-// changelogs", "Get comments" and "Rate limiting"): search results map to the cycles their
-// webhooks give (connectors' mapping) under the webhooks' own ids; nextPageToken paging, the
-// changelog and comments completed when the search cut them short, 429 and Retry-After.
-import type { TicketEvent } from '@breachless/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jqlSince } from '../src/jira/cursor.js';
 import { FakeJira } from '../src/jira/fake.js';
 import { fakeJiraHistory } from '../src/jira/fake-history.js';
 import { jiraPlatform } from '../src/jira/platform.js';
-import type { JiraRecord } from '../src/jira/schema.js';
-import { hookEvents, PLATFORM_CONFIG, platformEngine } from './platform-hooks.js';
+import { hookEvents, PLATFORM_CONFIG } from './platform-hooks.js';
+import { cyclesOf, readAll } from './read-pages.js';
 
 const START = Date.UTC(2026, 10, 2, 8);
 let now = START + 86_400_000;
@@ -32,32 +26,11 @@ afterEach(async () => {
   await Promise.all(fakes.splice(0).map((f) => f.close()));
 });
 
-async function readAll(platform: ReturnType<typeof jiraPlatform>, cursor: string | null) {
-  const records: JiraRecord[] = [];
-  let pages = 0;
-  for (;;) {
-    const page = await platform.read(cursor, now);
-    if (page.kind !== 'page') throw new Error(page.message);
-    pages++;
-    records.push(...page.records);
-    cursor = page.next;
-    if (page.done) return { records, cursor, pages };
-  }
-}
-
-const cyclesOf = (events: readonly TicketEvent[]) =>
-  platformEngine.evaluate([...events], now).map((t) => ({
-    ticket: t.ticket,
-    state: t.state,
-    fields: t.fields,
-    cycles: t.cycles.map((c) => [c.metric, c.cycle, c.status, c.dueAt, c.breachedAt]),
-  }));
-
 describe('Jira reader and its fake', () => {
   it('maps search results to the webhooks’ events: same ids, same cycles', async () => {
     const f = await fake({ pageSize: 5, inSearch: 2 });
     const platform = jiraPlatform(f.url, credentials, options, 'project = SUP', fetch);
-    const { records, pages } = await readAll(platform, String(START / 1000));
+    const { records, pages } = await readAll(platform, String(START / 1000), now);
     expect(records).toHaveLength(12);
     // The open requests last updated before START (none), then three pages of five.
     expect(pages).toBe(4);
@@ -72,16 +45,16 @@ describe('Jira reader and its fake', () => {
       ),
     );
     expect(mapped.events.map((e) => e.id).sort()).toEqual(hooked.map((e) => e.id).sort());
-    const fromHooks = cyclesOf(hooked);
+    const fromHooks = cyclesOf(hooked, now);
     expect(fromHooks.flatMap((t) => t.cycles).some((c) => c[4] !== null)).toBe(true);
-    expect(cyclesOf(mapped.events)).toEqual(fromHooks);
+    expect(cyclesOf(mapped.events, now)).toEqual(fromHooks);
   });
 
   it('backfills from a date: the requests still open though last updated before it, in full', async () => {
     const f = await fake();
     const platform = jiraPlatform(f.url, credentials, options, 'project = SUP', fetch);
     // Every change of the twelve happened before; the four never resolved still run.
-    const { records } = await readAll(platform, String(START / 1000 + 12 * 3600));
+    const { records } = await readAll(platform, String(START / 1000 + 12 * 3600), now);
     expect(records.map((r) => r.issue.key).sort()).toEqual(['SUP-12', 'SUP-3', 'SUP-6', 'SUP-9']);
     const open = history.filter((i) => ['SUP-3', 'SUP-6', 'SUP-9', 'SUP-12'].includes(i.key));
     const hooked = open.flatMap((i) =>
@@ -100,10 +73,10 @@ describe('Jira reader and its fake', () => {
   it('reads again only the minute it stopped at, skipping what it read: an idle reconcile is one search', async () => {
     const f = await fake();
     const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
-    const first = await readAll(platform, '0');
+    const first = await readAll(platform, '0', now);
     expect(first.records).toHaveLength(12);
     const before = f.requests;
-    const idle = await readAll(platform, first.cursor);
+    const idle = await readAll(platform, first.cursor, now);
     expect(idle.records).toEqual([]);
     expect(f.requests - before).toBe(1);
     expect(f.paths.filter((p) => p.endsWith('/myself'))).toHaveLength(1);
@@ -119,7 +92,7 @@ describe('Jira reader and its fake', () => {
     fakes.push(f);
     await f.start();
     const platform = jiraPlatform(f.url, credentials, options, undefined, fetch);
-    const { records } = await readAll(platform, '0');
+    const { records } = await readAll(platform, '0', now);
     const mapped = platform.map(records, []);
     expect(mapped.rejected).toEqual([]);
     expect(f.paths.filter((p) => p === '/rest/api/3/status')).toHaveLength(1);
@@ -128,7 +101,7 @@ describe('Jira reader and its fake', () => {
         c.webhooks.flatMap((body) => hookEvents({ platform: 'jira', body })),
       ),
     );
-    expect(cyclesOf(mapped.events)).toEqual(cyclesOf(hooked));
+    expect(cyclesOf(mapped.events, now)).toEqual(cyclesOf(hooked, now));
   });
 
   it('starts the search again from its cursor when a page token no longer holds', async () => {
@@ -142,7 +115,7 @@ describe('Jira reader and its fake', () => {
     expect(again).toMatchObject({ kind: 'page', records: [], done: false });
     if (again.kind !== 'page') return;
     expect(JSON.parse(again.next)).toEqual({ since: -1, zone: 'UTC' });
-    expect((await readAll(platform, again.next)).records).toHaveLength(12);
+    expect((await readAll(platform, again.next, now)).records).toHaveLength(12);
   });
 
   it('leaves changes newer than `until` for the next run', async () => {

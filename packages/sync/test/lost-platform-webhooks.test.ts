@@ -8,10 +8,9 @@
 // TEST_DATABASE_URL is set, else PGlite), to stay cheap: the claims, ingest and outbox are
 // the code Zendesk's proof runs on both drivers.
 import type { TicketEvent } from '@breachless/core';
-import { EngineCache, runTick, saveConfig, schema } from '@breachless/db';
+import { EngineCache, runTick, saveConfig } from '@breachless/db';
 import { connectionHealth, type NewConnection, saveConnection } from '@breachless/db/sync';
 import { type SuiteDatabase, suiteDatabase } from '@breachless/db/testing';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { FakeGitHub } from '../src/github/fake.js';
 import { fakeGitHubHistory } from '../src/github/fake-history.js';
@@ -25,6 +24,7 @@ import {
   PLATFORM_CONFIG,
   platformEngine,
 } from './platform-hooks.js';
+import { coreBreaches, coreCycles, sentNotifications, storedCycles } from './proof-outcome.js';
 
 const START = Date.UTC(2026, 10, 2, 8);
 const STEP_MS = 300_000;
@@ -76,9 +76,6 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([scenarios.github.fake.close(), scenarios.jira.fake.close()]));
 
-const cycleLine = (ticket: string, c: (string | null)[]) => [ticket, ...c].join(' ');
-const iso = (v: Date | number | null) => (v === null ? null : new Date(v).toISOString());
-
 const driver = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 describe('reconciliation repairs lost GitHub and Jira webhooks', () => {
@@ -122,49 +119,13 @@ describe('reconciliation repairs lost GitHub and Jira webhooks', () => {
       const truth: TicketEvent[] = s.hooks.flatMap((h) => [...hookEvents(h.hook)]);
       const core = platformEngine.evaluate(truth, now);
       expect(core).toHaveLength(TICKETS);
-      const rows = await db.select().from(schema.cycles).where(eq(schema.cycles.tenantId, tenant));
-      const stored = rows.map((r) =>
-        cycleLine(r.ticketId, [
-          r.metric,
-          String(r.cycle),
-          r.status,
-          iso(r.startedAt),
-          iso(r.stoppedAt),
-          iso(r.dueAt),
-          iso(r.breachedAt),
-        ]),
-      );
-      const expected = core.flatMap((t) =>
-        t.cycles.map((c) =>
-          cycleLine(t.ticket, [
-            c.metric,
-            String(c.cycle),
-            c.status,
-            iso(c.startedAt),
-            iso(c.stoppedAt),
-            iso(c.dueAt),
-            iso(c.breachedAt),
-          ]),
-        ),
-      );
-      expect(stored.sort()).toEqual(expected.sort());
+      expect(await storedCycles(db, tenant)).toEqual(coreCycles(core));
 
-      const sent = await db
-        .select()
-        .from(schema.notifications)
-        .where(eq(schema.notifications.tenantId, tenant));
-      const breaches = sent
-        .filter((n) => n.level === 'breach')
-        .map((n) => `${n.ticketId} ${n.metric} ${n.cycle}`);
-      const trueBreaches = core.flatMap((t) =>
-        t.cycles
-          .filter((c) => c.breachedAt !== null)
-          .map((c) => `${t.ticket} ${c.metric} ${c.cycle}`),
-      );
+      const sent = await sentNotifications(db, tenant);
+      const trueBreaches = coreBreaches(core);
       expect(trueBreaches.length).toBeGreaterThan(5);
-      expect(breaches.sort()).toEqual(trueBreaches.sort());
-      const keys = sent.map((n) => `${n.ticketId} ${n.metric} ${n.cycle} ${n.level}`);
-      expect(new Set(keys).size).toBe(keys.length);
+      expect(sent.breaches).toEqual(trueBreaches);
+      expect(new Set(sent.keys).size).toBe(sent.keys.length);
 
       const [health] = await connectionHealth(db, now, tenant);
       expect(health).toMatchObject({ state: 'ok', failures: 0, lastError: null });

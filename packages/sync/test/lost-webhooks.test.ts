@@ -4,14 +4,14 @@
 // documented), and after one reconciliation interval every ticket's cycles are the core's
 // answer over the full history, every breach is announced, none twice, none false.
 import type { TicketEvent } from '@breachless/core';
-import { EngineCache, runTick, saveConfig, schema } from '@breachless/db';
+import { EngineCache, runTick, saveConfig } from '@breachless/db';
 import { connectionHealth, saveConnection } from '@breachless/db/sync';
 import { describeEachDriver } from '@breachless/db/testing';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { syncDue } from '../src/job.js';
 import { FakeZendesk } from '../src/zendesk/fake.js';
 import { type FakeChange, fakeHistory } from '../src/zendesk/fake-history.js';
+import { coreBreaches, coreCycles, sentNotifications, storedCycles } from './proof-outcome.js';
 import { CONFIG, deliver, engine, webhookEvents } from './webhooks.js';
 
 const START = Date.UTC(2026, 10, 2, 8) / 1000;
@@ -77,58 +77,14 @@ describeEachDriver('reconciliation repairs lost webhooks', (handle) => {
 
     const truth: TicketEvent[] = hooks.flatMap((h) => webhookEvents(h.body, now));
     const core = engine.evaluate(truth, now);
-    const rows = await db.select().from(schema.cycles).where(eq(schema.cycles.tenantId, TENANT));
-    const iso = (d: Date | null) => d?.toISOString() ?? null;
-    const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-    const stored = rows
-      .map((r) =>
-        [
-          r.ticketId,
-          r.metric,
-          r.cycle,
-          r.status,
-          iso(r.startedAt),
-          iso(r.stoppedAt),
-          iso(r.dueAt),
-          iso(r.breachedAt),
-        ].join(' '),
-      )
-      .sort();
-    const expected = core
-      .flatMap((t) =>
-        t.cycles.map((c) =>
-          [
-            t.ticket,
-            c.metric,
-            c.cycle,
-            c.status,
-            at(c.startedAt),
-            at(c.stoppedAt),
-            at(c.dueAt),
-            at(c.breachedAt),
-          ].join(' '),
-        ),
-      )
-      .sort();
     expect(core).toHaveLength(60);
-    expect(stored).toEqual(expected);
+    expect(await storedCycles(db, TENANT)).toEqual(coreCycles(core));
 
-    const sent = await db
-      .select()
-      .from(schema.notifications)
-      .where(eq(schema.notifications.tenantId, TENANT));
-    const breaches = sent
-      .filter((n) => n.level === 'breach')
-      .map((n) => `${n.ticketId} ${n.metric} ${n.cycle}`);
-    const trueBreaches = core.flatMap((t) =>
-      t.cycles
-        .filter((c) => c.breachedAt !== null)
-        .map((c) => `${t.ticket} ${c.metric} ${c.cycle}`),
-    );
+    const sent = await sentNotifications(db, TENANT);
+    const trueBreaches = coreBreaches(core);
     expect(trueBreaches.length).toBeGreaterThan(10);
-    expect(breaches.sort()).toEqual(trueBreaches.sort());
-    const keys = sent.map((n) => `${n.ticketId} ${n.metric} ${n.cycle} ${n.level}`);
-    expect(new Set(keys).size).toBe(keys.length);
+    expect(sent.breaches).toEqual(trueBreaches);
+    expect(new Set(sent.keys).size).toBe(sent.keys.length);
 
     const [health] = await connectionHealth(db, now, TENANT);
     expect(health).toMatchObject({ state: 'ok', failures: 0, lastError: null });
