@@ -28,54 +28,54 @@ const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 const field = (value: string) => value.replace(/[\\\t\n\r]/g, (c) => ESCAPED[c] ?? c);
 
 /**
- * storeEvents by COPY, for imports: the events whose id the tenant has not seen (looked up
- * by primary key first, as COPY has no "on conflict") are streamed to PostgreSQL as text
- * rows, without a statement or a JSON document built per batch: most of the import's
- * database time was PostgreSQL expanding those documents. Within the batch the first event
- * with an id wins, as in storeEvents. Must run in a transaction (the caller's holds the
- * tickets' locks); an id stored meanwhile by another transaction for another ticket fails
- * the COPY with a unique violation, and the caller retries the batch (storeEvents skips it).
+ * storeEvents by COPY, for imports: the events are streamed to PostgreSQL as text rows,
+ * without a statement or a JSON document built per batch (most of the import's database
+ * time was PostgreSQL expanding those documents), into a staging table of the transaction,
+ * then inserted from it in the batch's order, skipping the ids the tenant has seen as
+ * storeEvents does. COPY straight into `ticket_events` has no "on conflict": an id the
+ * tenant has seen, even one another transaction stored a moment before, failed it, and a
+ * COPY that fails leaves postgres.js's stream waiting forever. Within the batch the first
+ * event with an id wins. Must run in a transaction (the caller's holds the tickets' locks).
  * On PGlite, storeEvents itself.
- * @returns the ids stored; each one's `seq` only on PGlite
+ * @returns the ids stored, each with its `seq`
  */
 export async function copyEvents(
   db: Database,
   tenant: string,
   events: readonly TicketEvent[],
-): Promise<Map<string, number | undefined>> {
+): Promise<Map<string, number>> {
   const client = copyClient(db);
   if (!client) return storeEvents(db, tenant, events);
-  const ids = JSON.stringify(events.map((e) => e.id));
-  const known = new Set(
-    rowsOf<{ id: string }>(
-      await db.execute(sql`
-        select id from ticket_events
-        where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))`),
-    ).map((r) => r.id),
-  );
-  const stored = new Set<string>();
+  const seen = new Set<string>();
   const lines: string[] = [];
-  const prefix = `${field(tenant)}\t`;
   for (const e of events) {
-    if (known.has(e.id) || stored.has(e.id)) continue;
-    stored.add(e.id);
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
     const at = new Date(e.at).toISOString();
     // The body as storeEvents writes it: the normalized event with its instant as ISO text.
     const body = JSON.stringify({ ...e, at });
     lines.push(
-      `${prefix}${field(e.id)}\t${field(e.ticket)}\t${field(e.type)}\t${at}\t${field(body)}\n`,
+      `${lines.length}\t${field(e.id)}\t${field(e.ticket)}\t${field(e.type)}\t${at}\t${field(body)}\n`,
     );
   }
   if (lines.length === 0) return new Map();
+  // Temporary, gone at commit or rollback: no WAL, no index, nothing another session sees.
+  await db.execute(sql`
+    create temporary table event_stage (n int, id text, ticket_id text, type text, at timestamptz, body jsonb)
+    on commit drop`);
   const writable = await client
-    .unsafe('copy ticket_events (tenant_id, id, ticket_id, type, at, body) from stdin')
+    .unsafe('copy event_stage (n, id, ticket_id, type, at, body) from stdin')
     .writable();
   // A few large writes, not one per row: each write is a message to the server.
   const chunks: string[] = [];
   for (let i = 0; i < lines.length; i += 500) chunks.push(lines.slice(i, i + 500).join(''));
   await pipeline(Readable.from(chunks), writable as NodeJS.WritableStream);
-  // COPY returns no rows, and reading each `seq` back by primary key cost a tenth of the
-  // import's database time: a checkpoint made from these events is trusted by the ticket's
-  // revision alone (TicketCache), which an import's own next batch always finds.
-  return new Map([...stored].map((id) => [id, undefined]));
+  const inserted = rowsOf<{ id: string; seq: number }>(
+    await db.execute(sql`
+      insert into ticket_events (tenant_id, id, ticket_id, type, at, body)
+      select ${tenant}, id, ticket_id, type, at, body from event_stage order by n
+      on conflict do nothing
+      returning id, seq`),
+  );
+  return new Map(inserted.map((r) => [r.id, r.seq]));
 }

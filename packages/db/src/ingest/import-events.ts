@@ -1,6 +1,6 @@
 import type { Engine, Problem, TicketEvent } from '@breachless/core';
 import type { Database } from '../storage/index.js';
-import { type IngestOptions, type IngestResult, ingestEvents } from './ingest.js';
+import { ingestEvents } from './ingest.js';
 import type { IngestPhases } from './phases.js';
 import { TicketCache } from './ticket-cache.js';
 
@@ -68,7 +68,9 @@ export async function importEvents(
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
-    pending = storeBatch(db, tenant, events, engine, now, {
+    // Its own transaction, the events stored by COPY (copyEvents).
+    pending = ingestEvents(db, tenant, events, engine, now, {
+      copy: true,
       notify: false,
       cache,
       ...(options.phases ? { phases: options.phases } : {}),
@@ -101,25 +103,4 @@ export async function importEvents(
   await flush();
   options.onProgress?.(totals);
   return { ...totals, rejections };
-}
-
-/**
- * One batch in its own transaction, its events stored by COPY. COPY has no "on conflict":
- * an event id another transaction stored meanwhile for another ticket fails it, and the
- * batch is stored again as ingest stores events, skipping that one as a duplicate.
- */
-async function storeBatch(
-  db: Database,
-  tenant: string,
-  events: readonly TicketEvent[],
-  engine: Engine,
-  now: number,
-  options: IngestOptions,
-): Promise<IngestResult> {
-  try {
-    return await ingestEvents(db, tenant, events, engine, now, { ...options, copy: true });
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== '23505') throw error;
-    return ingestEvents(db, tenant, events, engine, now, options);
-  }
 }

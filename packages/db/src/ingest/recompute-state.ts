@@ -23,11 +23,8 @@ export interface KnownState {
   readonly fresh: readonly TicketEvent[];
   /** Tickets with no stored event before this transaction: their events are all in `fresh`. */
   readonly created?: ReadonlySet<string>;
-  /**
-   * The `seq` each event of `fresh` was stored with, where known (not after a COPY: the
-   * checkpoint then covers no known `seq`, and only the ticket's revision vouches for it).
-   */
-  readonly seqs?: ReadonlyMap<string, number | undefined>;
+  /** The `seq` each event of `fresh` was stored with. */
+  readonly seqs?: ReadonlyMap<string, number>;
   /** Tickets in quarantine when locked; when known, only those are released. */
   readonly quarantined?: ReadonlySet<string>;
 }
