@@ -66,29 +66,20 @@ export async function redeemLoginLink(
       )
       .returning();
     if (!spent) return undefined;
-    const value = secret();
-    const session: ConsoleSession = {
-      tenant: spent.tenantId,
-      role: spent.role === 'admin' ? 'admin' : 'viewer',
-      user: spent.userName,
-      csrf: randomBytes(24).toString('base64url'),
-      expiresAt: now + sessionMs,
-    };
-    await tx.insert(consoleSessions).values({
-      secretHash: hash(value),
-      tenantId: session.tenant,
-      role: session.role,
-      userName: session.user,
-      csrf: session.csrf,
-      expiresAt: new Date(session.expiresAt),
-    });
-    return { secret: value, session };
+    const role = spent.role === 'admin' ? 'admin' : 'viewer';
+    return openConsoleSession(
+      tx,
+      { tenant: spent.tenantId, role, user: spent.userName },
+      now,
+      sessionMs,
+    );
   });
 }
 
 /**
  * Opens a session lasting `sessionMs` for a user another sign-in has already vouched for
- * ("Sign in with Slack": the Slack team's installation named the tenant).
+ * ("Sign in with Slack": the Slack team's installation named the tenant), or for a
+ * sign-in link just spent (in its transaction).
  * @returns the session and its cookie secret, shown once
  */
 export async function openConsoleSession(
