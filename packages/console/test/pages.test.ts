@@ -1,4 +1,11 @@
-import { createLoginLink, EngineCache, redeemLoginLink, saveConfig } from '@breachless/db';
+import {
+  type ConsoleRole,
+  createLoginLink,
+  type Database,
+  EngineCache,
+  redeemLoginLink,
+  saveConfig,
+} from '@breachless/db';
 import { describeEachDriver, ingest } from '@breachless/db/testing';
 import { pino } from 'pino';
 import { beforeAll, expect, it } from 'vitest';
@@ -7,6 +14,14 @@ import { createConsole } from '../src/index.js';
 // The console's answers to what a browser would not send: hostile ids, bad filters, expired
 // links, a draft's problems by path. Through Hono's app.request, on every driver.
 const NOW = Date.parse('2026-11-20T12:00:00Z');
+
+/** Signs a user of acme in through a one-time link, as the sign-in page does. */
+async function signIn(db: Database, role: ConsoleRole, user: string) {
+  const link = await createLoginLink(db, { tenant: 'acme', role, user, expiresAt: NOW + 60_000 });
+  const opened = await redeemLoginLink(db, link, NOW, 3600_000);
+  if (!opened) throw new Error('no session');
+  return opened;
+}
 
 describeEachDriver('console pages', (handle) => {
   let cookie: string;
@@ -47,14 +62,7 @@ describeEachDriver('console pages', (handle) => {
       ],
       NOW,
     );
-    const link = await createLoginLink(db, {
-      tenant: 'acme',
-      role: 'admin',
-      user: 'lead',
-      expiresAt: NOW + 60_000,
-    });
-    const opened = await redeemLoginLink(db, link, NOW, 3600_000);
-    if (!opened) throw new Error('no session');
+    const opened = await signIn(db, 'admin', 'lead');
     cookie = `breachless_session=${opened.secret}`;
     csrf = opened.session.csrf;
   });
@@ -141,18 +149,12 @@ describeEachDriver('console pages', (handle) => {
       body: new URLSearchParams({ link: old }),
     });
     expect(res.status).toBe(401);
-    const link = await createLoginLink(db, {
-      tenant: 'acme',
-      role: 'viewer',
-      user: 'v',
-      expiresAt: NOW + 60_000,
-    });
-    const opened = await redeemLoginLink(db, link, NOW, 3600_000);
-    const mine = `breachless_session=${opened?.secret}`;
+    const opened = await signIn(db, 'viewer', 'v');
+    const mine = `breachless_session=${opened.secret}`;
     const out = await app().request('/sign-out', {
       method: 'POST',
       headers: { cookie: mine },
-      body: new URLSearchParams({ _csrf: opened?.session.csrf ?? '' }),
+      body: new URLSearchParams({ _csrf: opened.session.csrf }),
     });
     expect(out.status).toBe(303);
     const after = await app().request('/t/acme/at-risk', { headers: { cookie: mine } });
