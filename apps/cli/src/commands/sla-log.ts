@@ -1,20 +1,9 @@
 import { PERIOD_BOUND_FORMS, periodBound } from '@breachless/core';
+// The filter names alone: the module imports nothing, so --help loads no database code.
+import { SLA_LOG_FILTERS as FILTERS } from '@breachless/db/sla-log-filters';
 import { parseFlags, zoneFlag } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-
-// db's SLA_LOG_FILTERS, spelled out: importing db to read them would load the drivers for --help.
-const FILTERS = [
-  'organization',
-  'requester',
-  'team',
-  'agent',
-  'priority',
-  'policy',
-  'contract',
-  'metric',
-  'outcome',
-] as const;
 
 const SLA_LOG_USAGE = `Usage: breachless sla-log --tenant ID [--from DATE|ISO] [--to DATE|ISO] [--tz ZONE]
                         [--format csv|json] [--organization NAME] [--team NAME] ...

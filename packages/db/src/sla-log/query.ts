@@ -1,36 +1,17 @@
-import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
+import { SLA_LOG_FILTERS, type SlaLogFilterName } from './filters.js';
 
 /** Which cycles the SLA log lists: those started in `[from, to)`, optionally of one group. */
-export interface SlaLogFilter {
+export type SlaLogFilter = {
   /** Epoch milliseconds, like every instant of db's API. */
   readonly from: number;
   readonly to: number;
-  readonly organization?: string | undefined;
-  readonly requester?: string | undefined;
-  readonly team?: string | undefined;
-  readonly agent?: string | undefined;
-  readonly priority?: string | undefined;
-  readonly policy?: string | undefined;
-  readonly contract?: string | undefined;
-  readonly metric?: string | undefined;
-  /** The cycle's status: running, paused, achieved, breached or cancelled. */
-  readonly outcome?: string | undefined;
-}
-
-/** The names of a filter's optional fields, which the API and the CLI accept as they are. */
-export const SLA_LOG_FILTERS = [
-  'organization',
-  'requester',
-  'team',
-  'agent',
-  'priority',
-  'policy',
-  'contract',
-  'metric',
-  'outcome',
-] as const;
+} & {
+  /** `outcome` is the cycle's status: running, paused, achieved, breached or cancelled. */
+  readonly [name in SlaLogFilterName]?: string | undefined;
+};
 
 /** One cycle of the SLA log, as its ticket's last evaluation stored it. */
 export interface SlaLogRow {
@@ -57,26 +38,7 @@ export interface SlaLogRow {
 /** Rows a page holds: one query each, so a year of cycles never sits in memory at once. */
 export const SLA_LOG_PAGE_ROWS = 1000;
 
-const COLUMNS = {
-  ticket: cycles.ticketId,
-  organization: cycles.organization,
-  requester: cycles.requester,
-  team: cycles.team,
-  agent: cycles.agent,
-  priority: cycles.priority,
-  policy: cycles.policy,
-  contract: cycles.contract,
-  metric: cycles.metric,
-  cycle: cycles.cycle,
-  targetSeconds: cycles.targetSeconds,
-  elapsedSeconds: cycles.elapsedSeconds,
-  startedAt: sql<number>`(extract(epoch from ${cycles.startedAt}) * 1000)::float8`,
-  dueAt: sql<number | null>`(extract(epoch from ${cycles.dueAt}) * 1000)::float8`,
-  stoppedAt: sql<number | null>`(extract(epoch from ${cycles.stoppedAt}) * 1000)::float8`,
-  breachedAt: sql<number | null>`(extract(epoch from ${cycles.breachedAt}) * 1000)::float8`,
-  outcome: cycles.status,
-};
-
+/** The column each filter reads; the log shows them as they are named. */
 const FILTER_COLUMNS = {
   organization: cycles.organization,
   requester: cycles.requester,
@@ -87,7 +49,22 @@ const FILTER_COLUMNS = {
   contract: cycles.contract,
   metric: cycles.metric,
   outcome: cycles.status,
-} as const;
+} as const satisfies Record<SlaLogFilterName, unknown>;
+
+const epoch = (column: Column) =>
+  sql<number | null>`(extract(epoch from ${column}) * 1000)::float8`;
+
+const COLUMNS = {
+  ticket: cycles.ticketId,
+  ...FILTER_COLUMNS,
+  cycle: cycles.cycle,
+  targetSeconds: cycles.targetSeconds,
+  elapsedSeconds: cycles.elapsedSeconds,
+  startedAt: sql<number>`(extract(epoch from ${cycles.startedAt}) * 1000)::float8`,
+  dueAt: epoch(cycles.dueAt),
+  stoppedAt: epoch(cycles.stoppedAt),
+  breachedAt: epoch(cycles.breachedAt),
+};
 
 /** float8 comes back as a string from some drivers' raw paths: every instant as a number. */
 const ms = (v: number | string | null) => (v === null ? null : Number(v));
