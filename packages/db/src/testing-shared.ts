@@ -68,16 +68,30 @@ async function fingerprint(db: Database): Promise<string> {
   return String((list[0] as { fingerprint: string }).fingerprint);
 }
 
-/** Every table of the schema emptied and every sequence restarted, as migrations left them. */
+/**
+ * Every table of the schema emptied and every sequence restarted, as migrations left them.
+ * Only the tables holding rows are truncated, and only the sequences used since their last
+ * restart (`last_value` is null until then) are restarted: a suite fills a few of some thirty
+ * tables, and truncating all of them cost 0.4 s of the server's time on PostgreSQL and 0.2 to
+ * 0.4 s of CPU on PGlite, for every suite. CASCADE still empties whatever refers to them.
+ */
 async function empty(db: Database): Promise<void> {
   await db.execute(sql`do $$
-    declare t text;
+    declare
+      t text;
+      filled boolean;
+      tables text[] := '{}';
     begin
-      select string_agg(format('%I.%I', schemaname, tablename), ', ') into t
-        from pg_tables where schemaname = 'public';
-      if t is not null then execute 'truncate ' || t || ' restart identity cascade'; end if;
-      for t in select format('%I.%I', schemaname, sequencename) from pg_sequences
+      for t in select format('%I.%I', schemaname, tablename) from pg_tables
           where schemaname = 'public' loop
+        execute 'select exists (select from ' || t || ')' into filled;
+        if filled then tables := tables || t; end if;
+      end loop;
+      if cardinality(tables) > 0 then
+        execute 'truncate ' || array_to_string(tables, ', ') || ' restart identity cascade';
+      end if;
+      for t in select format('%I.%I', schemaname, sequencename) from pg_sequences
+          where schemaname = 'public' and last_value is not null loop
         execute 'alter sequence ' || t || ' restart';
       end loop;
     end $$`);
