@@ -1,57 +1,23 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { answeredTicket, CONTRACT_CONFIG, createScratchDatabase } from '@breachless/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, scratch } from './harness.js';
 
 const file = scratch();
-const config = file(
-  'config.json',
-  JSON.stringify({
-    policies: [{ id: 'all', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
-    // Globex's contract: 30m, goal 90%; a month under it owes 10% of the 1,000.00 fee.
-    contracts: [
-      {
-        id: 'globex-gold',
-        organizations: ['globex'],
-        versions: [
-          {
-            from: '2026-01-01',
-            calendar: '24x7',
-            targets: { first_response: { '*': '30m' } },
-            goals: { first_response: '90%' },
-            fee: { amount: 1000, currency: 'EUR' },
-            credits: [{ metric: 'first_response', tiers: [{ below: '90%', credit: '10%' }] }],
-          },
-        ],
-      },
-    ],
-  }),
-);
-const created = (ticket: string, at: string, organization: string) =>
-  JSON.stringify({
-    id: `${ticket}-c`,
-    ticket,
-    type: 'ticket.created',
-    at,
-    fields: { status: 'new', team: 'billing', organization },
-  });
+// CONTRACT_CONFIG: the policy's 1h; globex's contract 30m, goal 90%, 10% of its 1,000.00 EUR
+// fee owed under it.
+const config = file('config.json', JSON.stringify(CONTRACT_CONFIG));
 const events = file(
   'events.ndjson',
   [
-    created('A', '2026-11-02T10:00:00Z', 'globex'),
-    JSON.stringify({
-      id: 'A-r',
-      ticket: 'A',
-      type: 'message',
-      at: '2026-11-02T10:20:00Z',
-      author: 'agent',
-      public: true,
-    }),
-    created('B', '2026-11-02T12:00:00Z', 'initech'),
-    created('C', '2026-11-04T12:00:00Z', 'globex'),
-  ].join('\n'),
+    ...answeredTicket('A', '2026-11-02T10:00:00Z', 'globex', 20, { team: 'billing' }),
+    ...answeredTicket('B', '2026-11-02T12:00:00Z', 'initech', null, { team: 'billing' }),
+    ...answeredTicket('C', '2026-11-04T12:00:00Z', 'globex', null, { team: 'billing' }),
+  ]
+    .map((e) => JSON.stringify(e))
+    .join('\n'),
 );
 
 // One driver: PostgreSQL when the run has one (each command then connects instead of opening

@@ -89,6 +89,7 @@ export const created = (ticket: string, at: number, fields: Record<string, unkno
     ...fields,
   },
 });
+export { answeredTicket, CONTRACT_CONFIG } from './testing-contracts.js';
 export { openMigratedPglite } from './testing-pglite.js';
 export { createScratchDatabase } from './testing-scratch.js';
 export { type ServiceRun, type ServiceUnderTest, serviceUnderTest } from './testing-service.js';

@@ -6,39 +6,14 @@ import { ingestEvents } from '../src/ingest/index.js';
 import { coreComplianceRows } from '../src/reports/compliance-rows.js';
 import { complianceRows } from '../src/reports/index.js';
 import { EngineCache, saveConfig } from '../src/tenants/index.js';
-import { describeEachDriver } from '../src/testing.js';
+import { answeredTicket, CONTRACT_CONFIG, describeEachDriver } from '../src/testing.js';
 
-// Globex has a contract (30m first response); everyone else the policy's 1h, on 24x7.
-const CONFIG = {
-  policies: [{ id: 'std', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
-  contracts: [
-    {
-      id: 'globex-gold',
-      organizations: ['globex'],
-      versions: [
-        { from: '2026-01-01', calendar: '24x7', targets: { first_response: { '*': '30m' } } },
-      ],
-    },
-  ],
-};
+// CONTRACT_CONFIG: globex's contract gives 30m; everyone else the policy's 1h, on 24x7.
 const DAY = Date.parse('2026-11-23T00:00:00Z');
 const MIN = 60_000;
 const at = (m: number) => new Date(DAY + m * MIN).toISOString();
-/** A ticket of `org` answered after `m` minutes (or never, when `m` is null). */
-function ticket(id: string, start: number, org: string | null, m: number | null) {
-  const fields = { status: 'new', team: 'billing', ...(org ? { organization: org } : {}) };
-  const created = { id: `${id}-c`, ticket: id, type: 'ticket.created', at: at(start), fields };
-  if (m === null) return [created];
-  const reply = {
-    id: `${id}-r`,
-    ticket: id,
-    type: 'message',
-    at: at(start + m),
-    author: 'agent',
-    public: true,
-  };
-  return [created, reply];
-}
+const ticket = (id: string, start: number, org: string | null, m: number | null) =>
+  answeredTicket(id, at(start), org, m, { team: 'billing' });
 const EVENTS = parseEvents([
   ...ticket('G-1', 0, 'globex', 20), // achieved under the contract
   ...ticket('G-2', 60, 'globex', 45), // breached under the contract, would pass the policy
@@ -52,7 +27,7 @@ const NOW = DAY + 2 * 24 * 60 * MIN;
 describeEachDriver('compliance by organization and contract', (handle) => {
   it('gives the same rows on the SQL path, the stored periods and the core over the events', async () => {
     const { db } = handle();
-    await saveConfig(db, 'orgs', CONFIG, 'test');
+    await saveConfig(db, 'orgs', CONTRACT_CONFIG, 'test');
     const engine = await new EngineCache().engineFor(db, 'orgs');
     await ingestEvents(db, 'orgs', EVENTS, engine, NOW);
     const options = {
@@ -60,10 +35,13 @@ describeEachDriver('compliance by organization and contract', (handle) => {
       to: DAY + 2 * 24 * 60 * MIN,
       by: ['organization', 'contract'] as const,
     };
-    const expected = complianceReport(new Engine(parseConfig(CONFIG)).evaluate(EVENTS, NOW), {
-      ...options,
-      by: [...options.by],
-    });
+    const expected = complianceReport(
+      new Engine(parseConfig(CONTRACT_CONFIG)).evaluate(EVENTS, NOW),
+      {
+        ...options,
+        by: [...options.by],
+      },
+    );
     expect(
       expected.map((r) => [r.group.organization, r.group.contract, r.achieved, r.breached]),
     ).toEqual([
@@ -76,7 +54,10 @@ describeEachDriver('compliance by organization and contract', (handle) => {
     expect(await coreComplianceRows(db, 'orgs', { ...options, by }, {})).toEqual(expected);
     // By day and organization, the closed day comes from stored periods once computed.
     const daily = { ...options, by: ['day' as const, 'organization' as const] };
-    const fromCore = complianceReport(new Engine(parseConfig(CONFIG)).evaluate(EVENTS, NOW), daily);
+    const fromCore = complianceReport(
+      new Engine(parseConfig(CONTRACT_CONFIG)).evaluate(EVENTS, NOW),
+      daily,
+    );
     expect(await complianceRows(db, 'orgs', daily, {}, NOW)).toEqual(fromCore);
     expect(await complianceRows(db, 'orgs', daily, {}, NOW)).toEqual(fromCore);
     // `/sla stats ... by:organization` shows the same figures, a line per organization.
@@ -85,7 +66,7 @@ describeEachDriver('compliance by organization and contract', (handle) => {
       { zone: 'UTC', now: NOW, canManage: async () => ({ ok: true }) },
       chatQueries(db, new EngineCache(), scope),
     );
-    const byOrg = complianceReport(new Engine(parseConfig(CONFIG)).evaluate(EVENTS, NOW), {
+    const byOrg = complianceReport(new Engine(parseConfig(CONTRACT_CONFIG)).evaluate(EVENTS, NOW), {
       ...options,
       by: ['organization'],
     });

@@ -1,48 +1,14 @@
 import { saveConfig } from '@breachless/db';
-import { describeEachDriver } from '@breachless/db/testing';
+import { answeredTicket, CONTRACT_CONFIG, describeEachDriver } from '@breachless/db/testing';
 import { expect, it } from 'vitest';
 import { harness } from './harness.js';
 
-// Globex's contract: first response in 30m on 24x7, goal 90%; under it a month owes 10% of
-// its 1,000.00 fee. Initech has no contract: the policy's 1h measures it.
-const CONFIG = {
-  policies: [{ id: 'std', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
-  contracts: [
-    {
-      id: 'globex-gold',
-      organizations: ['globex'],
-      versions: [
-        {
-          from: '2026-01-01',
-          calendar: '24x7',
-          targets: { first_response: { '*': '30m' } },
-          goals: { first_response: '90%' },
-          fee: { amount: 1000, currency: 'EUR' },
-          credits: [{ metric: 'first_response', tiers: [{ below: '90%', credit: '10%' }] }],
-        },
-      ],
-    },
-  ],
-};
+// CONTRACT_CONFIG: globex's contract answers in 30m with a 90% goal, 10% of its 1,000.00 EUR
+// fee owed under it; initech has none, the policy's 1h measures it.
 const at = (day: number, minute: number) =>
   new Date(Date.UTC(2026, 10, day, 9, minute)).toISOString().replace('.000', '');
-const answered = (id: string, day: number, organization: string, minutes: number) => [
-  {
-    id: `${id}-c`,
-    ticket: id,
-    type: 'ticket.created',
-    at: at(day, 0),
-    fields: { status: 'new', organization },
-  },
-  {
-    id: `${id}-r`,
-    ticket: id,
-    type: 'message',
-    at: at(day, minutes),
-    author: 'agent',
-    public: true,
-  },
-];
+const answered = (id: string, day: number, organization: string, minutes: number) =>
+  answeredTicket(id, at(day, 0), organization, minutes);
 
 describeEachDriver(
   'contract statements, reports by organization and first contact over HTTP',
@@ -50,7 +16,7 @@ describeEachDriver(
     const h = harness(handle, Date.UTC(2026, 11, 2));
 
     it('answers the month’s statements as JSON and CSV, and compliance by organization and contract', async () => {
-      await saveConfig(handle().db, 'acme', CONFIG, 'test');
+      await saveConfig(handle().db, 'acme', CONTRACT_CONFIG, 'test');
       await h.postEvents('acme', [
         ...answered('G-1', 2, 'globex', 10),
         ...answered('G-2', 3, 'globex', 40), // breached: 30m under the contract

@@ -1,58 +1,24 @@
 import { parseEvents } from '@breachless/core';
 import { EngineCache, ingestEvents, saveConfig, schema } from '@breachless/db';
-import { describeEachDriver } from '@breachless/db/testing';
+import { answeredTicket, CONTRACT_CONFIG, describeEachDriver } from '@breachless/db/testing';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { expect, it } from 'vitest';
 import { runDigests } from '../src/digests.js';
 
-// Globex's contract: first response in 30m on 24x7, goal 90%, 10% of its 1,000.00 fee owed
-// under it; the policy's 1h measures everyone else.
-const CONFIG = {
-  policies: [{ id: 'std', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
-  contracts: [
-    {
-      id: 'globex-gold',
-      organizations: ['globex'],
-      versions: [
-        {
-          from: '2026-01-01',
-          calendar: '24x7',
-          targets: { first_response: { '*': '30m' } },
-          goals: { first_response: '90%' },
-          fee: { amount: 1000, currency: 'EUR' },
-          credits: [{ metric: 'first_response', tiers: [{ below: '90%', credit: '10%' }] }],
-        },
-      ],
-    },
-  ],
-};
-const at = (day: number, minute: number) =>
-  new Date(Date.UTC(2026, 10, day, 9, minute)).toISOString();
-const answered = (id: string, day: number, minutes: number) => [
-  {
-    id: `${id}-c`,
-    ticket: id,
-    type: 'ticket.created',
-    at: at(day, 0),
-    fields: { status: 'new', organization: 'globex' },
-  },
-  {
-    id: `${id}-r`,
-    ticket: id,
-    type: 'message',
-    at: at(day, minutes),
-    author: 'agent',
-    public: true,
-  },
-];
+// CONTRACT_CONFIG: globex's contract answers in 30m with a 90% goal, 10% of its 1,000.00 EUR
+// fee owed under it.
+const at = (day: number) => new Date(Date.UTC(2026, 10, day, 9)).toISOString();
 const DEC_1 = Date.UTC(2026, 11, 1, 9, 1);
 
 describeEachDriver('the monthly statement digest', (handle) => {
   it('posts an organization’s statement of the month before on the first, once, with what is owed', async () => {
     const { db } = handle();
-    await saveConfig(db, 'am', CONFIG, 'test');
-    const events = parseEvents([...answered('G-1', 2, 10), ...answered('G-2', 3, 40)]);
+    await saveConfig(db, 'am', CONTRACT_CONFIG, 'test');
+    const events = parseEvents([
+      ...answeredTicket('G-1', at(2), 'globex', 10),
+      ...answeredTicket('G-2', at(3), 'globex', 40),
+    ]);
     await ingestEvents(db, 'am', events, await new EngineCache().engineFor(db, 'am'), DEC_1);
     await db.insert(schema.chatSubscriptions).values({
       tenantId: 'am',
