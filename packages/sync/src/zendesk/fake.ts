@@ -7,10 +7,12 @@
 //   excluded; `include=comment_events` lists comments as `Comment` child events.
 // - "Using the Incremental Exports API", Rate limits: 10 requests a minute, answered 429
 //   with `Retry-After` in seconds.
+// - The endpoints a backfill from a date searches first: fake-search.ts.
 // - "Security and authentication": API tokens as Basic `{email}/token:{token}`; a wrong one
 //   is 401 `{"error":"Couldn't authenticate you"}`.
 import type { IncomingMessage } from 'node:http';
 import { type FakeAnswer, FakeJsonServer, MinuteWindow } from '../fake-server.js';
+import { searchExport, ticketAudits } from './fake-search.js';
 
 /** A child event as the export writes it: the changed property under its own name. */
 export type FakeChildEvent = Record<string, unknown> & { id: number; event_type: string };
@@ -30,6 +32,11 @@ export interface FakeZendeskOptions {
   readonly clock: () => number;
   /** Requests a minute before 429; `null` turns the limit off (benchmarks). Default 10. */
   readonly perMinute?: number | null;
+  /**
+   * Requests a minute to the rest of the API (search, audits), the account's limit (400 on
+   * Suite Growth and Professional); `perMinute: null` turns it off too.
+   */
+  readonly accountPerMinute?: number;
   /** Events a page; Zendesk's is 1,000. */
   readonly pageSize?: number;
   readonly email?: string;
@@ -43,12 +50,18 @@ export class FakeZendesk extends FakeJsonServer {
   limited = 0;
   readonly #options: FakeZendeskOptions;
   readonly #window: MinuteWindow;
+  readonly #account: MinuteWindow;
+  /** "Export Search Results" has its own 100 a minute, within the account's limit. */
+  readonly #search: MinuteWindow;
   #sorted = true;
 
   constructor(options: FakeZendeskOptions) {
     super();
     this.#options = options;
+    const off = options.perMinute === null;
     this.#window = new MinuteWindow(options.perMinute === undefined ? 10 : options.perMinute);
+    this.#account = new MinuteWindow(off ? null : (options.accountPerMinute ?? 400));
+    this.#search = new MinuteWindow(off ? null : 100);
   }
 
   /** Adds audits; the export lists them by time (then id), whatever order they come in. */
@@ -64,9 +77,8 @@ export class FakeZendesk extends FakeJsonServer {
     const expected = `Basic ${Buffer.from(`${email}/token:${token}`).toString('base64')}`;
     if (req.headers.authorization !== expected)
       return [401, { error: "Couldn't authenticate you" }];
-    if (url.pathname !== '/api/v2/incremental/ticket_events.json')
-      return [404, { error: 'InvalidEndpoint' }];
     const now = this.#options.clock();
+    if (url.pathname !== '/api/v2/incremental/ticket_events.json') return this.#api(url, now);
     const retry = this.#window.refuse(now);
     if (retry !== undefined) {
       this.limited++;
@@ -80,11 +92,32 @@ export class FakeZendesk extends FakeJsonServer {
     return [200, this.#page(start, now, url.searchParams.get('include') === 'comment_events')];
   }
 
-  #page(start: number, now: number, comments: boolean) {
+  // The search and the audits, within the account's limit (the search within its own too).
+  #api(url: URL, now: number): FakeAnswer {
+    const search = url.pathname === '/api/v2/search/export';
+    const audits = /^\/api\/v2\/tickets\/(\d+)\/audits(\.json)?$/.exec(url.pathname);
+    if (!search && audits === null) return [404, { error: 'InvalidEndpoint' }];
+    const retry = this.#account.refuse(now) ?? (search ? this.#search.refuse(now) : undefined);
+    if (retry !== undefined) {
+      this.limited++;
+      return [429, { error: 'APIRateLimitExceeded' }, { 'retry-after': retry }];
+    }
+    const events = this.#byTime();
+    return search
+      ? searchExport(events, url, now)
+      : ticketAudits(events, Number(audits?.[1]), url, now);
+  }
+
+  #byTime(): readonly FakeTicketEvent[] {
     if (!this.#sorted) {
       this.events.sort((a, b) => a.timestamp - b.timestamp || a.id - b.id);
       this.#sorted = true;
     }
+    return this.events;
+  }
+
+  #page(start: number, now: number, comments: boolean) {
+    this.#byTime();
     const size = this.#options.pageSize ?? 1000;
     const page: unknown[] = [];
     let i = firstAtOrAfter(this.events, start);
