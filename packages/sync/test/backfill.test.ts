@@ -47,7 +47,7 @@ describeEachDriver('Zendesk backfill', (handle) => {
     expect(halfway).toMatchObject({ state: 'backfilling', backfill: { records: 75 } });
     // A worker that claims it next and dies before its first page holds it for its lease.
     const dead = await claimConnection(db, now, 'dead', 120_000);
-    expect(Number(dead?.cursor)).toBeGreaterThan(START);
+    expect(JSON.parse(dead?.cursor ?? '{}').start).toBeGreaterThan(START);
     expect(await syncOnce({ db, engines, clock: () => now + 60_000, owner: 'w2' })).toBeNull();
     now += 121_000;
     const second = await syncOnce({ db, engines, clock: () => now, owner: 'w2' }, only);

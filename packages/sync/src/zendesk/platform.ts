@@ -2,7 +2,9 @@ import type { ZendeskOptions } from '@breachless/connectors/zendesk';
 import { checkEvent, type TicketEvent } from '@breachless/core';
 import { type Fetch, getJson } from '../http-read.js';
 import type { Mapped, Platform, ReadResult } from '../platform.js';
+import { readCursor } from './cursor.js';
 import { mapTicketEvent } from './map.js';
+import { readOpenTickets } from './open-tickets.js';
 import {
   type ZendeskTicketEvent,
   zendeskEventPageSchema,
@@ -21,7 +23,8 @@ export interface ZendeskCredentials {
  * cursor is the `start_time` in Unix seconds, each page's `end_time` the next one's, until
  * `end_of_stream`. A full page's last second is read again by the next page, as
  * documented (the page may have cut it short); the events' ids make the second reading a
- * duplicate.
+ * duplicate. A backfill from a date first reads in full the tickets created before it
+ * (open-tickets.ts): the export from the date would give only their later events.
  */
 export function zendeskPlatform(
   baseUrl: string,
@@ -32,12 +35,21 @@ export function zendeskPlatform(
   const auth = Buffer.from(`${credentials.email}/token:${credentials.token}`).toString('base64');
   const headers = { authorization: `Basic ${auth}` };
   const root = baseUrl.replace(/\/+$/, '');
+  const origin = new URL(root).origin;
+  const get = (url: string): ReturnType<typeof getJson> =>
+    // A `next` link is followed with the credentials: only to the account's own address.
+    new URL(url).origin !== origin
+      ? Promise.resolve({ kind: 'failed', message: `zendesk: a page link leads off ${origin}` })
+      : getJson(fetcher, url, headers, 'zendesk');
   return {
     name: 'zendesk',
     async read(cursor, until): Promise<ReadResult<ZendeskTicketEvent>> {
-      const start = Number(cursor ?? '0');
+      const state = readCursor(cursor);
+      if (state.open !== undefined)
+        return readOpenTickets(get, root, { ...state, open: state.open }, until);
+      const start = state.start;
       const url = `${root}/api/v2/incremental/ticket_events.json?start_time=${start}&include=comment_events`;
-      const got = await getJson(fetcher, url, headers, 'zendesk');
+      const got = await get(url);
       if (got.kind !== 'json') return got;
       const page = zendeskEventPageSchema.safeParse(got.body);
       if (!page.success)
@@ -75,7 +87,14 @@ function pageOf(records: ZendeskTicketEvent[], next: number, readUntil: number |
   const tickets = [...new Set(records.map((r) => String(r.ticket_id)))];
   const done = readUntil !== undefined;
   const cursorAt = readUntil ?? next * 1000;
-  return { kind: 'page' as const, records, tickets, next: String(next), done, cursorAt };
+  return {
+    kind: 'page' as const,
+    records,
+    tickets,
+    next: JSON.stringify({ start: next }),
+    done,
+    cursorAt,
+  };
 }
 
 function mapZendesk(

@@ -43,3 +43,46 @@ export const zendeskEventPageSchema = z.looseObject({
 export type ZendeskChildEvent = z.output<typeof zendeskChildEventSchema>;
 export type ZendeskTicketEvent = z.output<typeof zendeskTicketEventSchema>;
 export type ZendeskEventPage = z.output<typeof zendeskEventPageSchema>;
+
+/**
+ * A page of "Export Search Results" (`GET /api/v2/search/export`, cursor pagination): the
+ * matching tickets, `meta.has_more` and `links.next`.
+ */
+export const searchExportPageSchema = z.looseObject({
+  results: z.array(z.looseObject({ id, status: z.string().optional() })),
+  meta: z.looseObject({ has_more: z.boolean() }),
+  links: z.looseObject({ next: z.string().nullable().optional() }),
+});
+
+/**
+ * One event of a ticket audit ("Ticket Audits", `GET /api/v2/tickets/{id}/audits`):
+ * `Create`/`Change` name the property as `field_name` with its `value`; `Comment` carries
+ * `author_id` and `public`.
+ */
+export const auditEventSchema = z.looseObject({
+  id: id.optional(),
+  type: z.string(),
+  field_name: z.string().optional(),
+  value: z.unknown().optional(),
+  previous_value: z.unknown().optional(),
+  author_id: id.nullable().optional(),
+  public: z.boolean().optional(),
+});
+
+/** A page of a ticket's audits, oldest first, paged by `links.next` while `meta.has_more`. */
+export const auditsPageSchema = z.looseObject({
+  audits: z.array(
+    z.looseObject({
+      id,
+      ticket_id: id,
+      created_at: z.string(),
+      author_id: id.nullable().optional(),
+      via: z.unknown().optional(),
+      events: z.array(auditEventSchema),
+    }),
+  ),
+  meta: z.looseObject({ has_more: z.boolean() }),
+  links: z.looseObject({ next: z.string().nullable().optional() }),
+});
+
+export type ZendeskAudit = z.output<typeof auditsPageSchema>['audits'][number];
