@@ -109,6 +109,57 @@ describe.each(drivers)('breachless sla-log and statement [%s]', (driver) => {
     ]);
   });
 
+  it('reports first contact resolution of the stored tickets as of the files, by organization', async () => {
+    // A and B solved after one reply; C after two: 2 of the 3 at first contact.
+    const solved = (id: string, at: string) => ({
+      id: `${id}-s`,
+      ticket: id,
+      type: 'ticket.updated',
+      at,
+      fields: { status: 'solved' },
+    });
+    const second = { id: 'C-r2', ticket: 'C', type: 'message', at: '2026-11-04T12:40:00Z' };
+    const solvedEvents = file(
+      'solved.ndjson',
+      [
+        ...answeredTicket('A', '2026-11-02T10:00:00Z', 'globex', 20),
+        solved('A', '2026-11-02T11:00:00Z'),
+        ...answeredTicket('B', '2026-11-02T12:00:00Z', 'initech', 10),
+        solved('B', '2026-11-02T13:00:00Z'),
+        ...answeredTicket('C', '2026-11-04T12:00:00Z', 'globex', 5),
+        { ...second, author: 'agent', public: true },
+        solved('C', '2026-11-04T13:00:00Z'),
+      ]
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
+    expect((await cli(['config', 'set', '--tenant', 'fcr', config], env)).code).toBe(0);
+    const imported = await cli(
+      ['import', solvedEvents, '--format', 'ndjson', '--tenant', 'fcr'],
+      env,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    const period = ['--from', '2026-11-01', '--to', '2026-11-30', '--first-contact'];
+    const json = ['--by', 'organization', '--format', 'json'];
+    const stored = await cli(['report', '--tenant', 'fcr', ...period, ...json], env);
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(JSON.parse(stored.stdout)).toEqual({
+      rows: [
+        { organization: 'globex', resolved: 2, firstContact: 1, fcrPct: 50 },
+        { organization: 'initech', resolved: 1, firstContact: 1, fcrPct: 100 },
+      ],
+    });
+    const files = ['--config', config, '--events', solvedEvents, '--at', '2026-11-25T00:00:00Z'];
+    expect((await cli(['report', ...files, ...period, ...json], env)).stdout).toBe(stored.stdout);
+    const csv = await cli(['report', '--tenant', 'fcr', ...period, '--format', 'csv'], env);
+    expect(csv.stdout).toBe('resolved,first_contact,fcr_pct\r\n3,2,66.67\r\n');
+    const table = await cli(['report', '--tenant', 'fcr', ...period, '--by', 'organization'], env);
+    expect(table.stdout).toMatch(/globex\s+2\s+1\s+50\.00%/);
+    const byMetric = await cli(['report', '--tenant', 'fcr', ...period, '--by', 'metric'], env);
+    expect(byMetric).toMatchObject({ code: 2, stdout: '' });
+    expect(byMetric.stderr).toContain('cannot group first contacts by "metric"');
+  });
+
   it('refuses a missing tenant, a bad format and a reversed period before opening the database', async () => {
     const missing = await cli(['sla-log'], env);
     expect(missing.code).toBe(2);

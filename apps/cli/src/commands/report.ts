@@ -16,13 +16,19 @@ import { UsageError } from '../errors.js';
 import { reportTable } from '../format/report-table.js';
 import type { Io } from '../io.js';
 import { configPath, loadConfig, loadEvents } from '../load.js';
+import {
+  fileFirstContact,
+  printFirstContact,
+  storedFirstContact,
+  ticketKeys,
+} from './report-first-contact.js';
 
 /** `breachless report --help`. */
 const REPORT_USAGE = `Usage: breachless report --config FILE --events FILE --from DATE|ISO --to DATE|ISO
                          [--by day,week,month,team,agent,priority,policy,metric,channel,organization,contract]
-                         [--tz ZONE] [--format table|csv|json] [--at ISO]
+                         [--tz ZONE] [--format table|csv|json] [--at ISO] [--first-contact]
        breachless report --tenant ID --from DATE|ISO --to DATE|ISO [--by ...] [--tz ZONE]
-                         [--format table|csv|json]
+                         [--format table|csv|json] [--first-contact]
 
 Compliance over a period: per group and metric, cycles achieved and breached, compliance %
 (achieved / (achieved + breached)), and the average, minimum, maximum, median and 90th
@@ -45,6 +51,9 @@ and cancelled cycles do not count.
   --format F       table (default), csv (RFC 4180, seconds) or json ({"rows":[...]})
   --at ISO         evaluate the tickets at this instant (default: the real now); events
                    after it are ignored
+  --first-contact  first contact resolution instead: per group, the tickets resolved in the
+                   period after an agent reply, those resolved with one reply and no reopen,
+                   and their share (docs/semantics.md); --by takes any key but metric
   --tenant ID      report the tenant's stored cycles instead of files: the database of
                    DATABASE_URL, or the embedded one in BREACHLESS_DATA_DIR, as stored by the
                    API, imports and the worker (the same figures the API and /sla stats give)`;
@@ -77,6 +86,7 @@ export function reportCommand(argv: readonly string[], io: Io): number | Promise
       format: { type: 'string' },
       at: { type: 'string' },
       tenant: { type: 'string' },
+      'first-contact': { type: 'boolean' },
     },
     REPORT_USAGE,
   );
@@ -102,6 +112,15 @@ export function reportCommand(argv: readonly string[], io: Io): number | Promise
   const by = groupKeys(flags.by);
   const at = atFlag(flags.at, io.now);
   const options = { from, to, by, timezone: zone };
+  if (flags['first-contact']) {
+    const fcr = { format, at, options: { ...options, by: ticketKeys(by) } } as const;
+    const print = (rows: Parameters<typeof printFirstContact>[1]) =>
+      printFirstContact(io, rows, fcr);
+    if (flags.tenant !== undefined)
+      return storedFirstContact(io, flags.tenant, fcr.options).then(print);
+    const engine = new Engine(loadConfig(io, configPath(io, flags.config)));
+    return print(fileFirstContact(engine, loadEvents(io, eventsPath), fcr));
+  }
   const print = (rows: ReportRow[]) => {
     if (format === 'json')
       io.stdout(`${JSON.stringify({ rows: rows.map(reportRowJson) }, null, 2)}\n`);

@@ -7,7 +7,7 @@ export {
   firstContactReport,
 } from './first-contact.js';
 export { readGroupKeys } from './group-keys.js';
-export { reportCsv, reportRowJson } from './output.js';
+export { firstContactCsv, firstContactRowJson, reportCsv, reportRowJson } from './output.js';
 export { PERIOD_BOUND_FORMS, periodBound } from './period-bounds.js';
 export { complianceReport, sortReportRows } from './report.js';
 export { contractStatement } from './statement.js';

@@ -1,3 +1,4 @@
+import type { FirstContactRow } from './first-contact.js';
 import type { ElapsedStats, GroupKey, ReportRow } from './types.js';
 
 /** A report row as `report --format json` prints it (formats.md). */
@@ -67,4 +68,37 @@ export function reportCsv(rows: readonly ReportRow[], by: readonly GroupKey[]): 
       .join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** A first contact row as the API and `report --first-contact --format json` write it. */
+type FirstContactRowJson = Partial<Record<Exclude<GroupKey, 'metric'>, string | null>> & {
+  readonly resolved: number;
+  readonly firstContact: number;
+  readonly fcrPct: number | null;
+};
+
+/** A first contact row in its flat JSON shape (formats.md): the group keys, then the counts. */
+export function firstContactRowJson(row: FirstContactRow): FirstContactRowJson {
+  return {
+    ...row.group,
+    resolved: row.resolved,
+    firstContact: row.firstContact,
+    fcrPct: row.fcrPct,
+  };
+}
+
+/**
+ * First contact rows as CSV (RFC 4180, CRLF line ends): the group columns of `by`, then
+ * `resolved`, `first_contact` and `fcr_pct`. A missing value is an empty cell.
+ */
+export function firstContactCsv(
+  rows: readonly FirstContactRow[],
+  by: readonly Exclude<GroupKey, 'metric'>[],
+): string {
+  const keys = [...new Set(by)];
+  const lines = rows.map((r) =>
+    [...keys.map((k) => r.group[k]), r.resolved, r.firstContact, r.fcrPct].map(csvCell).join(','),
+  );
+  const header = [...keys, 'resolved', 'first_contact', 'fcr_pct'].join(',');
+  return `${[header, ...lines].join('\r\n')}\r\n`;
 }

@@ -1,4 +1,10 @@
-import { type GroupKey, type Problem, readGroupKeys } from '@breachless/core';
+import {
+  firstContactCsv,
+  firstContactRowJson,
+  type GroupKey,
+  type Problem,
+  readGroupKeys,
+} from '@breachless/core';
 import { firstContactRows } from '@breachless/db';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -22,12 +28,6 @@ function ticketKeys(value: string | undefined, problems: Problem[]): TicketKey[]
   return keys.filter((k): k is TicketKey => k !== 'metric');
 }
 
-/** RFC 4180: quote a cell holding a comma, a quote or a line break; double the quotes. */
-const cell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /**
  * `GET /v1/reports/first-contact?from&to&by&tz&format=json|csv`: first contact resolution
  * (docs/semantics.md) over the tenant's tickets resolved in the period, grouped as compliance
@@ -50,22 +50,8 @@ export function firstContactRoutes(deps: AppDeps) {
       timezone: zone,
     });
     checkRows(rows.length);
-    if (format === 'csv') {
-      const lines = rows.map((r) =>
-        [...by.map((k) => r.group[k]), r.resolved, r.firstContact, r.fcrPct].map(cell).join(','),
-      );
-      const header = [...by, 'resolved', 'first_contact', 'fcr_pct'].join(',');
-      return c.body(`${[header, ...lines].join('\r\n')}\r\n`, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-      });
-    }
-    return c.json({
-      rows: rows.map((r) => ({
-        ...r.group,
-        resolved: r.resolved,
-        firstContact: r.firstContact,
-        fcrPct: r.fcrPct,
-      })),
-    });
+    if (format === 'csv')
+      return c.body(firstContactCsv(rows, by), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.json({ rows: rows.map(firstContactRowJson) });
   });
 }
