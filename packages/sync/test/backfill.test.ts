@@ -1,6 +1,7 @@
 // A backfill from the loopback Zendesk (src/zendesk/fake.ts, Zendesk's Incremental Ticket
 // Event Export as documented) that stops halfway resumes from its stored cursor on another
-// worker and stores every event once; a helpdesk that is down delays the connection with a
+// worker and stores every event once; from a date, it first stores in full the tickets
+// created before it that are still open or were solved since; a helpdesk that is down delays the connection with a
 // growing backoff and says so, and the next success clears it.
 import { EngineCache, saveConfig } from '@breachless/db';
 import { claimConnection, connectionHealth, saveConnection } from '@breachless/db/sync';
@@ -94,5 +95,22 @@ describeEachDriver('Zendesk backfill', (handle) => {
     const [up] = await connectionHealth(db, now, 'acme');
     expect(up).toMatchObject({ state: 'ok', failures: 0 });
     expect(await claimConnection(db, now, 'other', 60_000)).toBeNull();
+  });
+
+  it('from a date, stores the tickets created before it and still open (or solved since) in full', async () => {
+    const { db } = handle();
+    const globex = { tenant: 'globex', platform: 'zendesk' };
+    await saveConfig(db, 'globex', CONFIG, 'test');
+    const since = START + 3 * 3600;
+    const connection = { baseUrl: fake.url, credentials, cursor: String(since) };
+    await saveConnection(db, { ...globex, ...connection }, now);
+    const engines = new EngineCache();
+    const run = await syncOnce({ db, engines, clock: () => now, owner: 'w' }, globex);
+    expect(run).toMatchObject({ phase: 'backfill', outcome: 'caught-up' });
+    const [health] = await connectionHealth(db, now, 'globex');
+    // All but 1001 and 1003, solved before the date: their comments are not rejected.
+    const read = history.filter((c) => ![1001, 1003].includes(c.audit.ticket_id));
+    expect(health?.backfill.rejected).toBe(0);
+    expect(health?.backfill.stored).toBe(read.reduce((n, c) => n + c.webhooks.length, 0));
   });
 });
