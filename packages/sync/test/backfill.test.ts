@@ -99,7 +99,7 @@ describeEachDriver('Zendesk backfill', (handle) => {
 
   it('from a date, stores the tickets created before it and still open (or solved since) in full', async () => {
     const { db } = handle();
-    const globex = { tenant: 'globex', platform: 'zendesk' };
+    const globex = { tenant: 'globex', platform: 'zendesk' as const };
     await saveConfig(db, 'globex', CONFIG, 'test');
     const since = START + 3 * 3600;
     const connection = { baseUrl: fake.url, credentials, cursor: String(since) };

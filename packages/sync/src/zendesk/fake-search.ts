@@ -45,12 +45,6 @@ export function searchExport(
   const matching = tickets(events, now).filter((t) => tests.every((test) => test(t)));
   const offset = after?.offset ?? 0;
   const page = matching.slice(offset, offset + size);
-  const more = offset + size < matching.length;
-  const cursor = Buffer.from(JSON.stringify({ offset: offset + size, issued: now })).toString(
-    'base64url',
-  );
-  const next = new URL(url);
-  next.searchParams.set('page[after]', cursor);
   return [
     200,
     {
@@ -62,8 +56,7 @@ export function searchExport(
         updated_at: iso(t.updated),
       })),
       facets: null,
-      meta: { has_more: more, after_cursor: more ? cursor : null, before_cursor: null },
-      links: { prev: null, next: more ? next.toString() : null },
+      ...paging(url, offset + size, matching.length, now),
     },
   ];
 }
@@ -79,12 +72,6 @@ export function ticketAudits(
   if (audits.length === 0) return [404, { error: 'RecordNotFound', description: 'Not found' }];
   const size = Math.min(Number(url.searchParams.get('page[size]') ?? 100) || 100, 100);
   const offset = readAfter(url.searchParams.get('page[after]'))?.offset ?? 0;
-  const more = offset + size < audits.length;
-  const next = new URL(url);
-  const cursor = Buffer.from(JSON.stringify({ offset: offset + size, issued: now })).toString(
-    'base64url',
-  );
-  next.searchParams.set('page[after]', cursor);
   return [
     200,
     {
@@ -97,10 +84,21 @@ export function ticketAudits(
         metadata: {},
         events: e.child_events.map(auditEvent),
       })),
-      meta: { has_more: more, after_cursor: more ? cursor : null, before_cursor: null },
-      links: { prev: null, next: more ? next.toString() : null },
+      ...paging(url, offset + size, audits.length, now),
     },
   ];
+}
+
+// Cursor pagination's `meta` and `links`: the cursor is the next offset and when it was given.
+function paging(url: URL, offset: number, total: number, now: number) {
+  const more = offset < total;
+  const cursor = Buffer.from(JSON.stringify({ offset, issued: now })).toString('base64url');
+  const next = new URL(url);
+  next.searchParams.set('page[after]', cursor);
+  return {
+    meta: { has_more: more, after_cursor: more ? cursor : null, before_cursor: null },
+    links: { prev: null, next: more ? next.toString() : null },
+  };
 }
 
 // The export names the changed property as a key; an audit says it as `field_name`.
