@@ -1,3 +1,4 @@
+import { slaRequest } from '@breachless/chat';
 import {
   Engine,
   firstContactFact,
@@ -6,6 +7,7 @@ import {
   parseEvents,
 } from '@breachless/core';
 import { expect, it } from 'vitest';
+import { chatQueries } from '../src/chat/index.js';
 import { firstContactRows } from '../src/first-contact/index.js';
 import { ingestEvents } from '../src/ingest/index.js';
 import { EngineCache, saveConfig } from '../src/tenants/index.js';
@@ -23,7 +25,10 @@ const event = (ticket: string, h: number, rest: object) => ({
   ...rest,
 });
 const created = (t: string, h: number, organization: string) =>
-  event(t, h, { type: 'ticket.created', fields: { status: 'new', organization } });
+  event(t, h, {
+    type: 'ticket.created',
+    fields: { status: 'new', organization, team: organization === 'globex' ? 'gold' : 'std' },
+  });
 const reply = (t: string, h: number) =>
   event(t, h, { type: 'message', author: 'agent', public: true });
 const status = (t: string, h: number, s: string) =>
@@ -70,5 +75,52 @@ describeEachDriver('first contact resolution', (handle) => {
     expect(await firstContactRows(db, 'fcr', { ...options, from: Date.UTC(2026, 10, 24) })).toEqual(
       [],
     );
+  });
+
+  it('shows first contact in /sla stats, per group and filtered, with the same figures', async () => {
+    const { db } = handle();
+    await saveConfig(db, 'fcr', CONFIG, 'test');
+    await ingestEvents(db, 'fcr', EVENTS, await new EngineCache().engineFor(db, 'fcr'), NOW);
+    const scope = { tenant: 'fcr', platform: 'slack', channel: 'C', user: 'U' };
+    const ask = (text: string) =>
+      slaRequest(text, '/sla').answer(
+        { zone: 'UTC', now: NOW, canManage: async () => ({ ok: true }) },
+        chatQueries(db, new EngineCache(), scope),
+      );
+    const fcrLines = async (text: string) => {
+      const view = await ask(text);
+      expect(view.kind).toBe('stats');
+      return 'lines' in view
+        ? view.lines
+            .filter((l) => l.metric === 'first_contact')
+            .map((l) => [l.group, l.achieved, l.breached, l.compliancePct])
+        : [];
+    };
+    const period = '2026-11-01..2026-11-30';
+    const byOrg = await firstContactRows(db, 'fcr', {
+      from: Date.UTC(2026, 10, 1),
+      to: Date.UTC(2026, 11, 1),
+      by: ['organization'],
+    });
+    // Met: resolved at first contact; missed: the other resolved tickets.
+    expect(await fcrLines(`stats ${period} by:organization`)).toEqual(
+      byOrg.map((r) => [
+        r.group.organization,
+        r.firstContact,
+        r.resolved - r.firstContact,
+        r.fcrPct,
+      ]),
+    );
+    expect(await fcrLines(`stats ${period}`)).toEqual([[null, 1, 2, 33.33]]);
+    expect(await fcrLines(`stats ${period} team:gold`)).toEqual([[null, 1, 1, 50]]);
+    expect(await fcrLines(`stats ${period} agent:nobody`)).toEqual([]);
+    // The compliance lines keep coming first in each group.
+    const view = await ask(`stats ${period} by:organization`);
+    expect('lines' in view && view.lines.map((l) => `${l.group} ${l.metric}`)).toEqual([
+      'globex resolution',
+      'globex first_contact',
+      'initech resolution',
+      'initech first_contact',
+    ]);
   });
 });

@@ -26,12 +26,16 @@ const row = (team: string | null): ReportRow => ({
   breachedSeconds: { p50: null } as ReportRow['breachedSeconds'],
 });
 
-/** Queries answering `breached` with `total` breaches and `stats` with `teams`, in that order. */
+/**
+ * Queries answering `breached` with `total` breaches and `stats` with `teams`, in that order
+ * (no ticket resolved: no first contact line).
+ */
 function queries(total: number, teams: (string | null)[] = []): SlaQueries {
   const items = Array.from({ length: total }, (_, i) => item(i + 1));
   return {
     breached: async (o) => ({ items: items.slice(0, o.limit), total }),
     stats: async () => teams.map(row),
+    firstContact: async () => [],
   } as Partial<SlaQueries> as SlaQueries;
 }
 

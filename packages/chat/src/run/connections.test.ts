@@ -15,6 +15,7 @@ function queries(connections?: ConnectionStatus[]): SlaQueries {
   };
   return {
     stats: nothing,
+    firstContact: nothing,
     atRisk: nothing,
     breached: nothing,
     ticket: nothing,

@@ -1,4 +1,4 @@
-import type { GroupKey, ReportRow, TicketResult } from '@breachless/core';
+import type { FirstContactRow, GroupKey, ReportRow, TicketResult } from '@breachless/core';
 import type { CycleItem } from '../views/types.js';
 
 /** A channel's subscription as stored, with the failed deliveries to the channel. */
@@ -28,6 +28,16 @@ export interface SlaQueries {
     priority?: string | undefined;
     agent?: string | undefined;
   }): Promise<ReportRow[]>;
+  /** First contact resolution of the tickets resolved in `[from, to)`, filtered at resolution. */
+  firstContact(o: {
+    from: number;
+    to: number;
+    zone: string;
+    by: Exclude<GroupKey, 'metric'>[];
+    team?: string | undefined;
+    priority?: string | undefined;
+    agent?: string | undefined;
+  }): Promise<FirstContactRow[]>;
   /** Running cycles due in `[from, to]`, soonest first. */
   atRisk(o: {
     from: number;

@@ -13,6 +13,7 @@ function recording() {
   };
   const queries: SlaQueries = {
     stats: async () => [],
+    firstContact: async () => [],
     atRisk: async (o) => {
       asked.push(`atRisk ${(o.to - o.from) / 60_000}m ${o.team ?? '-'}`);
       return [];

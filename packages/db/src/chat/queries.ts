@@ -1,4 +1,5 @@
 import type { SlaQueries } from '@breachless/chat';
+import { firstContactRows } from '../first-contact/index.js';
 import { loadEvents } from '../ingest/index.js';
 import { teamOfAgent } from '../outbox/index.js';
 import { atRiskCycles, breachedCycles, complianceRows } from '../reports/index.js';
@@ -67,6 +68,13 @@ export function chatQueries(db: Database, engines: EngineCache, scope: ChatScope
         { from: o.from, to: o.to, by: o.by, timezone: o.zone },
         { team: o.team, priority: o.priority, agent: o.agent },
         o.now,
+      ),
+    firstContact: (o: Parameters<SlaQueries['firstContact']>[0]) =>
+      firstContactRows(
+        db,
+        tenant,
+        { from: o.from, to: o.to, by: o.by, timezone: o.zone },
+        { team: o.team, priority: o.priority, agent: o.agent },
       ),
     atRisk: async (o: {
       from: number;
