@@ -5,7 +5,7 @@ import {
   firstContactReport,
 } from '@breachless/core';
 import { and, eq, gte, lt } from 'drizzle-orm';
-import type { CycleFilter } from '../reports/cycle-filter.js';
+import type { CycleFilter } from '../reports/index.js';
 import { tickets } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 
