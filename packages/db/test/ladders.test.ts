@@ -6,7 +6,7 @@ import { queueReminders, reminderLevel } from '../src/ladders/index.js';
 import { runTick } from '../src/scan/index.js';
 import { deliveries, notifications } from '../src/schema/index.js';
 import type { Database } from '../src/storage/index.js';
-import { EngineCache } from '../src/tenants/index.js';
+import { EngineCache, saveConfig } from '../src/tenants/index.js';
 import { created, describeEachDriver, ingest, seedTenant } from '../src/testing.js';
 
 // seedTenant: first response in 1h of New York's 9-17 weekdays, warnings at 50% and 75%.
@@ -99,5 +99,39 @@ describeEachDriver('escalation ladders', (handle) => {
       'suppressed',
     ]);
     expect((await routed(db, 'ack', 'B')).map((r) => r[0])).toEqual(['50%', '75%', 'breach']);
+  });
+
+  it('remind in the ticket’s zone when the calendar reads the customer’s hours', async () => {
+    const { db } = handle();
+    const engines = new EngineCache();
+    const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '17:00']]]);
+    const customer = {
+      id: 'customer',
+      timezone: 'America/New_York',
+      timezoneFrom: 'custom.tz',
+      hours: Object.fromEntries(weekdays),
+    };
+    const policy = { id: 'std', calendar: 'customer', targets: { first_response: { '*': '1h' } } };
+    await saveConfig(db, 'tz', { calendars: [customer], policies: [policy] }, 'test');
+    await addSubscription(db, 'tz', {
+      platform: 'slack',
+      channel: 'C-MGR',
+      kind: 'alerts',
+      filters: { levels: 'breach', remind: '2h', times: '2' },
+      createdBy: 'U-ADMIN',
+    });
+    // 09:00 in Tokyo on Monday: breached at 10:00 there, reminded at 12:00 and 14:00 there,
+    // long before New York's hours open (14:00 UTC).
+    const TOKYO_MON = Date.parse('2026-11-23T00:00:00Z');
+    await ingest(db, 'tz', [created('T', TOKYO_MON, { custom: { tz: 'asia/tokyo' } })], TOKYO_MON);
+    await runTick(db, engines, TOKYO_MON + H + MIN);
+    expect(await queueReminders(db, engines, TOKYO_MON + 3 * H - 1000)).toBe(0);
+    expect(await queueReminders(db, engines, TOKYO_MON + 3 * H)).toBe(1);
+    expect(await queueReminders(db, engines, TOKYO_MON + 5 * H)).toBe(1);
+    expect((await routed(db, 'tz', 'T')).map((r) => r[0])).toEqual([
+      'breach',
+      expect.stringMatching(/^breach reminder 1 /),
+      expect.stringMatching(/^breach reminder 2 /),
+    ]);
   });
 });

@@ -48,6 +48,11 @@ export class TargetChoice {
     return this.#calendars.isCustomerHours(calendar);
   }
 
+  /** Calendar `id` as a ticket with `fields` reads it (its zone, for the customer's hours). */
+  calendarFor(id: string, fields: TicketFields): BusinessCalendar | null {
+    return this.#calendars.calendarFor(id, fields);
+  }
+
   /** The target, calendar and contract of a cycle of `metric` that started at `startedAt`. */
   choose(
     policy: Policy | undefined,

@@ -2,7 +2,7 @@ import { compileCalendars } from '../calendar/compile.js';
 import type { BusinessCalendar } from '../calendar/types.js';
 import type { Config } from '../config/types.js';
 import { TargetChoice } from '../contracts/target-choice.js';
-import type { TicketEvent } from '../events/types.js';
+import type { TicketEvent, TicketFields } from '../events/types.js';
 import { applySorted, type Evaluation, TicketCheckpoint } from './checkpoint.js';
 import { byTicket } from './order.js';
 import { ticketResult } from './result.js';
@@ -35,6 +35,15 @@ export class Engine {
       trace: false,
     };
     this.#traced = { ...this.#plain, trace: true };
+  }
+
+  /**
+   * Calendar `id` as a ticket with `fields` reads it, as its running cycles do: a calendar of
+   * the customer's hours in the ticket's zone (docs/semantics.md), any other as configured;
+   * `null` for an id the config lacks. For work after the cycle (breach reminders).
+   */
+  calendarFor(id: string, fields: TicketFields): BusinessCalendar | null {
+    return this.#plain.targets.calendarFor(id, fields);
   }
 
   /**

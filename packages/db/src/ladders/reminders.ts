@@ -1,4 +1,4 @@
-import { parseDuration } from '@breachless/core';
+import { parseDuration, type TicketFields } from '@breachless/core';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { insertNotifications } from '../outbox/index.js';
 import { chatSubscriptions, cycles, type SubscriptionFilters, tickets } from '../schema/index.js';
@@ -61,7 +61,8 @@ const text = (fields: unknown, key: string) => {
 
 /**
  * Queues the reminders of escalation ladders: for every alert subscription with `remind`
- * (business time, read in the cycle's calendar) and every breached cycle it hears that is
+ * (business time, read in the cycle's calendar: in the ticket's zone for the customer's
+ * hours) and every breached cycle it hears that is
  * still open, the latest reminder whose instant has come (`breachedAt + k x remind`, k up to
  * `times`) becomes one notification, created exactly once by the outbox's unique key (a
  * level per rung and k), with its deliveries in the same transaction: to the rung's channel,
@@ -108,7 +109,9 @@ async function tenantReminders(
     const times = Number(rung.filters.times ?? DEFAULT_REMINDERS);
     if (every === undefined || every <= 0) continue;
     for (const c of breaches) {
-      const calendar = c.calendar === null ? undefined : engine.calendars.get(c.calendar);
+      // The ticket's zone, as its cycle reads a calendar of the customer's hours now.
+      const fields = (c.fields ?? {}) as TicketFields;
+      const calendar = c.calendar === null ? null : engine.calendarFor(c.calendar, fields);
       if (!calendar || !c.breachedAt || !hears(rung.filters, c)) continue;
       let k = 0;
       while (k < times && calendar.add(c.breachedAt.getTime(), (k + 1) * every) <= now) k += 1;
