@@ -1,4 +1,4 @@
-import type { FakeChildEvent, FakeTicketEvent } from './fake.js';
+import type { FakeChildEvent, FakeTicketEvent } from './fake-events.js';
 
 /** One change of a fake ticket: its audit in the export and the webhooks Zendesk sends. */
 export interface FakeChange {

@@ -10,7 +10,7 @@
 //   `events`: `Create`/`Change` with `field_name`, `value`, `previous_value`; `Comment` with
 //   `author_id`, `public`, `body`.
 import type { FakeAnswer } from '../fake-server.js';
-import type { FakeChildEvent, FakeTicketEvent } from './fake.js';
+import type { FakeChildEvent, FakeTicketEvent } from './fake-events.js';
 
 const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 const HOUR = 3_600_000;

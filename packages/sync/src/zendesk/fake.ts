@@ -12,20 +12,10 @@
 //   is 401 `{"error":"Couldn't authenticate you"}`.
 import type { IncomingMessage } from 'node:http';
 import { type FakeAnswer, FakeJsonServer, MinuteWindow } from '../fake-server.js';
+import type { FakeTicketEvent } from './fake-events.js';
 import { searchExport, ticketAudits } from './fake-search.js';
 
-/** A child event as the export writes it: the changed property under its own name. */
-export type FakeChildEvent = Record<string, unknown> & { id: number; event_type: string };
-
-/** One audit of the fake account, as a ticket event of the export. */
-export interface FakeTicketEvent {
-  readonly id: number;
-  readonly ticket_id: number;
-  readonly timestamp: number;
-  readonly updater_id: number;
-  readonly via?: { channel: string };
-  readonly child_events: readonly FakeChildEvent[];
-}
+export type { FakeTicketEvent };
 
 export interface FakeZendeskOptions {
   /** The fake's clock (the one-minute exclusion and the rate-limit window read it). */
