@@ -6,7 +6,7 @@ import {
   redeemLoginLink,
   saveConfig,
 } from '@breachless/db';
-import { describeEachDriver, ingest } from '@breachless/db/testing';
+import { created, describeEachDriver, ingest } from '@breachless/db/testing';
 import { pino } from 'pino';
 import { beforeAll, expect, it } from 'vitest';
 import { createConsole } from '../src/index.js';
@@ -159,5 +159,42 @@ describeEachDriver('console pages', (handle) => {
     expect(out.status).toBe(303);
     const after = await app().request('/t/acme/at-risk', { headers: { cookie: mine } });
     expect(after.headers.get('location')).toBe('/sign-in?next=%2Ft%2Facme%2Fat-risk');
+  });
+
+  it('opens the cycles behind each compliance figure, achieved and breached alike', async () => {
+    const minutesAgo = (m: number) => NOW - m * 60_000;
+    const reply = (id: string, ticket: string, m: number) => ({
+      id,
+      ticket,
+      type: 'message',
+      at: new Date(minutesAgo(m)).toISOString(),
+      author: 'agent',
+      public: true,
+    });
+    await ingest(
+      handle().db,
+      'acme',
+      [
+        { ...created('FAST', minutesAgo(300), { status: 'new', team: 'ops' }), id: 'f1' },
+        reply('f2', 'FAST', 280),
+        { ...created('SLOW', minutesAgo(300), { status: 'new', team: 'ops' }), id: 's1' },
+        reply('s2', 'SLOW', 100),
+      ],
+      NOW,
+    );
+    const table = await (await get('/t/acme/compliance?days=30&by=team')).text();
+    for (const outcome of ['achieved', 'breached'])
+      expect(table).toContain(
+        `compliance/${outcome}?days=30&amp;team=ops&amp;metric=first_response`,
+      );
+    const list = async (outcome: string) =>
+      (await get(`/t/acme/compliance/${outcome}?days=30&team=ops&metric=first_response`)).text();
+    const [achieved, breached] = [await list('achieved'), await list('breached')];
+    expect(achieved).toContain('1 shown (1 achieved first_response in the last 30 days, team ops)');
+    expect(achieved).toContain('/tickets/FAST');
+    expect(achieved).not.toContain('/tickets/SLOW');
+    expect(breached).toContain('1 shown (1 breached first_response in the last 30 days, team ops)');
+    expect(breached).toContain('/tickets/SLOW');
+    expect(breached).not.toContain('/tickets/FAST');
   });
 });

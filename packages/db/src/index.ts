@@ -98,6 +98,8 @@ export {
   breachedCycles,
   type CycleFilter,
   complianceRows,
+  type OutcomeCycle,
+  outcomeCycles,
   refreshReportPeriods,
 } from './reports/index.js';
 export { runTick, type TickResult } from './scan/index.js';

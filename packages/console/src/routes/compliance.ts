@@ -1,5 +1,5 @@
 import type { ReportRow } from '@breachless/core';
-import { breachedCycles, complianceRows } from '@breachless/db';
+import { complianceRows, outcomeCycles } from '@breachless/db';
 import { HttpError } from '@breachless/http';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
@@ -27,7 +27,8 @@ function readQuery(q: (name: string) => string | undefined) {
  * `GET /t/:tenant/compliance?days=30&by=team`: compliance per metric over the last 14, 30 or
  * 90 days (UTC), a daily trend per metric, by team or priority; the figures of the API's
  * compliance report and `/sla stats` (db's `complianceRows`). `format=csv` downloads the
- * table on screen. Each breached count opens the cycles behind it (`/compliance/breached`).
+ * table on screen. Each achieved and breached count opens the cycles behind it (`/compliance/achieved`,
+ * `/compliance/breached`).
  */
 export function complianceRoutes(deps: ConsoleDeps) {
   return new Hono<ConsoleEnv>()
@@ -66,35 +67,38 @@ export function complianceRoutes(deps: ConsoleDeps) {
         page(
           'Compliance',
           session,
-          html`${choose}<p>${utc(period.from)} to ${utc(period.to)}.</p>${trendSvg(daily)}${complianceTable(rows, by, `${base}/breached?days=${days}`)}`,
+          html`${choose}<p>${utc(period.from)} to ${utc(period.to)}.</p>${trendSvg(daily)}${complianceTable(rows, by, base, days)}`,
           'compliance',
         ),
       );
     })
-    .get('/breached', async (c) => {
+    .get('/:outcome{achieved|breached}', async (c) => {
       const session = c.get('session');
       const { days } = readQuery((n) => c.req.query(n));
+      const outcome = c.req.param('outcome') === 'achieved' ? 'achieved' : 'breached';
       const now = deps.clock();
       const filter = {
         team: c.req.query('team') || undefined,
         priority: c.req.query('priority') || undefined,
       };
-      const metric = c.req.query('metric');
-      const { items, total } = await breachedCycles(deps.db, session.tenant, {
+      const metric = c.req.query('metric') || undefined;
+      const { items, total } = await outcomeCycles(deps.db, session.tenant, {
         from: now - days * DAY_MS,
         to: now,
         limit: 500,
+        outcome,
+        metric,
         ...filter,
       });
-      const shown = items.filter((i) => !metric || i.metric === metric);
       const base = `/t/${encodeURIComponent(session.tenant)}`;
+      const title = outcome === 'achieved' ? 'Achieved cycles' : 'Breached cycles';
       return c.html(
         page(
-          'Breached cycles',
+          title,
           session,
-          html`<p>${shown.length} shown (${total} breached in the last ${days} days${filter.team ? `, team ${filter.team}` : ''}${filter.priority ? `, priority ${filter.priority}` : ''}).</p>
-<table><thead><tr><th scope="col">Ticket</th><th scope="col">Metric</th><th scope="col">Team</th><th scope="col">Priority</th><th scope="col">Breached</th></tr></thead>
-<tbody>${shown.map((i) => html`<tr><td><a href="${base}/tickets/${encodeURIComponent(i.ticket)}">${i.ticket}</a></td><td>${i.metric}</td><td>${i.team ?? '—'}</td><td>${i.priority ?? '—'}</td><td>${utc(i.breachedAt)}</td></tr>`)}</tbody></table>`,
+          html`<p>${items.length} shown (${total} ${outcome}${metric ? ` ${metric}` : ''} in the last ${days} days${filter.team ? `, team ${filter.team}` : ''}${filter.priority ? `, priority ${filter.priority}` : ''}).</p>
+<table><thead><tr><th scope="col">Ticket</th><th scope="col">Metric</th><th scope="col">Team</th><th scope="col">Priority</th><th scope="col">${outcome === 'achieved' ? 'Achieved' : 'Breached'}</th></tr></thead>
+<tbody>${items.map((i) => html`<tr><td><a href="${base}/tickets/${encodeURIComponent(i.ticket)}">${i.ticket}</a></td><td>${i.metric}</td><td>${i.team ?? '—'}</td><td>${i.priority ?? '—'}</td><td>${utc(i.outcomeAt)}</td></tr>`)}</tbody></table>`,
           'compliance',
         ),
       );

@@ -3,16 +3,27 @@ import { html } from 'hono/html';
 import type { Fragment } from '../html-page.js';
 import { pct } from './format.js';
 
-/** The table of compliance rows, each breached count a link to the cycles behind it. */
-export function complianceTable(rows: readonly ReportRow[], by: string, drill: string): Fragment {
+/**
+ * The table of compliance rows, each achieved and breached count a link to the cycles behind
+ * it (`base` is the compliance page's address, `days` its window).
+ */
+export function complianceTable(
+  rows: readonly ReportRow[],
+  by: string,
+  base: string,
+  days: number,
+): Fragment {
   if (rows.length === 0) return html`<p>No cycle reached an outcome in this period.</p>`;
   return html`<table id="compliance"><caption>Compliance by ${by} and metric</caption>
 <thead><tr><th scope="col">${by}</th><th scope="col">Metric</th><th scope="col" class="num">Achieved</th><th scope="col" class="num">Breached</th><th scope="col" class="num">Compliance</th></tr></thead>
 <tbody>${rows.map((r) => {
     const value = r.group[by as 'team'] ?? null;
-    const link = `${drill}&${by}=${encodeURIComponent(value ?? '')}&metric=${r.metric}`;
-    return html`<tr><td>${value ?? `(no ${by})`}</td><td>${r.metric}</td><td class="num">${r.achieved}</td>
-<td class="num"><a href="${link}" aria-label="${r.breached} breached ${r.metric} cycles of ${value ?? `no ${by}`}">${r.breached}</a></td><td class="num">${pct(r.compliancePct)}</td></tr>`;
+    const of = value ?? `no ${by}`;
+    const link = (outcome: string) =>
+      `${base}/${outcome}?days=${days}&${by}=${encodeURIComponent(value ?? '')}&metric=${r.metric}`;
+    return html`<tr><td>${value ?? `(no ${by})`}</td><td>${r.metric}</td>
+<td class="num"><a href="${link('achieved')}" aria-label="${r.achieved} achieved ${r.metric} cycles of ${of}">${r.achieved}</a></td>
+<td class="num"><a href="${link('breached')}" aria-label="${r.breached} breached ${r.metric} cycles of ${of}">${r.breached}</a></td><td class="num">${pct(r.compliancePct)}</td></tr>`;
   })}</tbody></table>`;
 }
 
