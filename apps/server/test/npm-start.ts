@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { watchOutput } from './output-watch.js';
 
 // `npm start` as a user runs it: in a terminal (a pseudo-terminal from util-linux's `script`),
 // so Ctrl-C sends SIGINT to the whole foreground process group (npm, the shells, the server)
@@ -23,33 +24,12 @@ export function npmStart(dataDir: string) {
     cwd: ROOT,
     env: { ...userEnv, BREACHLESS_DATA_DIR: dataDir, PORT: '0' },
   });
-  let out = '';
-  const waiting = new Set<() => void>();
-  const read = (chunk: Buffer) => {
-    out += chunk.toString();
-    for (const check of waiting) check();
-  };
-  child.stdout.on('data', read);
-  child.stderr.on('data', read);
-  const exited = new Promise<number | null>((done) => child.once('exit', done));
-  const until = (pattern: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!pattern.test(out)) return;
-        waiting.delete(check);
-        resolve();
-      };
-      waiting.add(check);
-      check();
-      void exited.then(() => {
-        if (waiting.delete(check)) reject(new Error(`ended before ${pattern}:\n${out}`));
-      });
-    });
+  const { until, exited, output } = watchOutput(child);
   return {
     typed: (keys: string) => child.stdin.write(keys),
     until,
     exited,
-    output: () => out,
+    output,
     /** Hangs up the terminal, which ends npm and the server as closing a terminal would. */
     kill: () => child.kill('SIGHUP'),
   };

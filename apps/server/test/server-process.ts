@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { watchOutput } from './output-watch.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -22,28 +23,8 @@ export function startServer(
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(from ? { cwd: from } : {}),
   });
-  let out = '';
-  const waiting = new Set<() => void>();
-  const read = (chunk: Buffer) => {
-    out += chunk.toString();
-    for (const check of waiting) check();
-  };
-  child.stdout?.on('data', read);
-  child.stderr?.on('data', read);
-  const waitFor = (pattern: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!pattern.test(out)) return;
-        waiting.delete(check);
-        resolve();
-      };
-      waiting.add(check);
-      check();
-      child.once('exit', (code) => {
-        if (waiting.delete(check)) reject(new Error(`exited ${code} before ${pattern}:\n${out}`));
-      });
-    });
-  return { child, seen: waitFor(until), waitFor, output: () => out };
+  const { until: waitFor, output } = watchOutput(child);
+  return { child, seen: waitFor(until), waitFor, output };
 }
 
 /** Ctrl-C, then the exit code. */
