@@ -39,7 +39,10 @@ export const cycles = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.ticketId, t.metric, t.cycle] }),
     index('cycles_next_check').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
-    index('cycles_outcome').on(t.tenantId, t.outcomeAt),
+    // Reports read cycles by outcome instant, always within a range (which implies not
+    // null): open cycles have none, so they stay out of the index and a recompute or tick
+    // rewriting an open cycle adds no entry to it.
+    index('cycles_outcome').on(t.tenantId, t.outcomeAt).where(sql`${t.outcomeAt} is not null`),
     // At-risk lists (API, /sla at-risk, home tabs, digests): running cycles by due instant.
     // 1M cycles: 65 ms to 1.8 ms per list; a recompute's row write costs ~15% more.
     index('cycles_due').on(t.tenantId, t.dueAt).where(sql`${t.status} = 'running'`),

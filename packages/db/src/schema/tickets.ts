@@ -18,7 +18,12 @@ import { instant, tenantId } from './columns.js';
  */
 export const ticketRevisions = pgSequence('ticket_revisions');
 
-/** Tickets with their current fields, as the core last evaluated them. */
+/**
+ * Tickets with their current fields, as the core last evaluated them. Every recompute
+ * updates the row (its revision), so the table is stored with fillfactor 70 (migration
+ * 0016, which drizzle does not model): the new row version then fits in its page and is a
+ * HOT update, with no new index entry.
+ */
 export const tickets = pgTable(
   'tickets',
   {
