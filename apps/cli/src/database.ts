@@ -29,11 +29,13 @@ export async function openServiceDatabase(
   io: Io,
   options: { unmigrated?: 'allow' | 'migrate' } = {},
 ): Promise<DatabaseHandle> {
-  const handle = await openDatabase({
-    databaseUrl: io.env.DATABASE_URL || undefined,
-    dataDir: dataDirOf(io),
-    migrating: options.unmigrated === 'migrate',
-  }).catch((error: unknown) => {
+  const open = () =>
+    openDatabase({
+      databaseUrl: io.env.DATABASE_URL || undefined,
+      dataDir: dataDirOf(io),
+      migrating: options.unmigrated === 'migrate',
+    });
+  const handle = await (io.database ? io.database(open) : open()).catch((error: unknown) => {
     // Named here, where the database code is loaded anyway, so that the dispatcher need not
     // load it to recognise the error.
     throw error instanceof DataDirInUseError ? new ActionableError(error.message) : error;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import type { DatabaseHandle } from '@breachless/db';
 import { UsageError } from './errors.js';
 
 /** What a command touches outside itself, so tests can run it in-process. */
@@ -17,6 +18,13 @@ export interface Io {
   readonly now: () => number;
   /** Whether stderr is a terminal, where progress redraws in place. */
   readonly stderrIsTerminal?: boolean;
+  /**
+   * How a command gets its database, given `open`, the opening it would do itself (unset:
+   * `open()`, a database of the command's own that it closes when done). Tests running many
+   * commands in one process on one embedded directory open it once and hand the same handle
+   * to each, as starting PGlite on a directory costs about a second of CPU every time.
+   */
+  readonly database?: (open: () => Promise<DatabaseHandle>) => Promise<DatabaseHandle>;
 }
 
 /** The process's own streams, files and clock. */

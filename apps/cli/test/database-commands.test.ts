@@ -2,10 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliAsync, EXAMPLES } from './harness.js';
+import { cliAsync, EXAMPLES, keepOpen } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'breachless-db-'));
 const env = { BREACHLESS_DATA_DIR: join(dir, 'data') };
+// Some twenty commands on one embedded directory: PGlite starts once for them all.
+keepOpen(env.BREACHLESS_DATA_DIR);
 
 describe('database commands on the embedded PGlite', () => {
   it('migrate applies the migrations and is safe to run twice', async () => {

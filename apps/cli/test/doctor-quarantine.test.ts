@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEvents } from '@breachless/core';
-import { EngineCache, ingestEvents, openDatabase, saveConfig } from '@breachless/db';
+import { EngineCache, ingestEvents, saveConfig } from '@breachless/db';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { cliAsync } from './harness.js';
+import { cliAsync, keepOpen, withDatabase } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'breachless-doctor-'));
 const env = { BREACHLESS_DATA_DIR: join(dir, 'data') };
@@ -19,19 +19,12 @@ const CONFIG = {
   ],
 };
 
-/** Works on the data directory as the services would, then closes it for the CLI. */
-async function withDatabase(work: (db: import('@breachless/db').Database) => Promise<void>) {
-  const handle = await openDatabase({ dataDir: env.BREACHLESS_DATA_DIR });
-  try {
-    await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
+// The doctor and the service work beside it below share one start of PGlite.
+keepOpen(env.BREACHLESS_DATA_DIR);
 
 it('lists quarantined tickets with their error, and --retry releases them once mended', async () => {
   expect((await cliAsync(['migrate'], env)).code).toBe(0);
-  await withDatabase(async (db) => {
+  await withDatabase(env, async ({ db }) => {
     await saveConfig(db, 'acme', CONFIG, 'test');
     // Stored by an earlier version: created in 1950, beyond int4's seconds on 24x7.
     const old = {
@@ -71,7 +64,7 @@ it('lists quarantined tickets with their error, and --retry releases them once m
   );
   expect(still.stdout).toMatch(/acme\/BAD: .*, 2 attempts\n/);
 
-  await withDatabase(async (db) => {
+  await withDatabase(env, async ({ db }) => {
     await db.execute(sql`delete from ticket_events where tenant_id = 'acme' and id = 'old'`);
   });
   const released = await cliAsync(['doctor', '--retry', 'acme'], env);
@@ -85,7 +78,7 @@ it('lists quarantined tickets with their error, and --retry releases them once m
 });
 
 it('names the tenants whose stored config this version refuses', async () => {
-  await withDatabase(async (db) => {
+  await withDatabase(env, async ({ db }) => {
     // Saved by an earlier version, before targets were bounded to a year.
     const old = {
       policies: [{ id: 'p', calendar: '24x7', targets: { resolution: { '*': '400d' } } }],

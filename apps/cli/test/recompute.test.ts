@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfigDocument } from '@breachless/core';
-import { openDatabase } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliAsync, EXAMPLES, scratch } from './harness.js';
+import { cliAsync, EXAMPLES, keepOpen, scratch, withDatabase } from './harness.js';
 
 const EVENTS = `${EXAMPLES}events.ndjson`;
 const CONFIG = `${EXAMPLES}breachless.config.yaml`;
@@ -23,12 +22,15 @@ const drivers = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : []
 describe.each(drivers)('a config saved after an import [%s]', (driver) => {
   let env: Record<string, string>;
   let drop: (() => Promise<void>) | undefined;
+  // Some twenty commands on one embedded directory: PGlite starts once for them all.
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'recompute-')), 'db');
+  if (driver === 'pglite') keepOpen(dataDir);
   beforeAll(async () => {
     if (driver === 'postgres') {
       const db = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
       env = { DATABASE_URL: db.url };
       drop = db.drop;
-    } else env = { BREACHLESS_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'recompute-')), 'db') };
+    } else env = { BREACHLESS_DATA_DIR: dataDir };
     expect((await cliAsync(['migrate'], env)).code).toBe(0);
   });
   afterAll(() => drop?.());
@@ -101,21 +103,15 @@ describe.each(drivers)('a config saved after an import [%s]', (driver) => {
   });
 
   it('a stored config this version refuses: recompute says so, get shows it, set mends it', async () => {
-    const handle = await openDatabase({
-      databaseUrl: env.DATABASE_URL,
-      dataDir: env.BREACHLESS_DATA_DIR,
-    });
     // Saved by an earlier version, before targets were bounded to a year.
     const old = {
       policies: [{ id: 'p', calendar: '24x7', targets: { resolution: { '*': '400d' } } }],
     };
-    try {
+    await withDatabase(env, async (handle) => {
       await handle.db.execute(sql`
         insert into configs (tenant_id, version, body, changed_by)
         values ('twice', 2, ${JSON.stringify(old)}::jsonb, 'earlier version')`);
-    } finally {
-      await handle.close();
-    }
+    });
     const before = await report('twice');
     const refused = await cliAsync(['recompute', '--tenant', 'twice'], env);
     expect(refused.code).toBe(2);

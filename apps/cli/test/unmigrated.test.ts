@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,11 @@ describe('the CLI on an unmigrated database', () => {
       stdout: '',
       stderr: line(dir),
     });
+    // The directory that refusal created, never migrated, under another name for the
+    // in-process commands below: a copy, where a directory of their own cost initdb again
+    // (some 5 to 10 s of CPU) to reach the same state.
+    const env = { BREACHLESS_DATA_DIR: join(initCwd, 'never-migrated') };
+    cpSync(dir, env.BREACHLESS_DATA_DIR, { recursive: true });
     // Typed in the root, run in a folder under it: the root's directory still.
     const below = join(initCwd, 'apps', 'cli');
     mkdirSync(below, { recursive: true });
@@ -49,7 +54,6 @@ describe('the CLI on an unmigrated database', () => {
       stdout: `migrations applied: embedded PGlite in ${dir}\n`,
       stderr: '',
     });
-    const env = { BREACHLESS_DATA_DIR: join(initCwd, 'never-migrated') };
     for (const argv of [
       ['token', 'create', '--tenant', 'demo'],
       ['report', '--tenant', 'demo', '--from', '2026-11-01', '--to', '2026-11-07'],
