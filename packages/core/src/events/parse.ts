@@ -1,11 +1,24 @@
 import { clientDataProblems, isTooDeep } from '../client-data.js';
 import { readableError } from '../config/choose.js';
 import { EventsError, formatPath, type Problem } from '../errors.js';
+import { plainEvent } from './plain-event.js';
 import { eventSchema } from './schema.js';
 import type { TicketEvent } from './types.js';
 
+type Checked = { event: TicketEvent } | { problems: Problem[] };
+
 /** Validates one event; the problems name the field. */
-export function checkEvent(value: unknown): { event: TicketEvent } | { problems: Problem[] } {
+export function checkEvent(value: unknown): Checked {
+  // The common valid event is read without zod; the schema decides every other one.
+  const event = plainEvent(value);
+  return event === undefined ? checkBySchema(value) : { event };
+}
+
+/**
+ * Validates one event by the schema alone: what `checkEvent` answers, and what its tests
+ * compare the reader without zod to.
+ */
+export function checkBySchema(value: unknown): Checked {
   // First, and alone when too deep: the schema must never walk what could overflow its stack.
   const data = clientDataProblems(value);
   if (isTooDeep(data)) return { problems: data };
