@@ -48,9 +48,10 @@ describe('the Teams bot without a registration', () => {
   });
 
   it('with TEAMS_ALLOW_UNAUTHENTICATED=1, starts and warns that it accepts anyone', async () => {
-    // Services refuse an unmigrated database: migrate it as `breachless migrate` would.
+    // Services refuse an unmigrated database: migrate it as `breachless migrate` would, which
+    // starts a new directory from the build's migrated image instead of initdb.
     const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-teams-')), 'data');
-    const handle = await openDatabase({ dataDir });
+    const handle = await openDatabase({ dataDir, migrating: true });
     await handle.migrate();
     await handle.close();
     const bot = startBot({ TEAMS_ALLOW_UNAUTHENTICATED: '1', BREACHLESS_DATA_DIR: dataDir });
