@@ -96,6 +96,38 @@ describeEachDriver('ingest group commit', (handle) => {
       expect([...p.ms.keys()]).toEqual(expect.arrayContaining(['wait', 'store', 'commit']));
   });
 
+  it('starts a second transaction only for enough waiting events: small requests share the next', async () => {
+    const db = handle().db;
+    let transactions = 0;
+    const counting = new Proxy(db, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        if (prop === 'transaction') transactions++;
+        return value.bind(target);
+      },
+    });
+    const group = new IngestGroup(counting, async () => engine, {}, { overlapEvents: 50 });
+    const now = T0 + 30 * 60_000;
+    // Ten one-event requests at once: the first starts alone, the nine others wait for it
+    // (two in flight would have split them: one more alone, eight together).
+    const small = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => group.ingest('small', [created(`s${i}`, `S${i}`)], now)),
+    );
+    expect(small.map((a) => a.accepted)).toEqual(Array(10).fill(1));
+    expect(transactions).toBe(2);
+    // A batch of 50 does not wait: it runs beside the first, and the request after it waits.
+    transactions = 0;
+    const batch = Array.from({ length: 50 }, (_, i) => created(`b${i}`, `B${i}`));
+    const big = await Promise.all([
+      group.ingest('big', [created('l1', 'L1')], now),
+      group.ingest('big', batch, now),
+      group.ingest('big', [created('l2', 'L2')], now),
+    ]);
+    expect(big.map((a) => a.accepted)).toEqual([1, 50, 1]);
+    expect(transactions).toBe(3);
+  });
+
   it('fails only the request at fault when a group cannot be stored together', async () => {
     const db = handle().db;
     const group = new IngestGroup(db, async () => engine, {}, { concurrency: 1 });
