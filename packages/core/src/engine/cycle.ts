@@ -257,19 +257,32 @@ export class Cycle {
       this.breachedAt !== null
     )
       return null;
-    return this.calendar.add(at, Math.max(0, this.target - this.elapsedAt(at)));
+    const from = wholeSecond(at);
+    return this.calendar.add(from, Math.max(0, this.target - this.elapsedAt(from)));
   }
 
   /** The next level to be reached if the cycle keeps running from `at`. */
   nextLevel(at: number): FiredLevel | null {
     if (this.dueAt(at) === null || this.target === null || !this.calendar) return null;
-    const elapsed = this.elapsedAt(at);
+    const from = wholeSecond(at);
+    const elapsed = this.elapsedAt(from);
     let next: FiredLevel | null = null;
     for (const level of levelsOf(this.policy)) {
       if (this.hasFired(level.text)) continue;
-      const when = this.calendar.add(at, Math.max(0, thresholdOf(level, this.target) - elapsed));
+      const when = this.calendar.add(from, Math.max(0, thresholdOf(level, this.target) - elapsed));
       if (!next || when < next.at) next = { level: level.text, at: when };
     }
     return next;
   }
+}
+
+/**
+ * Projections count from the whole second of the instant asked: elapsed time is whole seconds
+ * and the clock starts on event instants, which are whole seconds, so the due instant and next
+ * level are the same whenever they are asked. Counted from `at` itself they would carry its
+ * fraction of a second, and every recompute would move (and the database rewrite, in every
+ * index) a due instant that has not changed.
+ */
+function wholeSecond(at: number): number {
+  return Math.floor(at / 1000) * 1000;
 }
