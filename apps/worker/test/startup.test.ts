@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@breachless/db';
+import { type DatabaseHandle, openDatabase } from '@breachless/db';
 import { createScratchDatabase, serviceUnderTest } from '@breachless/db/testing';
 import { workerMetrics } from '@breachless/jobs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,17 +27,22 @@ describe('where the worker keeps the embedded database', () => {
 });
 
 describe('the worker on an unmigrated database', () => {
-  it('refuses PGlite with one line and exit code 2, then serves it once migrated', async () => {
+  it('refuses PGlite with one line and exit code 2, its /readyz says why until migrated, then it serves', async () => {
     const dir = join(initCwd, '.breachless');
     const refused = await start({}).outcome;
     expect(refused).toEqual({
       code: 2,
       stderr: `breachless worker: the database at ${dir} is not migrated: run \`breachless migrate\`\n`,
     });
-    // `breachless migrate` from the same folder: the same directory.
+    // The directory the worker refused, opened in this process: its /readyz is asked before
+    // and after `breachless migrate` from the same folder (the same directory), on the
+    // database initdb already made, rather than on a second one made in memory.
     const handle = await openDatabase({ dataDir: dir });
-    await handle.migrate();
-    await handle.close();
+    try {
+      await expectReadyOnceMigrated(handle);
+    } finally {
+      await handle.close();
+    }
     const worker = start({});
     const { port } = await worker.outcome;
     try {
@@ -64,28 +69,32 @@ describe('the worker on an unmigrated database', () => {
   });
 });
 
-describe("the worker's /readyz", () => {
-  it('answers 503 with the reason on an unmigrated database, 200 once migrated', async () => {
-    const handle = await openDatabase({});
-    const server = healthServer({ db: handle.db, healthy: () => true, metrics: workerMetrics() });
-    await new Promise<void>((done) => server.listen(0, done));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      const unmigrated = await fetch(`${url}/readyz`);
-      expect(unmigrated.status).toBe(503);
-      expect(await unmigrated.json()).toEqual({
-        ok: false,
-        error: 'the database is not migrated: run `breachless migrate`',
-      });
-      // Alive all the same: a restart would not migrate it.
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      await handle.migrate();
-      const ready = await fetch(`${url}/readyz`);
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ ok: true });
-    } finally {
-      server.close();
-      await handle.close();
-    }
-  });
-});
+/**
+ * The worker's /readyz on `handle`, unmigrated: 503 with the reason (alive all the same), then
+ * migrates it and expects 200.
+ */
+async function expectReadyOnceMigrated(handle: DatabaseHandle): Promise<void> {
+  const server = healthServer({ db: handle.db, healthy: () => true, metrics: workerMetrics() });
+  // No idle timeout: fetch reuses its connection after the migration, which blocks this
+  // process for seconds on a busy machine, and a server that had just timed the connection
+  // out would reset it (ECONNRESET). close() still ends idle connections.
+  server.keepAliveTimeout = 0;
+  await new Promise<void>((done) => server.listen(0, done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const unmigrated = await fetch(`${url}/readyz`);
+    expect(unmigrated.status).toBe(503);
+    expect(await unmigrated.json()).toEqual({
+      ok: false,
+      error: 'the database is not migrated: run `breachless migrate`',
+    });
+    // Alive all the same: a restart would not migrate it.
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    await handle.migrate();
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true });
+  } finally {
+    server.close();
+  }
+}
