@@ -2,8 +2,8 @@ import { daysInMonth, type Instant, isTimeZone, localToInstant } from '@breachle
 import { IANAZone } from 'luxon';
 import { ConnectorError } from '../errors.js';
 
-const DAY_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})$/;
-// Rows share minutes by the thousand; the cache only bounds itself, it never needs to hit.
+// A zone's wall times repeat by the thousand (rows share minutes); keyed by the wall time's
+// number, the cache holds no text of the file. It only bounds itself, it never needs to hit.
 const CACHE_LIMIT = 50_000;
 
 /**
@@ -21,32 +21,57 @@ export function dayFirstDates(timezone: string): (text: string) => Instant | und
       'servicenow-csv',
       `unknown time zone "${timezone}"`,
     );
-  const zone = IANAZone.create(timezone);
   // UTC needs no zone arithmetic at all; it is the default and the common case.
-  const utc = ['utc', 'etc/utc', 'gmt', 'etc/gmt'].includes(timezone.toLowerCase());
-  const cache = new Map<string, Instant | undefined>();
+  if (['utc', 'etc/utc', 'gmt', 'etc/gmt'].includes(timezone.toLowerCase())) return wallClock;
+  const zone = IANAZone.create(timezone);
+  const cache = new Map<number, Instant>();
   return (text) => {
-    const cached = cache.get(text);
-    if (cached !== undefined || cache.has(text)) return cached;
-    const at = read(text, utc ? undefined : zone);
+    const wall = wallClock(text);
+    if (wall === undefined) return undefined;
+    const cached = cache.get(wall);
+    if (cached !== undefined) return cached;
+    const at = localToInstant(zone, wall);
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, at);
+    cache.set(wall, at);
     return at;
   };
 }
 
-function read(text: string, zone: IANAZone | undefined): Instant | undefined {
-  const m = DAY_FIRST.exec(text);
-  if (!m) return undefined;
-  const [day, month, year, hour, minute] = m.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59) return undefined;
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  return zone === undefined ? wall : localToInstant(zone, wall);
+const SLASH = 47;
+const SPACE = 32;
+const COLON = 58;
+const END = -1;
+
+/**
+ * `d/M/yyyy H:mm` (day, month and hour of one or two digits) read by hand, as the UTC
+ * milliseconds of the wall time; `undefined` for any other text or a date that does not exist.
+ */
+function wallClock(text: string): number | undefined {
+  cursor = 0;
+  const day = digits(text, 1, 2, SLASH);
+  const month = digits(text, 1, 2, SLASH);
+  const year = digits(text, 4, 4, SPACE);
+  const hour = digits(text, 1, 2, COLON);
+  const minute = digits(text, 2, 2, END);
+  if (day < 1 || month < 1 || month > 12 || year < 0 || hour < 0 || minute < 0) return undefined;
+  if ((day > 28 && day > daysInMonth(year, month)) || hour > 23 || minute > 59) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute);
+}
+
+// Where `digits` reads next in the text `wallClock` reads: one position, not an object per
+// field, for the two dates of every row.
+let cursor = 0;
+
+/** `min` to `max` ASCII digits at the cursor, then `after` (or the text's end): their value, or -1. */
+function digits(text: string, min: number, max: number, after: number): number {
+  const start = cursor;
+  let value = 0;
+  for (; cursor < text.length && cursor - start < max; cursor++) {
+    const d = text.charCodeAt(cursor) - 48;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+  }
+  if (cursor - start < min) return -1;
+  if (after === END) return cursor === text.length ? value : -1;
+  return text.charCodeAt(cursor++) === after ? value : -1;
 }
