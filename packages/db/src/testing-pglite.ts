@@ -4,13 +4,14 @@
 // is the build's (packages/db/dist, pglite/image.ts), or, when the sources changed since the
 // build, one made by the first suite that needs it and kept under node_modules/.cache: both
 // are named for the migrations' bytes and PGlite's version, so a stale one is never used.
-import { readdirSync, rmSync } from 'node:fs';
+// Suites that need a directory nobody migrated copy one initdb made (initdbDataDir).
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { imageFile, readImage, writeImage } from './pglite/image.js';
+import { imageFile, pgliteVersion, readImage, writeImage } from './pglite/image.js';
 import * as schema from './schema/index.js';
 import { type DatabaseHandle, MIGRATIONS_FOLDER } from './storage/database.js';
 
@@ -22,7 +23,7 @@ const CACHE_DIR = fileURLToPath(
 let image: Blob | undefined;
 
 /** The image for the current migrations: the build's, the cached one, or one made now. */
-async function migratedImage(): Promise<Blob> {
+export async function migratedImage(): Promise<Blob> {
   image ??= readImage() ?? readImage(CACHE_DIR);
   if (image) return image;
   const file = await writeImage(CACHE_DIR);
@@ -51,4 +52,37 @@ export async function openMigratedPglite(): Promise<DatabaseHandle> {
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * Fills `dataDir` (missing or empty) with a PGlite data directory as initdb leaves it, with
+ * nothing migrated: a copy of one made by initdb once for this PGlite version and kept under
+ * node_modules/.cache. For suites whose subject is an unmigrated directory, or a directory at
+ * all, and not initdb: a copy and a plain open cost about 1 s of CPU, initdb about 5 s.
+ */
+export async function initdbDataDir(dataDir: string): Promise<void> {
+  const template = join(CACHE_DIR, `pglite-initdb-${pgliteVersion()}`);
+  if (!existsSync(template)) {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    // Made under another name then renamed, so a copier reads a whole directory or none.
+    const partial = `${template}.${process.pid}.tmp`;
+    rmSync(partial, { recursive: true, force: true });
+    const client = await PGlite.create(partial);
+    await client.close();
+    try {
+      renameSync(partial, template);
+    } catch {
+      // Another test process made it first: theirs is as good.
+      rmSync(partial, { recursive: true, force: true });
+    }
+    // Those of other PGlite versions are of no further use.
+    for (const name of readdirSync(CACHE_DIR))
+      if (
+        /^pglite-initdb-[\w.-]+$/.test(name) &&
+        name !== basename(template) &&
+        !name.endsWith('.tmp')
+      )
+        rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
+  }
+  cpSync(template, dataDir, { recursive: true });
 }

@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataDirInUseError } from '../src/pglite/data-dir-lock.js';
 import { openDatabase } from '../src/storage/client.js';
+import { initdbDataDir } from '../src/testing-pglite.js';
 
 const CLIENT = fileURLToPath(new URL('../src/storage/client.ts', import.meta.url));
 
 describe('the embedded database directory', () => {
   it('is refused to a second process while one holds it, and taken over once that one is gone', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-lock-')), 'data');
+    // The lock is the subject, not initdb: the holder opens a directory that exists already.
+    await initdbDataDir(dataDir);
     const holder = spawn(
       process.execPath,
       [

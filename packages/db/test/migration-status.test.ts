@@ -12,6 +12,7 @@ import {
   requireMigrated,
 } from '../src/storage/migration-status.js';
 import { createScratchDatabase } from '../src/testing.js';
+import { initdbDataDir } from '../src/testing-pglite.js';
 
 const base = process.env.TEST_DATABASE_URL;
 const dir = mkdtempSync(join(tmpdir(), 'breachless migration status '));
@@ -25,10 +26,11 @@ interface Scratch {
 const drivers: [string, () => Promise<Scratch>][] = [
   [
     'pglite',
-    async () => ({
-      open: () => openDatabase({ dataDir: join(dir, 'pglite') }),
-      drop: async () => {},
-    }),
+    async () => {
+      // A directory as initdb leaves it: what is refused here is a database nobody migrated.
+      await initdbDataDir(join(dir, 'pglite'));
+      return { open: () => openDatabase({ dataDir: join(dir, 'pglite') }), drop: async () => {} };
+    },
   ],
 ];
 if (base)

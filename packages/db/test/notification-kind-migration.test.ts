@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../src/storage/database.js';
 import { rowsOf } from '../src/storage/rows.js';
+import { initdbDataDir } from '../src/testing-pglite.js';
 
 /** The committed migrations up to (not including) `tag`, as a folder drizzle can apply. */
 function migrationsBefore(tag: string): string {
@@ -22,7 +23,10 @@ function migrationsBefore(tag: string): string {
 
 it('migrates the digests queued under the metric "digest" to kind digest with no metric', async () => {
   const before = migrationsBefore('0011');
-  const client = new PGlite();
+  // A database nobody migrated, copied rather than made by initdb.
+  const dataDir = mkdtempSync(join(tmpdir(), 'breachless-kind-'));
+  await initdbDataDir(dataDir);
+  const client = new PGlite(dataDir);
   const db = drizzle(client);
   try {
     await migrate(db, { migrationsFolder: before });
@@ -41,5 +45,6 @@ it('migrates the digests queued under the metric "digest" to kind digest with no
   } finally {
     await client.close();
     rmSync(before, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -30,7 +30,7 @@ import { MIGRATIONS_FOLDER } from '../storage/database.js';
 export const IMAGE_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 
 /** PGlite's version, from its package.json (its exports do not include that file). */
-function pgliteVersion(): string {
+export function pgliteVersion(): string {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   return JSON.parse(readFileSync(join(dirname(dirname(entry)), 'package.json'), 'utf8')).version;
 }
