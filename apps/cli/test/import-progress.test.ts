@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressReporter } from '../src/format/progress.js';
-import { cliAsync, EXAMPLES } from './harness.js';
+import { cliAsync, EXAMPLES, keepOpen } from './harness.js';
 
 describe('import progress', () => {
+  // migrate then import: one start of PGlite for both.
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'breachless-pg-')), 'd');
+  keepOpen(dataDir);
   it('reaches 100% only at the end, with the final counts', async () => {
-    const env = { BREACHLESS_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'breachless-pg-')), 'd') };
+    const env = { BREACHLESS_DATA_DIR: dataDir };
     expect((await cliAsync(['migrate'], env)).code).toBe(0);
     // The example file is read whole before its first batch of 7 is stored.
     const ran = await cliAsync(

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createScratchDatabase } from '@breachless/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliAsync, type Ran } from './harness.js';
+import { cliAsync, keepOpen, type Ran } from './harness.js';
 
 const BIN = fileURLToPath(new URL('../bin/breachless.js', import.meta.url));
 
@@ -14,6 +14,9 @@ const base = process.env.TEST_DATABASE_URL;
 // The folder `npx breachless` was typed in (npm's INIT_CWD).
 const initCwd = mkdtempSync(join(tmpdir(), 'breachless cli unmigrated '));
 afterAll(() => rmSync(initCwd, { recursive: true, force: true }));
+// The in-process commands refused on it share one start of PGlite.
+const neverMigrated = join(initCwd, 'never-migrated');
+keepOpen(neverMigrated);
 const line = (where: string) =>
   `breachless: the database at ${where} is not migrated: run \`breachless migrate\`\n`;
 
@@ -44,8 +47,8 @@ describe('the CLI on an unmigrated database', () => {
     // The directory that refusal created, never migrated, under another name for the
     // in-process commands below: a copy, where a directory of their own cost initdb again
     // (some 5 to 10 s of CPU) to reach the same state.
-    const env = { BREACHLESS_DATA_DIR: join(initCwd, 'never-migrated') };
-    cpSync(dir, env.BREACHLESS_DATA_DIR, { recursive: true });
+    const env = { BREACHLESS_DATA_DIR: neverMigrated };
+    cpSync(dir, neverMigrated, { recursive: true });
     // Typed in the root, run in a folder under it: the root's directory still.
     const below = join(initCwd, 'apps', 'cli');
     mkdirSync(below, { recursive: true });
