@@ -34,6 +34,8 @@ describeEachDriver('isTransient', (handle, url) => {
         expect(isTransient(locked)).toBe(true);
       });
     } finally {
+      // The schema as migrated again, so the run's shared database serves the next suite.
+      await holder`drop table if exists lock_probe`;
       await impatient.end();
       await holder.end();
     }

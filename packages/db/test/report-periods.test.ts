@@ -12,7 +12,7 @@ import { openDatabase } from '../src/storage/client.js';
 import type { Database } from '../src/storage/database.js';
 import { saveConfig } from '../src/tenants/config-store.js';
 import { EngineCache } from '../src/tenants/engine-cache.js';
-import { createScratchDatabase, describeEachDriver } from '../src/testing.js';
+import { describeEachDriver, suiteDatabase } from '../src/testing.js';
 
 const DAY = 86_400_000;
 const MON = Date.parse('2026-11-16T00:00:00Z');
@@ -209,12 +209,11 @@ describeEachDriver('report periods', (handle) => {
 // Two connections: a change committed by another one while a period is computed.
 describe.runIf(process.env.TEST_DATABASE_URL)('report periods under concurrent writes', () => {
   it('does not store a period whose cycles changed while it was computed, and stores the others', async () => {
-    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
-    const handle = await openDatabase({ databaseUrl: scratch.url });
-    const other = await openDatabase({ databaseUrl: scratch.url });
+    // The run's shared database, emptied: one made for the test cost its creation and drop.
+    const shared = await suiteDatabase('postgres');
+    const other = await openDatabase({ databaseUrl: shared.url });
     try {
-      await handle.migrate();
-      const { db } = handle;
+      const { db } = shared.handle;
       await saveConfig(db, 'umbrella', CONFIG, 'test');
       const engine = await new EngineCache().engineFor(db, 'umbrella');
       await ingestEvents(db, 'umbrella', parseEvents(week()), engine, NOW);
@@ -247,32 +246,34 @@ describe.runIf(process.env.TEST_DATABASE_URL)('report periods under concurrent w
       ]);
     } finally {
       await other.close();
-      await handle.close();
-      await scratch.drop();
+      await shared.release();
     }
   });
 
   it('computes reports on a read-only database (a read replica) without storing anything', async () => {
-    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
-    const writer = await openDatabase({ databaseUrl: scratch.url });
+    const shared = await suiteDatabase('postgres');
+    const writer = shared.handle;
+    const name = new URL(shared.url as string).pathname.slice(1);
     try {
-      await writer.migrate();
       await saveConfig(writer.db, 'replica', CONFIG, 'test');
       const engine = await new EngineCache().engineFor(writer.db, 'replica');
       await ingestEvents(writer.db, 'replica', parseEvents(week()), engine, NOW);
-      const name = new URL(scratch.url).pathname.slice(1);
       await writer.db.execute(
         sql.raw(`alter database ${name} set default_transaction_read_only = on`),
       );
-      const reader = await openDatabase({ databaseUrl: scratch.url });
+      const reader = await openDatabase({ databaseUrl: shared.url });
       const rows = await complianceRows(reader.db, 'replica', BY_DAY, {}, NOW);
       expect(rows).toEqual(await complianceRows(reader.db, 'replica', BY_DAY));
       expect(rows.length).toBeGreaterThan(0);
       await reader.close();
       expect(await storedPeriods(writer.db, 'replica')).toEqual([]);
     } finally {
-      await writer.close();
-      await scratch.drop();
+      // Writable again for the suites after: the shared database is theirs next.
+      await writer.db.transaction(async (tx) => {
+        await tx.execute(sql`set transaction read write`);
+        await tx.execute(sql.raw(`alter database ${name} reset default_transaction_read_only`));
+      });
+      await shared.release();
     }
   });
 });
