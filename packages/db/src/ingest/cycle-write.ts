@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import { epochMs } from '../storage/index.js';
+import { executePrepared } from './prepared.js';
 
 type CycleRow = typeof cycles.$inferInsert;
 
@@ -91,7 +92,9 @@ export async function replaceCycles(
     ]),
   );
   const at = (i: number) => sql.raw(`to_timestamp((r->>${i})::float8 / 1000)`);
-  await db.execute(sql`
+  await executePrepared(
+    db,
+    sql`
     with fresh as (
       select r->>0 as ticket_id, r->>1 as metric, (r->>2)::int as cycle, r->>3 as status, r->>4 as policy,
         r->>5 as calendar, (r->>6)::int as target_seconds, (r->>7)::int as elapsed_seconds, ${at(8)} as started_at,
@@ -133,5 +136,6 @@ export async function replaceCycles(
         excluded.elapsed_seconds, excluded.started_at, excluded.stopped_at, excluded.due_at, excluded.breached_at,
         excluded.outcome_at, excluded.warnings_fired, excluded.fired, excluded.next_check_at, excluded.team,
         excluded.agent, excluded.priority, excluded.channel, excluded.organization, excluded.requester,
-        excluded.contract)`);
+        excluded.contract)`,
+  );
 }

@@ -2,6 +2,7 @@ import { type TicketEvent, uniformEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
 import { rowsOf } from '../storage/index.js';
+import { executePrepared } from './prepared.js';
 
 /** How events are stored: the normalized event, with its instant as ISO text. */
 type StoredBody = Omit<TicketEvent, 'at'> & { at: string };
@@ -42,14 +43,17 @@ export async function storeEvents(
       })),
     );
     const inserted = rowsOf<{ id: string; seq: number }>(
-      await db.execute(sql`
+      await executePrepared(
+        db,
+        sql`
         insert into ticket_events (tenant_id, id, ticket_id, type, at, body)
         select ${tenant}, id, ticket_id, type, at, body
         from rows from (jsonb_to_recordset(${doc}::jsonb) as (id text, ticket_id text, type text, at timestamptz, body jsonb))
           with ordinality as x(id, ticket_id, type, at, body, n)
         order by n
         on conflict do nothing
-        returning id, seq`),
+        returning id, seq`,
+      ),
     );
     for (const row of inserted) stored.set(row.id, row.seq);
   }
@@ -85,11 +89,14 @@ export async function loadEventsMarked(
   const lastSeq = new Map<string, number>();
   if (ticketIds.length === 0) return { events: [], lastSeq };
   const rows = rowsOf<{ body: StoredBody; seq: number }>(
-    await db.execute(sql`
+    await executePrepared(
+      db,
+      sql`
       select body, seq from ticket_events
       where tenant_id = ${tenant}
         and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
-      order by seq`),
+      order by seq`,
+    ),
   );
   const events = rows.map((r) => {
     const event = eventFromBody(r.body);

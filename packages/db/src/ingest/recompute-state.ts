@@ -12,6 +12,7 @@ import { rowsOf } from '../storage/index.js';
 import { cycleKey, replaceCycles } from './cycle-write.js';
 import { eventMarks, lastSeqOf, loadEventsMarked } from './event-store.js';
 import type { IngestPhases } from './phases.js';
+import { executePrepared } from './prepared.js';
 import type { CachedTicket, TicketCache } from './ticket-cache.js';
 
 type CycleRow = typeof cycles.$inferInsert;
@@ -160,7 +161,9 @@ export async function updateTickets(
     ...ticketIds.filter((id) => !given.has(id)).map((id) => ({ id, keep: true })),
   ];
   const written = rowsOf<{ id: string; revision: string | number }>(
-    await db.execute(sql`
+    await executePrepared(
+      db,
+      sql`
       update tickets as t set
         fields = case when v.keep then t.fields else v.fields end,
         policy = case when v.keep then t.policy else v.policy end,
@@ -174,7 +177,8 @@ export async function updateTickets(
         as v(id text, keep boolean, fields jsonb, policy text, state text, last_event_at timestamptz,
           first_contact jsonb)
       where t.tenant_id = ${tenant} and t.id = v.id
-      returning t.id, t.revision`),
+      returning t.id, t.revision`,
+    ),
   );
   return new Map(written.map((r) => [r.id, Number(r.revision)]));
 }

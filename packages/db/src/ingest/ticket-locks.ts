@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
 import { rowsOf } from '../storage/index.js';
+import { executePrepared } from './prepared.js';
 
 /** The tickets locked: each one's revision, and which rows this call created. */
 export interface LockedTickets {
@@ -32,20 +33,26 @@ export async function lockTicketsCreating(
   // created here is a ticket whose history is what the caller holds. Checked all the same
   // (an index probe each), for events stored otherwise (by hand, by an older version).
   const [inserted, locked] = await Promise.all([
-    db.execute(sql`
+    executePrepared(
+      db,
+      sql`
       insert into tickets (tenant_id, id)
       select ${tenant}, id from jsonb_array_elements_text(${ids}::jsonb) as x(id)
       on conflict do nothing
       returning tickets.id, not exists (
-        select 1 from ticket_events e where e.tenant_id = ${tenant} and e.ticket_id = tickets.id) as empty`),
+        select 1 from ticket_events e where e.tenant_id = ${tenant} and e.ticket_id = tickets.id) as empty`,
+    ),
     // A statement of its own, so that it sees rows another transaction created and committed
     // while the insert waited on them (one statement's snapshot would miss them).
-    db.execute(sql`
+    executePrepared(
+      db,
+      sql`
       select t.id, t.revision, ${quarantined(sql.raw('t.id'))} from tickets t
       where t.tenant_id = ${tenant}
         and t.id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))
       order by t.id
-      for update`),
+      for update`,
+    ),
   ]);
   const rows = rowsOf<{ id: string; revision: string | number; quarantined: boolean }>(locked);
   return {
