@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MIGRATIONS_FOLDER } from '@breachless/db';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { type SuiteDatabase, suiteDatabase } from '@breachless/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../src/io.js';
 import { run } from '../src/run.js';
@@ -55,7 +55,7 @@ let granted: string | null = ALL_SCOPES;
 // driver: on PostgreSQL when CI has one, each of their dozen runs connects instead of opening
 // PGlite's directory (about a second each). The embedded database's own lines keep PGlite.
 const base = process.env.TEST_DATABASE_URL;
-let postgres: { url: string; drop: () => Promise<void> } | undefined;
+let postgres: SuiteDatabase | undefined;
 let checked: Record<string, string>;
 
 /** `breachless migrate` on `env`'s database. */
@@ -73,13 +73,14 @@ async function migrate(env: Record<string, string>): Promise<void> {
 beforeAll(async () => {
   slack = await fakeSlack(() => granted);
   await migrate({ BREACHLESS_DATA_DIR: migrated });
-  postgres = base ? await createScratchDatabase(base) : undefined;
-  checked = postgres ? { DATABASE_URL: postgres.url } : { BREACHLESS_DATA_DIR: migrated };
+  // The test process's shared PostgreSQL database, migrated once and emptied for each suite.
+  postgres = base ? await suiteDatabase('postgres') : undefined;
+  checked = postgres ? { DATABASE_URL: postgres.url as string } : { BREACHLESS_DATA_DIR: migrated };
   if (postgres) await migrate(checked);
 });
 afterAll(async () => {
   await new Promise<void>((done) => slack.server.close(() => done()));
-  await postgres?.drop();
+  await postgres?.release();
 });
 
 describe('breachless doctor', () => {

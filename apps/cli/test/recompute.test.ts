@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfigDocument } from '@breachless/core';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { suiteDatabase } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAsync, EXAMPLES, keepOpen, scratch, withDatabase } from './harness.js';
@@ -21,19 +21,20 @@ const drivers = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : []
 
 describe.each(drivers)('a config saved after an import [%s]', (driver) => {
   let env: Record<string, string>;
-  let drop: (() => Promise<void>) | undefined;
+  let release: (() => Promise<void>) | undefined;
   // Some twenty commands on one embedded directory: PGlite starts once for them all.
   const dataDir = join(mkdtempSync(join(tmpdir(), 'recompute-')), 'db');
   if (driver === 'pglite') keepOpen(dataDir);
   beforeAll(async () => {
     if (driver === 'postgres') {
-      const db = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
-      env = { DATABASE_URL: db.url };
-      drop = db.drop;
+      // The test process's shared database, migrated once and emptied for each suite.
+      const db = await suiteDatabase('postgres');
+      env = { DATABASE_URL: db.url as string };
+      release = db.release;
     } else env = { BREACHLESS_DATA_DIR: dataDir };
     expect((await cliAsync(['migrate'], env)).code).toBe(0);
   });
-  afterAll(() => drop?.());
+  afterAll(() => release?.());
 
   const report = async (tenant: string) => {
     const ran = await cliAsync(['report', '--tenant', tenant, ...PERIOD, ...json], env);

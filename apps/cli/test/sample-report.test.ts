@@ -9,7 +9,7 @@ import {
   reportRowJson,
   type TicketEvent,
 } from '@breachless/core';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { suiteDatabase } from '@breachless/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliAsync, REPO } from './harness.js';
 
@@ -34,13 +34,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
   'the sample ServiceNow log, database against memory',
   () => {
     let env: Record<string, string>;
-    let drop: () => Promise<void>;
+    let release: () => Promise<void>;
     let tickets: ReturnType<Engine['evaluate']>;
     const now = Date.now();
     beforeAll(async () => {
-      const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
-      drop = scratch.drop;
-      env = { DATABASE_URL: scratch.url };
+      // The test process's shared database, migrated once and emptied for each suite.
+      const scratch = await suiteDatabase('postgres');
+      release = scratch.release;
+      env = { DATABASE_URL: scratch.url as string };
       const config = join(mkdtempSync(join(tmpdir(), 'sample-report-')), 'breachless.config.yaml');
       writeFileSync(config, CONFIG);
       expect((await cliAsync(['migrate'], env)).code).toBe(0);
@@ -55,7 +56,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
       // What the core computes from the events, once for the three groupings below.
       tickets = new Engine(parseConfigText(CONFIG)).evaluate(events, now);
     });
-    afterAll(() => drop?.());
+    afterAll(() => release?.());
 
     it.each([
       ['month,team', 'UTC'],

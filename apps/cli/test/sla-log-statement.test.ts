@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answeredTicket, CONTRACT_CONFIG, createScratchDatabase } from '@breachless/db/testing';
+import { answeredTicket, CONTRACT_CONFIG, suiteDatabase } from '@breachless/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, scratch } from './harness.js';
 
@@ -26,19 +26,20 @@ const drivers = [process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'];
 
 describe.each(drivers)('breachless sla-log and statement [%s]', (driver) => {
   let env: Record<string, string>;
-  let drop: (() => Promise<void>) | undefined;
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     if (driver === 'postgres') {
-      const db = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
-      env = { DATABASE_URL: db.url };
-      drop = db.drop;
+      // The test process's shared database, migrated once and emptied for each suite.
+      const db = await suiteDatabase('postgres');
+      env = { DATABASE_URL: db.url as string };
+      release = db.release;
     } else env = { BREACHLESS_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'sla-log-')), 'db') };
     expect((await cli(['migrate'], env)).code).toBe(0);
     expect((await cli(['config', 'set', '--tenant', 't', config], env)).code).toBe(0);
     const imported = await cli(['import', events, '--format', 'ndjson', '--tenant', 't'], env);
     expect(imported.code, imported.stderr).toBe(0);
   });
-  afterAll(() => drop?.());
+  afterAll(() => release?.());
 
   it('writes every cycle of the tenant as CSV by default, and JSON filtered by organization', async () => {
     const csv = await cli(['sla-log', '--tenant', 't'], env);
