@@ -69,6 +69,17 @@ export function readHeader(fields: readonly string[]): Columns {
   return { ...(columns as Record<Column, number>), width: fields.length };
 }
 
+/**
+ * Which of the file's columns to read (`CsvReader.keep`): the mapping's, and the first,
+ * which tells a blank line from a row of one field.
+ */
+export function keptColumns(columns: Columns): boolean[] {
+  const keep = new Array<boolean>(columns.width).fill(false);
+  for (const c of SERVICENOW_COLUMNS) keep[columns[c]] = true;
+  keep[0] = true;
+  return keep;
+}
+
 /** A row read, a row skipped on purpose (and why), or a row refused with its problems. */
 type RowResult = IncidentRow | { readonly skip: string } | { readonly problems: Problem[] };
 
