@@ -1,5 +1,6 @@
-import { formatInstant, type TicketFields } from '@breachless/core';
+import type { TicketFields } from '@breachless/core';
 import type { Tally } from '../import/tally.js';
+import { isoInstant } from './iso-instant.js';
 import type { IncidentRow, Snapshot } from './row.js';
 import { AWAITING_USER } from './values.js';
 
@@ -41,7 +42,7 @@ export function mapIncident(rows: readonly IncidentRow[], tally: Tally): MappedE
       id: `${ticket}#created`,
       ticket,
       type: 'ticket.created',
-      at: formatInstant(createdAt(rows, first.updatedAt, tally)),
+      at: isoInstant(createdAt(rows, first.updatedAt, tally)),
       by: 'customer',
       fields: fields(prev),
     },
@@ -52,7 +53,7 @@ export function mapIncident(rows: readonly IncidentRow[], tally: Tally): MappedE
     const seen = (ids.get(base) ?? 0) + 1;
     ids.set(base, seen);
     const id = seen === 1 ? base : `${base}-${seen}`;
-    const at = formatInstant(row.updatedAt);
+    const at = isoInstant(row.updatedAt);
     const emitted: MappedEvent[] = [];
     const message = (suffix: string, author: 'agent' | 'customer') =>
       emitted.push({
