@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { TicketEvent } from '@breachless/core';
 import { EngineCache, rowsOf, saveConfig, schema } from '@breachless/db';
 import { createScratchDatabase, openMigratedPglite } from '@breachless/db/testing';
@@ -10,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, DEMO_TENANT } from '../src/demo/demo-config.js';
 import { DemoRun } from '../src/demo/demo-run.js';
 import { loadPosition, savePosition, simulatedClock } from '../src/demo/position.js';
-import { Replay } from '../src/demo/replay.js';
+import { readPrebuiltEvents } from '../src/demo/prebuilt-events.js';
+import { Replay, SAMPLE_LOG } from '../src/demo/replay.js';
 import { Standalone } from '../src/standalone.js';
 
 const MINUTE = 60_000;
@@ -74,6 +76,16 @@ describe('the demo (npm start)', () => {
     expect(start).toBeGreaterThanOrEqual(FIRST_START);
     expect(start - FIRST_START).toBeLessThan(7 * 86_400_000);
     expect(new Date(start).getUTCDay()).toBe(new Date(events[0]?.at ?? 0).getUTCDay());
+  });
+
+  it('starts from the log as the build parsed it: the same events as the parse above', async () => {
+    const prebuilt = await readPrebuiltEvents(SAMPLE_LOG);
+    expect(prebuilt?.length).toBe(events.length);
+    // Compared event by event (one deep comparison of 151,843 events takes seconds): the
+    // first that differs, if any, is shown beside its parse.
+    const differs = prebuilt?.findIndex((e, i) => !isDeepStrictEqual(e, events[i])) ?? -1;
+    expect(prebuilt?.[differs]).toStrictEqual(events[differs]);
+    expect(Object.keys(prebuilt?.[0] ?? {})).toEqual(Object.keys(events[0] ?? {}));
   });
 
   it('starts at 10:00 UTC on the first day, when tickets near their targets: an alert within two simulated hours', () => {

@@ -2,7 +2,7 @@ import type { Engine, TicketEvent } from '@breachless/core';
 import type { Database } from '@breachless/db';
 import { DEMO_TENANT } from './demo-config.js';
 import { loadPosition, savePosition, simulatedClock } from './position.js';
-import { readLogInWorker } from './read-log.js';
+import { readLog } from './read-log.js';
 import { Replay, SAMPLE_LOG } from './replay.js';
 
 /**
@@ -18,7 +18,8 @@ function morningOf(at: number): number {
 }
 
 /**
- * One run of the demo: the sample log read on a worker thread from the moment it is made,
+ * One run of the demo: the sample log read from the moment it is made (as the build parsed
+ * it, or parsed on a worker thread; read-log.ts),
  * the replay resumed from the position saved in the database it feeds (or started afresh),
  * and the simulated clock, standing still until `start`.
  */
@@ -37,7 +38,7 @@ export class DemoRun {
   constructor(
     speed: number,
     real: () => number = Date.now,
-    read: () => Promise<TicketEvent[]> = () => readLogInWorker(SAMPLE_LOG),
+    read: () => Promise<TicketEvent[]> = () => readLog(SAMPLE_LOG),
   ) {
     this.#speed = speed;
     this.#real = real;
