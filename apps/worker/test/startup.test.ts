@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DatabaseHandle, openDatabase } from '@breachless/db';
-import { createScratchDatabase, serviceUnderTest } from '@breachless/db/testing';
+import { createScratchDatabase, initdbDataDir, serviceUnderTest } from '@breachless/db/testing';
 import { workerMetrics } from '@breachless/jobs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.js';
@@ -29,6 +29,9 @@ describe('where the worker keeps the embedded database', () => {
 describe('the worker on an unmigrated database', () => {
   it('refuses PGlite with one line and exit code 2, its /readyz says why until migrated, then it serves', async () => {
     const dir = join(initCwd, '.breachless');
+    // A directory nobody migrated, as initdb leaves it (a cached copy): the refusal is the
+    // subject here, and the child's own initdb would cost some 5 s of CPU before it.
+    await initdbDataDir(dir);
     const refused = await start({}).outcome;
     expect(refused).toEqual({
       code: 2,
@@ -36,7 +39,7 @@ describe('the worker on an unmigrated database', () => {
     });
     // The directory the worker refused, opened in this process: its /readyz is asked before
     // and after `breachless migrate` from the same folder (the same directory), on the
-    // database initdb already made, rather than on a second one made in memory.
+    // database already made, rather than on a second one made in memory.
     const handle = await openDatabase({ dataDir: dir });
     try {
       await expectReadyOnceMigrated(handle);
