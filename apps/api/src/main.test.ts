@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@breachless/db';
-import { createScratchDatabase, serviceUnderTest } from '@breachless/db/testing';
+import { createScratchDatabase, initdbDataDir, serviceUnderTest } from '@breachless/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from './env.js';
 
@@ -30,6 +30,9 @@ describe('where the API keeps the embedded database', () => {
 describe('the API on an unmigrated database', () => {
   it('refuses PGlite with one line and exit code 2, then serves it once migrated', async () => {
     const dir = join(initCwd, '.breachless');
+    // A directory nobody migrated, as initdb leaves it (a cached copy): the refusal is the
+    // subject here, and the child's own initdb would cost some 5 s of CPU before it.
+    await initdbDataDir(dir);
     const refused = await start({}).outcome;
     expect(refused).toEqual({
       code: 2,

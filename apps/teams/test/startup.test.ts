@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createScratchDatabase, serviceUnderTest } from '@breachless/db/testing';
+import { createScratchDatabase, initdbDataDir, serviceUnderTest } from '@breachless/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.js';
 
@@ -18,6 +18,9 @@ const start = (vars: Record<string, string>) => service.start(vars).outcome;
 describe('the Teams bot on an unmigrated database', () => {
   it('refuses the embedded one in the folder the command was run in, with one line and exit code 2', async () => {
     const dir = join(initCwd, '.breachless');
+    // A directory nobody migrated, as initdb leaves it (a cached copy): the refusal is the
+    // subject here, and the child's own initdb would cost some 5 s of CPU before it.
+    await initdbDataDir(dir);
     expect(readEnv({ ...credentials, INIT_CWD: initCwd }, workspace).BREACHLESS_DATA_DIR).toBe(dir);
     expect(await start({})).toEqual({
       code: 2,
