@@ -17,29 +17,25 @@ import {
   cycleComplianceRows,
 } from '../src/reports/compliance-rows.js';
 import { runTick } from '../src/scan/tick.js';
-import { openDatabase } from '../src/storage/client.js';
 import type { DatabaseHandle } from '../src/storage/database.js';
 import { rowsOf } from '../src/storage/rows.js';
 import { EngineCache } from '../src/tenants/engine-cache.js';
-import { createScratchDatabase } from '../src/testing.js';
+import { type SuiteDatabase, suiteDatabase } from '../src/testing.js';
 
 const base = process.env.TEST_DATABASE_URL;
 const END = Date.parse('2026-12-01T00:00:00Z');
 const START = Date.parse('2025-12-01T00:00:00Z');
 
 describe.runIf(Boolean(base))('speed ratios against PostgreSQL [postgres]', () => {
+  // The run's shared database, emptied (one of its own cost a CREATE and a DROP DATABASE and
+  // every migration): each ratio compares two paths on the same database and rows.
   let h: DatabaseHandle;
-  let drop: () => Promise<void>;
+  let shared: SuiteDatabase | undefined;
   beforeAll(async () => {
-    const scratch = await createScratchDatabase(base as string);
-    drop = scratch.drop;
-    h = await openDatabase({ databaseUrl: scratch.url });
-    await h.migrate();
+    shared = await suiteDatabase('postgres');
+    h = shared.handle;
   });
-  afterAll(async () => {
-    await h.close();
-    await drop();
-  });
+  afterAll(() => shared?.release());
 
   it("a year by month in SQL stays near PostgreSQL alone, with the core's rows", async () => {
     await seedCycles(h.db, 50_000, START, END);
