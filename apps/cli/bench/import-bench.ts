@@ -8,6 +8,8 @@
  * that memory stays flat as the file grows.
  * Needs TEST_DATABASE_URL (a server where it may create scratch databases).
  * BENCH_QUICK=1: the 1x file, one round. BENCH_ROUNDS=N: rounds of the 1x file (default 5, 1 quick).
+ * BENCH_BEFORE=path/to/bin/breachless.js: also that build of the CLI in each round (another
+ * checkout's, built), checked the same way, to compare before and after at the same load.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
@@ -171,6 +173,7 @@ async function run(
   file: string,
   events: number,
   expected?: (db: Database) => Promise<string[]>,
+  cli = CLI,
 ): Promise<Imported> {
   const { url, drop } = await createScratchDatabase(base as string);
   try {
@@ -183,7 +186,7 @@ async function run(
         '-f',
         'peak-rss-kb %M',
         'node',
-        CLI,
+        cli,
         'import',
         file,
         '--format',
@@ -272,12 +275,19 @@ console.log(
   `breachless import --format servicenow-csv into PostgreSQL (one process, batches of 10,000) ` +
     `against a bare COPY of its ${events.toLocaleString('en')} event rows; ${rounds} rounds`,
 );
+const before = process.env.BENCH_BEFORE;
 const copies: number[] = [];
 const imports: Imported[] = [];
 for (let r = 0; r < rounds; r++) {
   copies.push(await bareCopy(chunks, events));
-  imports.push(await run(SAMPLE, events, cycles));
   const c = copies.at(-1) ?? 0;
+  if (before) {
+    const b = await run(SAMPLE, events, cycles, before);
+    console.log(
+      `  round ${r + 1}: before: import ${b.seconds.toFixed(2)} s (${(b.seconds / c).toFixed(2)}x), peak RSS ${b.rss.toFixed(0)} MiB`,
+    );
+  }
+  imports.push(await run(SAMPLE, events, cycles));
   const i = imports.at(-1) as Imported;
   console.log(
     `  round ${r + 1}: bare COPY ${c.toFixed(2)} s, import ${i.seconds.toFixed(2)} s ` +
