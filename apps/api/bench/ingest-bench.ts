@@ -10,25 +10,21 @@
  * the cycles are the core's for the events sent. Beside it, the limit:
  * the same event rows written straight to ticket_events by 4 connections as multi-row
  * INSERTs of 100, one transaction each.
+ * Each setting also reports the CPU the API process and PostgreSQL's backends spent a request.
  * Needs TEST_DATABASE_URL. BENCH_QUICK=1: 1,000 tickets, one round a setting;
- * BENCH_ROUNDS=N rounds a setting (default 3, medians reported).
+ * BENCH_ROUNDS=N rounds a setting (default 3, medians reported); BENCH_SETTINGS (default
+ * `100x4,100x10,100x2,1x10`: events a request x senders; one event a request runs on a tenth
+ * of the tickets); BENCH_API_ARGS: node options for the API process (`--cpu-prof`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import {
-  createToken,
-  type Database,
-  EngineCache,
-  eventFromBody,
-  openDatabase,
-  rowsOf,
-  saveConfig,
-} from '@breachless/db';
+import { createToken, openDatabase, rowsOf, saveConfig } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
+import { backendCpu, cpuSince, processCpu, sameCyclesAsCore } from './ingest-check.js';
 
 const base = process.env.TEST_DATABASE_URL;
 if (!base) {
@@ -85,7 +81,8 @@ function bodies(tickets: number, perRequest: number): string[] {
 }
 
 async function startApi(url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const nodeArgs = (process.env.BENCH_API_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', MAIN], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -105,6 +102,9 @@ interface Measured {
   readonly p50: number;
   readonly p99: number;
   readonly phases: Map<string, number>;
+  /** CPU milliseconds a request: the API process's and PostgreSQL's backends'. */
+  readonly apiCpu: number;
+  readonly pgCpu: number;
 }
 
 async function round(tickets: number, perRequest: number, connections: number): Promise<Measured> {
@@ -119,6 +119,8 @@ async function round(tickets: number, perRequest: number, connections: number): 
     const phases = new Map<string, number>();
     let answered = 0;
     let next = 0;
+    const pgBefore = await backendCpu(h.db);
+    const apiBefore = processCpu(api.pid as number);
     const start = performance.now();
     const result = await autocannon({
       url: `http://127.0.0.1:${PORT}/v1/events`,
@@ -141,6 +143,8 @@ async function round(tickets: number, perRequest: number, connections: number): 
     });
     // autocannon's own duration is in whole seconds; this one is not.
     const seconds = (performance.now() - start) / 1000;
+    const apiCpu = (processCpu(api.pid as number) - apiBefore) / queue.length;
+    const pgCpu = cpuSince(pgBefore, await backendCpu(h.db)) / queue.length;
     const events = tickets * PER_TICKET;
     const [stored] = rowsOf<{ events: number; tickets: number; bare: number }>(
       await h.db.execute(sql`
@@ -160,7 +164,7 @@ async function round(tickets: number, perRequest: number, connections: number): 
       );
     await sameCyclesAsCore(h.db, queue);
     for (const [name, ms] of phases) phases.set(name, ms / queue.length);
-    return { seconds, p50: result.latency.p50, p99: result.latency.p99, phases };
+    return { seconds, p50: result.latency.p50, p99: result.latency.p99, phases, apiCpu, pgCpu };
   } finally {
     api.kill('SIGTERM');
     await once(api, 'exit');
@@ -168,68 +172,6 @@ async function round(tickets: number, perRequest: number, connections: number): 
     await drop();
   }
 }
-
-/**
- * Fails unless the stored cycles are the core's for the events sent, each ticket evaluated
- * at the instant the API last recomputed it (its row's `evaluated_at`): every cycle of
- * every ticket, with its status, start, stop and due instants.
- */
-async function sameCyclesAsCore(db: Database, queue: readonly string[]): Promise<void> {
-  // The core's engine for the stored config; the events as the API reads them (instants
-  // truncated to whole seconds).
-  const engine = await new EngineCache().engineFor(db, 'bench');
-  const second = (at: string) => new Date(Math.floor(Date.parse(at) / 1000) * 1000).toISOString();
-  const sent = new Map<string, ReturnType<typeof eventFromBody>[]>();
-  for (const body of queue)
-    for (const e of JSON.parse(body) as { at: string; ticket: string }[]) {
-      const list = sent.get(e.ticket) ?? [];
-      list.push(eventFromBody({ ...e, at: second(e.at) }));
-      sent.set(e.ticket, list);
-    }
-  const key = (...parts: unknown[]) => parts.join('|');
-  const evaluatedAt = rowsOf<{ id: string; ms: string }>(
-    await db.execute(
-      sql`select id, (extract(epoch from evaluated_at) * 1000)::bigint as ms from tickets`,
-    ),
-  );
-  const expected = evaluatedAt
-    .flatMap(({ id, ms }) =>
-      engine
-        .evaluate(sent.get(id) ?? [], Number(ms))
-        .flatMap((t) =>
-          t.cycles.map((c) =>
-            key(t.ticket, c.metric, c.cycle, c.status, c.startedAt, c.stoppedAt, c.dueAt),
-          ),
-        ),
-    )
-    .sort();
-  const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::bigint`);
-  const stored = rowsOf<{
-    ticket_id: string;
-    metric: string;
-    cycle: number;
-    status: string;
-    started: string;
-    stopped: string | null;
-    due: string | null;
-  }>(
-    await db.execute(sql`
-      select ticket_id, metric, cycle, status, ${ms('started_at')} as started,
-        ${ms('stopped_at')} as stopped, ${ms('due_at')} as due
-      from cycles`),
-  )
-    .map((r) =>
-      key(r.ticket_id, r.metric, r.cycle, r.status, Number(r.started), num(r.stopped), num(r.due)),
-    )
-    .sort();
-  const differ = expected.findIndex((k, i) => stored[i] !== k);
-  if (stored.length !== expected.length || differ >= 0)
-    throw new Error(
-      `round failed: ${stored.length} cycles stored, the core has ${expected.length}; first difference: ${expected[differ]} vs ${stored[differ]}`,
-    );
-}
-
-const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 /** Seconds for 4 connections to INSERT the same event rows, 100 a statement and transaction. */
 async function limit(tickets: number): Promise<number> {
@@ -282,10 +224,12 @@ async function setting(tickets: number, perRequest: number, connections: number)
     limits.length > 0
       ? `; limit (the rows alone) ${Math.round(events / median(limits)).toLocaleString('en')} events/s`
       : '';
+  const cpu = (pick: (r: Measured) => number) => median(runs.map(pick)).toFixed(2);
   console.log(
     `${events.toLocaleString('en')} events (${tickets.toLocaleString('en')} tickets), ${perRequest} a request, ${connections} senders, ` +
       `${ROUNDS} rounds: ${Math.round(rate).toLocaleString('en')} events/s, p50 ${median(runs.map((r) => r.p50))} ms, ` +
-      `p99 ${median(runs.map((r) => r.p99))} ms${floor}\n  ms a request: ${phases.join(', ')}`,
+      `p99 ${median(runs.map((r) => r.p99))} ms${floor}\n  ms a request: ${phases.join(', ')}\n` +
+      `  CPU ms a request: API ${cpu((r) => r.apiCpu)}, PostgreSQL ${cpu((r) => r.pgCpu)}`,
   );
 }
 
@@ -294,8 +238,9 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-await setting(TICKETS, 100, 4);
-await setting(TICKETS, 100, 10);
-// Latency is concurrency over throughput: fewer senders show what one batch costs.
-await setting(TICKETS, 100, 2);
-await setting(TICKETS / 10, 1, 10);
+// Latency is concurrency over throughput: fewer senders show what one batch costs. One by
+// one, the full traffic would take minutes: one event a request runs on a tenth of the tickets.
+for (const item of (process.env.BENCH_SETTINGS ?? '100x4,100x10,100x2,1x10').split(',')) {
+  const [perRequest, connections] = item.split('x').map(Number) as [number, number];
+  await setting(perRequest > 1 ? TICKETS : TICKETS / 10, perRequest, connections);
+}
