@@ -141,6 +141,8 @@ export {
   revokeToken,
   type StoredConfig,
   saveConfig,
+  TokenVerifier,
+  type VerifiedToken,
   verifyToken,
   webhookSecretsFor,
 } from './tenants/index.js';

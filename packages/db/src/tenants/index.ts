@@ -10,5 +10,6 @@ export {
   saveConfig,
 } from './config-store.js';
 export { EngineCache } from './engine-cache.js';
-export { createToken, revokeToken, verifyToken } from './tokens.js';
+export { TokenVerifier } from './token-verifier.js';
+export { createToken, revokeToken, type VerifiedToken, verifyToken } from './tokens.js';
 export { addWebhookSecret, removeWebhookSecrets, webhookSecretsFor } from './webhook-secrets.js';
