@@ -18,7 +18,16 @@ import { openDatabase } from '../src/storage/client.js';
 import { rowsOf } from '../src/storage/rows.js';
 import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase } from '../src/testing.js';
-import { DUE, floorOfTick, percentile, seedIdle, seedRound, T0 } from './worker-rounds.js';
+import {
+  cpuBetween,
+  DUE,
+  floorOfTick,
+  percentile,
+  seedIdle,
+  seedRound,
+  serverCpu,
+  T0,
+} from './worker-rounds.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 // BENCH_OPEN=100000,1000000 with BENCH_QUICK=1: the full scale's open cycles in fewer rounds.
@@ -45,6 +54,8 @@ interface Figures {
   readonly tick: number[];
   readonly claim: number[];
   readonly floor: number[];
+  /** Mean CPU milliseconds of a round: PostgreSQL's for the tick and the floor, node's for the tick. */
+  readonly cpu: { tick: number; floor: number; node: number };
   /** Mean milliseconds of a round in each phase of the tick (one worker). */
   readonly phases: Map<string, number>;
 }
@@ -57,12 +68,22 @@ async function measure(workers: number): Promise<Figures> {
   const handles = [h, ...extra];
   // Each worker keeps its engines from tick to tick, as the worker process does.
   const caches = handles.map(() => new EngineCache());
-  const figures: Figures = { tick: [], claim: [], floor: [], phases: new Map() };
+  const figures: Figures = {
+    tick: [],
+    claim: [],
+    floor: [],
+    cpu: { tick: 0, floor: 0, node: 0 },
+    phases: new Map(),
+  };
   for (let i = 0; i < ROUNDS; i++) {
     const now = await seedRound(h.db, engines, round++);
+    const floorCpu = await serverCpu(h.db);
     figures.floor.push(await floorOfTick(h.db, now));
+    const tickCpu = await serverCpu(h.db);
+    figures.cpu.floor += cpuBetween(floorCpu, tickCpu) / ROUNDS;
     let created = 0;
     let claimMs = 0;
+    const nodeCpu = process.cpuUsage();
     const began = performance.now();
     // Each worker drains until nothing is due; the tick is over when all are done.
     const phases = new IngestPhases();
@@ -79,6 +100,9 @@ async function measure(workers: number): Promise<Figures> {
       }),
     );
     figures.tick.push(performance.now() - began);
+    const node = process.cpuUsage(nodeCpu);
+    figures.cpu.node += (node.user + node.system) / 1000 / ROUNDS;
+    figures.cpu.tick += cpuBetween(tickCpu, await serverCpu(h.db)) / ROUNDS;
     for (const [name, ms] of phases.ms)
       figures.phases.set(name, (figures.phases.get(name) ?? 0) + ms / ROUNDS);
     figures.claim.push(claimMs / workers);
@@ -112,6 +136,9 @@ for (const size of SIZES) {
           .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
           .join(', ')}`,
       );
+    spent.push(
+      `${size.toLocaleString('en-US')} open, ${workers} worker(s), mean CPU ms of a round: PostgreSQL ${f.cpu.tick.toFixed(1)} (floor ${f.cpu.floor.toFixed(1)}, tick / floor ${(f.cpu.tick / f.cpu.floor).toFixed(2)}), node ${f.cpu.node.toFixed(1)}`,
+    );
     rows.push(
       `| ${workers} | ${size.toLocaleString('en-US')} | ${DUE} | ${ROUNDS} | ${ms(f.tick, 0.5)} | ${ms(f.tick, 0.99)} | ${percentile(f.claim, 0.5).toFixed(1)} | ${percentile(f.claim, 0.99).toFixed(1)} | ${ms(f.floor, 0.5)} | ${(percentile(f.tick, 0.5) / percentile(f.floor, 0.5)).toFixed(1)} |`,
     );

@@ -2,10 +2,12 @@
  * What the worker bench measures over: idle open cycles, rounds of 1,000 fresh due tickets,
  * and PostgreSQL's floor for a tick's statements.
  */
+import { readFileSync } from 'node:fs';
 import { parseEvents } from '@breachless/core';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { ingestEvents } from '../src/ingest/ingest.js';
 import type { Database } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
 import { saveConfig } from '../src/tenants/config-store.js';
 import type { EngineCache } from '../src/tenants/engine-cache.js';
 
@@ -17,6 +19,34 @@ const MIN = 60_000;
 export function percentile(xs: readonly number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/**
+ * Milliseconds of CPU the database's server processes have used so far (Linux
+ * `/proc/<pid>/schedstat`, PostgreSQL on this machine), by process id: the difference of two
+ * readings is PostgreSQL's own work between them, which unlike wall time does not grow with
+ * what else the machine runs.
+ */
+export async function serverCpu(db: Database): Promise<Map<number, number>> {
+  const pids = rowsOf<{ pid: number }>(
+    await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`),
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      cpu.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6);
+    } catch {
+      // A connection that ended since, or a server elsewhere: counted as nothing.
+    }
+  }
+  return cpu;
+}
+
+/** PostgreSQL's CPU milliseconds between two serverCpu readings (new processes from zero). */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, at] of after) ms += at - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /** The bench tenant's policy: a 1 h first response warned at 75% and 90%, an 8 h resolution. */
