@@ -1,5 +1,10 @@
 import { type Engine, firstContactFact } from '@breachless/core';
-import { insertNotifications, notificationRows, routeNotifications } from '../outbox/index.js';
+import {
+  insertNotifications,
+  notificationRows,
+  routeNotifications,
+  routingFacts,
+} from '../outbox/index.js';
 import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import { cycleRow } from './cycle-rows.js';
@@ -74,12 +79,14 @@ export async function recomputeTickets(
   }
   const { phases } = options;
   phases?.mark('evaluate');
-  // The tickets, their cycles and the outbox's new rows in one round trip: the statements
-  // are sent together (pipelined) and PostgreSQL runs them in this order.
-  const [revisions, , created] = await Promise.all([
+  // The tickets, their cycles, the outbox's new rows and what routing them reads in one
+  // round trip: the statements are sent together (pipelined) and PostgreSQL runs them in
+  // this order. Routing reads for every row offered, before the insert says which are new.
+  const [revisions, , created, facts] = await Promise.all([
     updateTickets(db, tenant, ticketIds, updates, evaluatedAt),
     writeCycles(db, tenant, evaluations, rows),
     insertNotifications(db, tenant, outbox),
+    outbox.length > 0 ? routingFacts(db, tenant, outbox) : undefined,
   ]);
   phases?.mark('write');
   if (cache)
@@ -93,7 +100,7 @@ export async function recomputeTickets(
           notified: notify,
         });
     }
-  await routeNotifications(db, tenant, created, now);
+  await routeNotifications(db, tenant, created, now, facts);
   phases?.mark('notify');
   return created.length;
 }

@@ -12,5 +12,5 @@ export {
 } from './digests.js';
 export { type NotificationView, notificationLog } from './log.js';
 export { notificationRows } from './notification-rows.js';
-export { routeNotifications } from './routing.js';
+export { type RoutingFacts, routeNotifications, routingFacts } from './routing.js';
 export { type CreatedNotification, insertDeliveries, insertNotifications } from './write.js';

@@ -43,31 +43,33 @@ export async function insertNotifications(
       r.payload,
     ]),
   );
+  // Only the keys come back: the payloads are the ones sent (returning each payload made
+  // PostgreSQL write it out as text and node parse it again).
+  const payloads = new Map(rows.map((r) => [keyOf(r), r.payload]));
   const created = rowsOf<{
     id: string | number;
     ticket_id: string;
     metric: string;
     cycle: number;
     level: string;
-    payload: AlertPayload;
   }>(
     await db.execute(sql`
       insert into notifications (tenant_id, ticket_id, metric, cycle, level, at, late, payload)
       select ${tenant}, r->>0, r->>1, (r->>2)::int, r->>3, to_timestamp((r->>4)::float8 / 1000), (r->>5)::boolean, r->6
       from jsonb_array_elements(${doc}::jsonb) as x(r)
       on conflict do nothing
-      returning id, ticket_id, metric, cycle, level, payload`),
+      returning id, ticket_id, metric, cycle, level`),
   );
   // int8 comes back as a string from postgres.js and as a number from PGlite.
-  return created.map((n) => ({
-    id: Number(n.id),
-    ticketId: n.ticket_id,
-    metric: n.metric,
-    cycle: n.cycle,
-    level: n.level,
-    payload: n.payload,
-  }));
+  return created.map((n) => {
+    const created = { ticketId: n.ticket_id, metric: n.metric, cycle: n.cycle, level: n.level };
+    return { id: Number(n.id), ...created, payload: payloads.get(keyOf(created)) as AlertPayload };
+  });
 }
+
+/** A notification's unique key (its cycle and level) as one string. */
+const keyOf = (n: Pick<AlertRow, 'ticketId' | 'metric' | 'cycle' | 'level'>) =>
+  JSON.stringify([n.ticketId, n.metric, n.cycle, n.level]);
 
 /** Records delivery rows (one per notification and destination), once each. */
 export async function insertDeliveries(
