@@ -101,6 +101,8 @@ interface Measured {
   readonly seconds: number;
   readonly p50: number;
   readonly p99: number;
+  /** Mean latency as the client saw it, ms. */
+  readonly mean: number;
   readonly phases: Map<string, number>;
   /** CPU milliseconds a request: the API process's and PostgreSQL's backends'. */
   readonly apiCpu: number;
@@ -167,7 +169,8 @@ async function round(tickets: number, perRequest: number, connections: number): 
       );
     await sameCyclesAsCore(h.db, queue);
     for (const [name, ms] of phases) phases.set(name, ms / queue.length);
-    return { seconds, p50: result.latency.p50, p99: result.latency.p99, phases, apiCpu, pgCpu };
+    const { p50, p99, mean } = result.latency;
+    return { seconds, p50, p99, mean, phases, apiCpu, pgCpu };
   } finally {
     api.kill('SIGTERM');
     await once(api, 'exit');
@@ -220,9 +223,14 @@ async function setting(tickets: number, perRequest: number, connections: number)
   }
   const events = tickets * PER_TICKET;
   const rate = median(runs.map((r) => events / r.seconds));
-  const phases = [...(runs[0]?.phases.keys() ?? [])].map(
-    (name) => `${name} ${median(runs.map((r) => r.phases.get(name) ?? 0)).toFixed(2)}`,
-  );
+  const names = [...(runs[0]?.phases.keys() ?? [])];
+  const phase = (name: string) => median(runs.map((r) => r.phases.get(name) ?? 0));
+  const inApp = names.reduce((sum, name) => sum + phase(name), 0);
+  // The rest of the client's mean latency: HTTP in and out, the API's event loop queue.
+  const phases = [
+    ...names.map((name) => `${name} ${phase(name).toFixed(2)}`),
+    `HTTP and queueing (the rest) ${(median(runs.map((r) => r.mean)) - inApp).toFixed(2)} of a mean ${median(runs.map((r) => r.mean)).toFixed(2)}`,
+  ];
   const floor =
     limits.length > 0
       ? `; limit (the rows alone) ${Math.round(events / median(limits)).toLocaleString('en')} events/s`

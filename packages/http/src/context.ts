@@ -26,7 +26,10 @@ export interface AppDeps {
 }
 
 /**
- * Hono variables: the tenant and token set by the auth middleware, and the request's abort
- * signal set by the deadline (fires when the client goes away or the timeout passes).
+ * Hono variables: the tenant and token set by the auth middleware, the request's abort
+ * signal set by the deadline (fires when the client goes away or the timeout passes), and
+ * when the app took the request (`performance.now()`, set by `observe`).
  */
-export type AppEnv = { Variables: { tenant: string; tokenId: string; signal: AbortSignal } };
+export type AppEnv = {
+  Variables: { tenant: string; tokenId: string; signal: AbortSignal; began: number };
+};

@@ -69,6 +69,7 @@ export function observe(registry: Registry, logger: Logger) {
   const metrics = httpMetrics(registry);
   return createMiddleware<AppEnv>(async (c, next) => {
     const began = performance.now();
+    c.set('began', began);
     try {
       await next();
     } finally {
