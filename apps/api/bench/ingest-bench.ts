@@ -13,7 +13,7 @@
  * Each setting also reports the CPU the API process and PostgreSQL's backends spent a request.
  * Needs TEST_DATABASE_URL. BENCH_QUICK=1: 1,000 tickets, one round a setting;
  * BENCH_ROUNDS=N rounds a setting (default 3, medians reported); BENCH_SETTINGS (default
- * `100x4,100x10,100x2,1x10`: events a request x senders; one event a request runs on a tenth
+ * `100x4,100x10,100x2,1x10,1x50`: events a request x senders; one event a request runs on a tenth
  * of the tickets); BENCH_API_ARGS: node options for the API process (`--cpu-prof`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -251,7 +251,7 @@ console.log(
 );
 // Latency is concurrency over throughput: fewer senders show what one batch costs. One by
 // one, the full traffic would take minutes: one event a request runs on a tenth of the tickets.
-for (const item of (process.env.BENCH_SETTINGS ?? '100x4,100x10,100x2,1x10').split(',')) {
+for (const item of (process.env.BENCH_SETTINGS ?? '100x4,100x10,100x2,1x10,1x50').split(',')) {
   const [perRequest, connections] = item.split('x').map(Number) as [number, number];
   await setting(perRequest > 1 ? TICKETS : TICKETS / 10, perRequest, connections);
 }
