@@ -3,6 +3,7 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -36,7 +37,10 @@ export function spacedCopy(): string {
     // A file deleted in the work tree but still in the index is not part of what runs.
     if (file === '' || !existsSync(join(REPO, file))) continue;
     mkdirSync(dirname(join(root, file)), { recursive: true });
-    copyFileSync(join(REPO, file), join(root, file));
+    // A symlink is checked out as a symlink (a copy of its target's bytes would fail on a folder).
+    if (lstatSync(join(REPO, file)).isSymbolicLink())
+      symlinkSync(readlinkSync(join(REPO, file)), join(root, file));
+    else copyFileSync(join(REPO, file), join(root, file));
   }
   linkInstalled(root);
   for (const workspace of WORKSPACES) {
