@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import { epochMs } from '../storage/index.js';
+import type { CycleCells } from './cycle-rows.js';
 import { executePrepared } from './prepared.js';
 
 type CycleRow = typeof cycles.$inferInsert;
@@ -46,51 +47,65 @@ export type CycleScope =
   | { readonly tickets: readonly string[] }
   | { readonly gone: readonly (readonly [string, string, number])[] };
 
-/**
- * Writes cycle rows and removes vanished ones in one statement:
- * rows come as one JSON document (one parameter instead of 25 per row), each an array with
- * instants as epoch milliseconds (JSON.stringify of objects holding Dates cost 6.5 times as
- * much). A row equal to the stored one is not written at all, and `evaluated_at` then keeps
- * the instant it last changed: a recompute usually changes one cycle of a ticket, and
- * rewriting the others (with their index entries) was most of PostgreSQL's work per event.
- * Cycles no longer in the set are deleted.
- */
-export async function replaceCycles(
+/** A CycleRow's cells, in the order replaceCycles sends them. */
+export function cellsOf(r: CycleRow): CycleCells {
+  return [
+    r.ticketId,
+    r.metric,
+    r.cycle,
+    r.status,
+    r.policy,
+    r.calendar,
+    r.targetSeconds,
+    r.elapsedSeconds,
+    epochMs(r.startedAt),
+    epochMs(r.stoppedAt),
+    epochMs(r.dueAt),
+    epochMs(r.breachedAt),
+    epochMs(r.outcomeAt),
+    r.warningsFired ?? [],
+    r.fired ?? [],
+    epochMs(r.nextCheckAt),
+    r.team,
+    r.agent,
+    r.priority,
+    r.channel,
+    epochMs(r.evaluatedAt),
+    r.organization ?? null,
+    r.requester ?? null,
+    r.contract ?? null,
+  ];
+}
+
+/** replaceCycleCells for rows as objects (cellsOf each). */
+export function replaceCycles(
   db: Database,
   tenant: string,
   scope: CycleScope,
   rows: readonly CycleRow[],
 ): Promise<void> {
+  return replaceCycleCells(db, tenant, scope, rows.map(cellsOf));
+}
+
+/**
+ * Writes cycle rows and removes vanished ones in one statement:
+ * rows come as one JSON document (one parameter instead of 25 per row), each an array with
+ * instants as epoch milliseconds (JSON.stringify of objects holding Dates cost 6.5 times as
+ * much; cycleCells builds them from the core's result). A row equal to the stored one is not
+ * written at all, and `evaluated_at` then keeps
+ * the instant it last changed: a recompute usually changes one cycle of a ticket, and
+ * rewriting the others (with their index entries) was most of PostgreSQL's work per event.
+ * Cycles no longer in the set are deleted.
+ */
+export async function replaceCycleCells(
+  db: Database,
+  tenant: string,
+  scope: CycleScope,
+  rows: readonly CycleCells[],
+): Promise<void> {
   const removes = 'tickets' in scope ? scope.tickets.length : scope.gone.length;
   if (rows.length === 0 && removes === 0) return;
-  const doc = JSON.stringify(
-    rows.map((r) => [
-      r.ticketId,
-      r.metric,
-      r.cycle,
-      r.status,
-      r.policy,
-      r.calendar,
-      r.targetSeconds,
-      r.elapsedSeconds,
-      epochMs(r.startedAt),
-      epochMs(r.stoppedAt),
-      epochMs(r.dueAt),
-      epochMs(r.breachedAt),
-      epochMs(r.outcomeAt),
-      r.warningsFired ?? [],
-      r.fired ?? [],
-      epochMs(r.nextCheckAt),
-      r.team,
-      r.agent,
-      r.priority,
-      r.channel,
-      epochMs(r.evaluatedAt),
-      r.organization ?? null,
-      r.requester ?? null,
-      r.contract ?? null,
-    ]),
-  );
+  const doc = JSON.stringify(rows);
   const at = (i: number) => sql.raw(`to_timestamp((r->>${i})::float8 / 1000)`);
   await executePrepared(
     db,

@@ -6,16 +6,14 @@ import {
   type TicketEvent,
 } from '@breachless/core';
 import { sql } from 'drizzle-orm';
-import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
 import { rowsOf } from '../storage/index.js';
-import { cycleKey, replaceCycles } from './cycle-write.js';
+import type { CycleCells } from './cycle-rows.js';
+import { cycleKey, replaceCycleCells } from './cycle-write.js';
 import { eventMarks, lastSeqOf, loadEventsMarked } from './event-store.js';
 import type { IngestPhases } from './phases.js';
 import { executePrepared } from './prepared.js';
 import type { CachedTicket, TicketCache } from './ticket-cache.js';
-
-type CycleRow = typeof cycles.$inferInsert;
 
 /** What the caller already knows: revisions read under the locks, events it just stored. */
 export interface KnownState {
@@ -193,30 +191,35 @@ export async function writeCycles(
   db: Database,
   tenant: string,
   evaluations: ReadonlyMap<string, Evaluation>,
-  rows: readonly CycleRow[],
+  rows: readonly CycleCells[],
 ): Promise<void> {
   const whole = [...evaluations].filter(([, e]) => e.changed === null).map(([id]) => id);
   const complete = new Set(whole);
-  const written = new Set(rows.map(cycleKey));
   const gone: [string, string, number][] = [];
-  for (const [id, { changed }] of evaluations)
-    for (const c of changed ?? []) {
-      const key: [string, string, number] = [id, c.metric, c.cycle];
-      if (!written.has(JSON.stringify(key))) gone.push(key);
-    }
+  // Only a continued evaluation can leave a cycle it evaluated again unreported.
+  if (complete.size < evaluations.size) {
+    const written = new Set(
+      rows.map(([ticket, metric, cycle]) => cycleKey({ ticketId: ticket, metric, cycle })),
+    );
+    for (const [id, { changed }] of evaluations)
+      for (const c of changed ?? []) {
+        const key: [string, string, number] = [id, c.metric, c.cycle];
+        if (!written.has(JSON.stringify(key))) gone.push(key);
+      }
+  }
   // Sent together (one round trip): they touch different tickets' cycles.
   await Promise.all([
-    replaceCycles(
+    replaceCycleCells(
       db,
       tenant,
       { tickets: whole },
-      rows.filter((r) => complete.has(r.ticketId)),
+      rows.filter((r) => complete.has(r[0])),
     ),
-    replaceCycles(
+    replaceCycleCells(
       db,
       tenant,
       { gone },
-      rows.filter((r) => !complete.has(r.ticketId)),
+      rows.filter((r) => !complete.has(r[0])),
     ),
   ]);
 }

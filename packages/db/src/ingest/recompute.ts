@@ -5,14 +5,11 @@ import {
   routeNotifications,
   routingFacts,
 } from '../outbox/index.js';
-import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
-import { cycleRow } from './cycle-rows.js';
+import { type CycleCells, cycleCells } from './cycle-rows.js';
 import type { IngestPhases } from './phases.js';
 import { evaluateTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
 import type { TicketCache } from './ticket-cache.js';
-
-type CycleRow = typeof cycles.$inferInsert;
 
 /** A level noticed this long after its instant is marked late: two minutes by default. */
 const DEFAULT_LATE_MS = 120_000;
@@ -58,7 +55,7 @@ export async function recomputeTickets(
     options.phases,
   );
   const outbox = [];
-  const rows: CycleRow[] = [];
+  const rows: CycleCells[] = [];
   const updates = [];
   for (const [ticket, { result, checkpoint }] of evaluations) {
     // No event has taken effect yet (all dated after `now`): the ticket row stays as it is.
@@ -73,7 +70,7 @@ export async function recomputeTickets(
     });
     // A continued evaluation holds only the cycles it evaluated again: the others' rows and
     // notifications were written when they last changed, and stay as they are.
-    for (const c of result.cycles) rows.push(cycleRow(tenant, result, c, now));
+    for (const c of result.cycles) rows.push(cycleCells(result, c, now));
     if (notify)
       outbox.push(...notificationRows(tenant, result, now, options.lateAfterMs ?? DEFAULT_LATE_MS));
   }
