@@ -79,6 +79,33 @@ describeEachDriver('import by COPY', (handle) => {
     expect(copied).toEqual(await stored(db, 'ingested'));
   });
 
+  it('keeps the first event of an id that the next batch, in flight with it, repeats', async () => {
+    const db = handle().db;
+    // Batches of 6, the second stored while the first is recomputed: its first event takes
+    // the id of the first batch's first event, on another ticket; the file's first wins.
+    const head = events[0] as TicketEvent;
+    const twin = events.slice(6).find((e) => e.ticket !== head.ticket) as TicketEvent;
+    const file = [...events.slice(0, 6), { ...twin, id: head.id }, ...events.slice(6, 30)];
+    const summary = await importEvents(
+      db,
+      'twins',
+      file.map((event) => ({ event })),
+      engine,
+      now,
+      { batchSize: 6 },
+    );
+    for (let i = 0; i < file.length; i += 6)
+      await ingestEvents(db, 'twins-one-by-one', file.slice(i, i + 6), engine, now, {
+        notify: false,
+      });
+    expect(summary.duplicates).toBe(1);
+    const copied = await stored(db, 'twins');
+    expect(copied.events).toContainEqual(
+      expect.objectContaining({ id: head.id, ticket_id: head.ticket }),
+    );
+    expect(copied).toEqual(await stored(db, 'twins-one-by-one'));
+  });
+
   it('stores nothing again when an import is run twice', async () => {
     const db = handle().db;
     const before = await stored(db, 'copied');

@@ -1,7 +1,7 @@
 import type { Engine, Problem, TicketEvent } from '@breachless/core';
 import type { Database } from '../storage/index.js';
 import { ingestEvents } from './ingest.js';
-import type { IngestPhases } from './phases.js';
+import { IngestPhases } from './phases.js';
 import { TicketCache } from './ticket-cache.js';
 
 /** One item of an import source: an event, or a line that could not be mapped and why. */
@@ -30,7 +30,10 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** How many rejected lines to keep with their reasons. */
   readonly keepRejections?: number;
-  /** Where the batches' time goes (reading the source overlaps them). */
+  /**
+   * Where the batches' time goes, added up over the batches (reading the source and the
+   * next batch overlap them, so the phases add up to more than the import's wall time).
+   */
   readonly phases?: IngestPhases;
 }
 
@@ -57,25 +60,39 @@ export async function importEvents(
   const cache = new TicketCache({ maxEntries: 2000, maxBytes: 16 * 2 ** 20 });
   let totals = { read: 0, accepted: 0, duplicates: 0, rejected: 0, tickets: 0 };
   let batch: TicketEvent[] = [];
-  // The batch PostgreSQL is storing while the next one is read: reading and mapping the
-  // file is about as much work as storing it, and they run on different processes.
+  // Two batches in flight, on two connections: the next one is sent once the previous one's
+  // events are stored, so that PostgreSQL stores it while the previous one's cycles are
+  // evaluated and written, and this process evaluates while PostgreSQL writes. The order of
+  // the file is kept where it matters: a ticket in both waits on the previous one's lock
+  // (its events, cycles and cached checkpoint are committed first), and an id in both is
+  // stored by the previous one first, the next one's copy skipped as a duplicate.
+  let stored: Promise<void> = Promise.resolve();
+  let previous: Promise<void> = Promise.resolve();
   let pending: Promise<void> = Promise.resolve();
   // Kept until the next flush: a rejection nobody awaits yet would end the process.
   let failed: { error: unknown } | undefined;
   const flush = async () => {
-    await pending;
+    await Promise.all([stored, previous]);
     if (failed) throw failed.error;
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
+    const phases = options.phases && new IngestPhases();
+    let signal = () => {};
+    stored = new Promise((resolve) => {
+      signal = resolve;
+    });
+    previous = pending;
     // Its own transaction, the events stored by COPY (copyEvents).
-    pending = ingestEvents(db, tenant, events, engine, now, {
+    const done = ingestEvents(db, tenant, events, engine, now, {
       copy: true,
       notify: false,
       cache,
-      ...(options.phases ? { phases: options.phases } : {}),
+      onStored: signal,
+      ...(phases ? { phases } : {}),
     }).then(
       (result) => {
+        if (phases) options.phases?.add(phases);
         totals = {
           ...totals,
           accepted: totals.accepted + result.accepted,
@@ -88,19 +105,28 @@ export async function importEvents(
         failed = { error };
       },
     );
+    // A batch that fails before storing lets the next flush see the failure.
+    void done.then(signal);
+    pending = Promise.all([previous, done]).then(() => {});
   };
   for await (const item of source) {
     totals.read++;
     if ('event' in item) {
+      // A full batch ends where a ticket does (up to twice the size): a ticket in two
+      // batches in flight makes the second wait for the first's commit to lock it.
+      const last = batch[batch.length - 1];
+      const full = batch.length >= batchSize;
+      if (full && (last?.ticket !== item.event.ticket || batch.length >= 2 * batchSize))
+        await flush();
       batch.push(item.event);
-      if (batch.length >= batchSize) await flush();
     } else {
       totals.rejected++;
       if (rejections.length < keep) rejections.push({ line: item.line, problems: item.problems });
     }
   }
   await flush();
-  await flush();
+  await pending;
+  if (failed) throw failed.error;
   options.onProgress?.(totals);
   return { ...totals, rejections };
 }

@@ -106,6 +106,7 @@ async function attempt(
     ]);
     const resolved = typeof engine === 'function' ? await engine(tx, read ?? 0) : engine;
     phases?.mark('store');
+    options.onStored?.();
     // The first event with an id is the one stored.
     const taken = new Set(stored.keys());
     const fresh = events.filter((e) => taken.delete(e.id));
@@ -140,4 +141,9 @@ async function attempt(
 export interface IngestOptions extends RecomputeOptions {
   /** Store the events by COPY (imports; PostgreSQL only, PGlite stores them as usual). */
   readonly copy?: boolean;
+  /**
+   * Called once the events are stored, before the tickets are recomputed and committed: an
+   * import sends its next batch then, on another connection.
+   */
+  readonly onStored?: () => void;
 }

@@ -14,6 +14,11 @@ export class IngestPhases {
     this.#last = now;
   }
 
+  /** Adds another's phases to these (the batches of an import, each timed on its own). */
+  add(other: IngestPhases): void {
+    for (const [phase, ms] of other.ms) this.ms.set(phase, (this.ms.get(phase) ?? 0) + ms);
+  }
+
   /** The phases as a `Server-Timing` header value: `lock;dur=0.41, ...`. */
   header(): string {
     return [...this.ms].map(([name, ms]) => `${name};dur=${ms.toFixed(2)}`).join(', ');
