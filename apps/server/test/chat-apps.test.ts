@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlack } from '@breachless/chat/testing';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { type SuiteDatabase, suiteDatabase } from '@breachless/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredChatApps } from '../src/chat-apps.js';
 import { startServer, stopServer } from './server-process.js';
@@ -65,16 +65,17 @@ describe('the server with Slack configured', () => {
 
   describe.runIf(process.env.TEST_DATABASE_URL)('on PostgreSQL', () => {
     let fakeSlack: FakeSlack;
-    let database: { url: string; drop: () => Promise<void> };
+    let database: SuiteDatabase;
     beforeAll(async () => {
-      database = await createScratchDatabase(process.env.TEST_DATABASE_URL as string);
+      // The test process's database, emptied (demo.test.ts takes it too).
+      database = await suiteDatabase('postgres');
       // The Web API the Slack app asks who it is at start.
       fakeSlack = new FakeSlack();
       await fakeSlack.start();
     });
     afterAll(async () => {
       await fakeSlack.stop();
-      await database.drop();
+      await database.release();
     });
 
     it('starts the Slack app as its own process on SLACK_PORT, and stops it on Ctrl-C', async () => {
@@ -83,7 +84,7 @@ describe('the server with Slack configured', () => {
       const server = start(
         {
           ...slackEnv,
-          DATABASE_URL: database.url,
+          DATABASE_URL: database.url as string,
           SLACK_PORT: String(port),
           SLACK_API_URL: api,
           BREACHLESS_DATA_DIR: dataDir,

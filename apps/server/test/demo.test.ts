@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { TicketEvent } from '@breachless/core';
 import { EngineCache, rowsOf, saveConfig, schema } from '@breachless/db';
-import { createScratchDatabase, openMigratedPglite } from '@breachless/db/testing';
+import { type SuiteDatabase, suiteDatabase } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,14 +25,15 @@ let server: Standalone;
 let now: number;
 let printed = '';
 let simulatedMinutes = 0;
-let scratch: { url: string; drop: () => Promise<void> } | undefined;
+let shared: SuiteDatabase | undefined;
 
 beforeAll(async () => {
   // What the demo prints is the same on either driver: on PostgreSQL when CI has one (no
-  // initdb, and its statements run natively); the processes of process.test.ts and
-  // ctrl-c.test.ts run the demo on the embedded database, as `npm start` does.
-  const base = process.env.TEST_DATABASE_URL;
-  scratch = base ? await createScratchDatabase(base) : undefined;
+  // initdb, and its statements run natively); the processes of process.test.ts run the demo
+  // on the embedded database, as `npm start` does.
+  // The test process's PostgreSQL database, emptied, as chat-apps.test.ts takes it: a file that
+  // runs after the other in the same process empties it instead of making and migrating one.
+  shared = process.env.TEST_DATABASE_URL ? await suiteDatabase('postgres') : undefined;
   events = await Replay.read();
   // Read on this thread: a worker thread would not have the test runner's TypeScript loader.
   const demo = new DemoRun(
@@ -42,7 +43,7 @@ beforeAll(async () => {
   );
   now = Number.NaN;
   server = await Standalone.open({
-    databaseUrl: scratch?.url,
+    databaseUrl: shared?.url,
     channel: '#support',
     clock: () => now,
     console: {
@@ -64,7 +65,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  await scratch?.drop();
+  await shared?.release();
 });
 
 describe('the demo (npm start)', () => {
@@ -165,8 +166,10 @@ describe('demo position', () => {
     expect(fresh.out).not.toContain(new Date(first.at).toISOString());
   });
 
+  // The process's one migrated PGlite, emptied for each test (each opening its own from the
+  // image cost about 1 s of CPU).
   it('is saved where every reader of the database sees the simulated instant', async () => {
-    const handle = await openMigratedPglite();
+    const { handle, release } = await suiteDatabase('pglite');
     await handle.migrate();
     expect(await loadPosition(handle.db, DEMO_TENANT)).toBeUndefined();
     await savePosition(handle.db, DEMO_TENANT, { shiftMs: 7, simAt: 5_000 }, 9_000);
@@ -176,14 +179,14 @@ describe('demo position', () => {
     expect(rows.map((r) => [r.tenantId, r.simAt.getTime(), r.updatedAt.getTime()])).toEqual([
       [DEMO_TENANT, 6_000, 10_000],
     ]);
-    await handle.close();
+    await release();
   });
 
   it('resumes after what an earlier run fed, losing and repeating nothing', async () => {
     const shift = Replay.shiftFor(events, FIRST_START);
     const start = (events[0]?.at ?? 0) + shift;
     const stoppedAt = start + 86_400_000;
-    const handle = await openMigratedPglite();
+    const { handle, release } = await suiteDatabase('pglite');
     await handle.migrate();
     await saveConfig(handle.db, DEMO_TENANT, DEMO_CONFIG, 'test');
     const engine = await new EngineCache().engineFor(handle.db, DEMO_TENANT);
@@ -200,7 +203,7 @@ describe('demo position', () => {
     expect(new Date(stored?.first ?? 0).getTime()).toBeGreaterThan(stoppedAt);
     // Nothing is left before `until`: the next round starts after it.
     expect(await resumed.feed(handle.db, DEMO_TENANT, engine, until)).toBe(0);
-    await handle.close();
+    await release();
   });
 
   it('runs simulated time at the chosen speed from where it stands', () => {
