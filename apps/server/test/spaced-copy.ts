@@ -61,9 +61,17 @@ function linkInstalled(root: string): void {
   const modules = join(REPO, 'node_modules');
   mkdirSync(join(root, 'node_modules', '@breachless'), { recursive: true });
   for (const name of readdirSync(modules)) {
-    if (name === '@breachless') continue;
+    if (name === '@breachless' || name === '.bin') continue;
     symlinkSync(join(modules, name), join(root, 'node_modules', name));
   }
+  // The commands npx and npm scripts run (`breachless`) are relative links too: linked from the
+  // copy's own folder, `npx breachless` runs the copy's CLI, not this work tree's.
+  mkdirSync(join(root, 'node_modules', '.bin'));
+  for (const name of readdirSync(join(modules, '.bin')))
+    symlinkSync(
+      readlinkSync(join(modules, '.bin', name)),
+      join(root, 'node_modules', '.bin', name),
+    );
   // Workspace links are relative (`../../apps/api`): the same targets land in the copy.
   for (const name of readdirSync(join(modules, '@breachless')))
     symlinkSync(
