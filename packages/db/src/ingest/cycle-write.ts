@@ -1,3 +1,4 @@
+import type { Evaluation } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
@@ -153,4 +154,47 @@ export async function replaceCycleCells(
         excluded.agent, excluded.priority, excluded.channel, excluded.organization, excluded.requester,
         excluded.contract)`,
   );
+}
+
+/**
+ * Writes the tickets' new cycle rows: for a ticket evaluated whole, its complete set (the
+ * stored ones not in it are removed); for one continued from a checkpoint, the rows of the
+ * cycles it evaluated again, and the removal of those of them no longer reported. Either
+ * way PostgreSQL skips rows equal to the stored ones.
+ */
+export async function writeCycles(
+  db: Database,
+  tenant: string,
+  evaluations: ReadonlyMap<string, Evaluation>,
+  rows: readonly CycleCells[],
+): Promise<void> {
+  const whole = [...evaluations].filter(([, e]) => e.changed === null).map(([id]) => id);
+  const complete = new Set(whole);
+  const gone: [string, string, number][] = [];
+  // Only a continued evaluation can leave a cycle it evaluated again unreported.
+  if (complete.size < evaluations.size) {
+    const written = new Set(
+      rows.map(([ticket, metric, cycle]) => cycleKey({ ticketId: ticket, metric, cycle })),
+    );
+    for (const [id, { changed }] of evaluations)
+      for (const c of changed ?? []) {
+        const key: [string, string, number] = [id, c.metric, c.cycle];
+        if (!written.has(JSON.stringify(key))) gone.push(key);
+      }
+  }
+  // Sent together (one round trip): they touch different tickets' cycles.
+  await Promise.all([
+    replaceCycleCells(
+      db,
+      tenant,
+      { tickets: whole },
+      rows.filter((r) => complete.has(r[0])),
+    ),
+    replaceCycleCells(
+      db,
+      tenant,
+      { gone },
+      rows.filter((r) => !complete.has(r[0])),
+    ),
+  ]);
 }

@@ -8,8 +8,6 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
 import { rowsOf } from '../storage/index.js';
-import type { CycleCells } from './cycle-rows.js';
-import { cycleKey, replaceCycleCells } from './cycle-write.js';
 import { eventMarks, lastSeqOf, loadEventsMarked } from './event-store.js';
 import type { IngestPhases } from './phases.js';
 import { executePrepared } from './prepared.js';
@@ -179,47 +177,4 @@ export async function updateTickets(
     ),
   );
   return new Map(written.map((r) => [r.id, Number(r.revision)]));
-}
-
-/**
- * Writes the tickets' new cycle rows: for a ticket evaluated whole, its complete set (the
- * stored ones not in it are removed); for one continued from a checkpoint, the rows of the
- * cycles it evaluated again, and the removal of those of them no longer reported. Either
- * way PostgreSQL skips rows equal to the stored ones.
- */
-export async function writeCycles(
-  db: Database,
-  tenant: string,
-  evaluations: ReadonlyMap<string, Evaluation>,
-  rows: readonly CycleCells[],
-): Promise<void> {
-  const whole = [...evaluations].filter(([, e]) => e.changed === null).map(([id]) => id);
-  const complete = new Set(whole);
-  const gone: [string, string, number][] = [];
-  // Only a continued evaluation can leave a cycle it evaluated again unreported.
-  if (complete.size < evaluations.size) {
-    const written = new Set(
-      rows.map(([ticket, metric, cycle]) => cycleKey({ ticketId: ticket, metric, cycle })),
-    );
-    for (const [id, { changed }] of evaluations)
-      for (const c of changed ?? []) {
-        const key: [string, string, number] = [id, c.metric, c.cycle];
-        if (!written.has(JSON.stringify(key))) gone.push(key);
-      }
-  }
-  // Sent together (one round trip): they touch different tickets' cycles.
-  await Promise.all([
-    replaceCycleCells(
-      db,
-      tenant,
-      { tickets: whole },
-      rows.filter((r) => complete.has(r[0])),
-    ),
-    replaceCycleCells(
-      db,
-      tenant,
-      { gone },
-      rows.filter((r) => !complete.has(r[0])),
-    ),
-  ]);
 }

@@ -7,8 +7,9 @@ import {
 } from '../outbox/index.js';
 import type { Database } from '../storage/index.js';
 import { type CycleCells, cycleCells } from './cycle-rows.js';
+import { writeCycles } from './cycle-write.js';
 import type { IngestPhases } from './phases.js';
-import { evaluateTickets, type KnownState, updateTickets, writeCycles } from './recompute-state.js';
+import { evaluateTickets, type KnownState, updateTickets } from './recompute-state.js';
 import type { TicketCache } from './ticket-cache.js';
 
 /** A level noticed this long after its instant is marked late: two minutes by default. */
