@@ -66,7 +66,7 @@ export function cycleCells(ticket: TicketResult, c: CycleResult, evaluatedAt: nu
     c.dueAt,
     c.breachedAt,
     c.outcomeAt,
-    [...c.warningsFired],
+    c.warningsFired,
     c.fired.map((f) => ({ level: f.level, at: new Date(f.at).toISOString() })),
     c.nextLevel?.at ?? null,
     text(c.fields.team),

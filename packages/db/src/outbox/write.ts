@@ -45,7 +45,9 @@ export async function insertNotifications(
   );
   // Only the keys come back: the payloads are the ones sent (returning each payload made
   // PostgreSQL write it out as text and node parse it again).
-  const payloads = new Map(rows.map((r) => [keyOf(r), r.payload]));
+  // The first row of a key is the one the insert keeps.
+  const payloads = new Map<string, AlertPayload>();
+  for (const r of rows) if (!payloads.has(keyOf(r))) payloads.set(keyOf(r), r.payload);
   const created = rowsOf<{
     id: string | number;
     ticket_id: string;
