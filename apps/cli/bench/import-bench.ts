@@ -272,7 +272,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 5));
 const { chunks, events, cycles } = await copyRows(SAMPLE);
 console.log(
-  `breachless import --format servicenow-csv into PostgreSQL (one process, batches of 10,000) ` +
+  `breachless import --format servicenow-csv into PostgreSQL (one process, batches of 5,000) ` +
     `against a bare COPY of its ${events.toLocaleString('en')} event rows; ${rounds} rounds`,
 );
 const before = process.env.BENCH_BEFORE;

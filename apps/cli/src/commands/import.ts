@@ -35,7 +35,7 @@ sends no notifications.
                             changes the config of a tenant with tickets, every ticket is
                             then recomputed under it (breachless recompute)
   --tz ZONE                 servicenow-csv: the zone of its wall-clock dates (default UTC)
-  --batch N                 events per transaction (default 10000)`;
+  --batch N                 events per transaction (default 5000; two are in flight)`;
 
 /** `breachless import`. */
 export async function importCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -63,7 +63,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       `--format: "${format}" is not supported here; use ${IMPORT_FORMATS.join(', ')}`,
       IMPORT_USAGE,
     );
-  const batchSize = Number(flags.batch ?? 10_000);
+  const batchSize = Number(flags.batch ?? 5_000);
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new UsageError(`--batch: "${flags.batch}" is not a positive whole number`);
   const config =

@@ -52,7 +52,9 @@ export async function importEvents(
   now: number,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const batchSize = options.batchSize ?? 10_000;
+  // Two batches in flight, and the next being read: 5,000 kept the sample log's import about as
+  // fast as 10,000 at 235 MiB of peak RSS instead of 270 (2,500: 217 MiB, slower).
+  const batchSize = options.batchSize ?? 5_000;
   const keep = options.keepRejections ?? 20;
   const rejections: { line: number; problems: readonly Problem[] }[] = [];
   // A ticket whose events span two batches continues from its checkpoint in the second.

@@ -1,7 +1,7 @@
 import { Engine, type TicketEvent } from '@breachless/core';
 import type { Database, ErrorSummary } from '../storage/index.js';
 import { currentConfigVersion } from '../tenants/index.js';
-import { copyEvents } from './event-copy.js';
+import { CopyRaced, copyEvents } from './event-copy.js';
 import { storeEvents } from './event-store.js';
 import { isTransient, type TicketFailure } from './quarantine.js';
 import { quarantineAll, recomputeIsolated, recomputeTogether } from './quarantine-recompute.js';
@@ -58,7 +58,8 @@ class TicketsFailed extends Error {}
  * ingestEvents, also giving the events stored: the first of each id the tenant had not seen.
  * The tickets are recomputed together first, with no savepoint (two round trips each time
  * for what almost never fails); if that fails for a reason that is the tickets' own, the
- * whole transaction is rolled back and run again with each ticket isolated.
+ * whole transaction is rolled back and run again with each ticket isolated. An import's COPY
+ * that met an id stored meanwhile (CopyRaced) runs again through the staging table.
  */
 export async function ingestStoring(
   db: Database,
@@ -70,12 +71,22 @@ export async function ingestStoring(
 ): Promise<{ result: IngestResult; fresh: readonly TicketEvent[] }> {
   if (events.length === 0)
     return { result: { accepted: 0, duplicates: 0, tickets: 0, quarantined: [] }, fresh: [] };
-  try {
-    return await attempt(db, tenant, events, engine, now, options, false);
-  } catch (error) {
-    if (!(error instanceof TicketsFailed)) throw error;
-    return attempt(db, tenant, events, engine, now, options, true);
+  let mode: Mode = { isolate: false, staged: false };
+  for (;;) {
+    try {
+      return await attempt(db, tenant, events, engine, now, options, mode);
+    } catch (error) {
+      if (error instanceof TicketsFailed && !mode.isolate) mode = { ...mode, isolate: true };
+      else if (error instanceof CopyRaced && !mode.staged) mode = { ...mode, staged: true };
+      else throw error;
+    }
   }
+}
+
+/** How an attempt runs: each ticket isolated (after TicketsFailed), COPY staged (after CopyRaced). */
+interface Mode {
+  readonly isolate: boolean;
+  readonly staged: boolean;
 }
 
 async function attempt(
@@ -85,7 +96,7 @@ async function attempt(
   engine: Engine | ErrorSummary | EngineLookup,
   now: number,
   options: IngestOptions,
-  isolate: boolean,
+  { isolate, staged }: Mode,
 ): Promise<{ result: IngestResult; fresh: readonly TicketEvent[] }> {
   const { phases } = options;
   const result = await db.transaction(async (tx) => {
@@ -97,7 +108,7 @@ async function attempt(
     const locking = lockTicketsCreating(tx, tenant, ticketIds);
     const version = typeof engine === 'function' ? currentConfigVersion(tx, tenant) : undefined;
     const storing = options.copy
-      ? locking.then(() => copyEvents(tx, tenant, events))
+      ? locking.then(() => copyEvents(tx, tenant, events, staged))
       : storeEvents(tx, tenant, events);
     const [{ revisions, created, quarantined }, stored, read] = await Promise.all([
       locking,
