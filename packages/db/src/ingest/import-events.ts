@@ -53,7 +53,7 @@ export async function importEvents(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   // Two batches in flight, and the next being read: 5,000 kept the sample log's import about as
-  // fast as 10,000 at 235 MiB of peak RSS instead of 270 (2,500: 217 MiB, slower).
+  // fast as 10,000 at about 230 MiB of peak RSS instead of 260 (2,500: 212 MiB, slower).
   const batchSize = options.batchSize ?? 5_000;
   const keep = options.keepRejections ?? 20;
   const rejections: { line: number; problems: readonly Problem[] }[] = [];
