@@ -20,6 +20,7 @@ import { rowsOf } from '../src/storage/rows.js';
 import { EngineCache } from '../src/tenants/engine-cache.js';
 import { createScratchDatabase } from '../src/testing.js';
 import {
+  claimCpu,
   cpuBetween,
   DUE,
   floorOfTick,
@@ -58,7 +59,7 @@ interface Figures {
   readonly claim: number[];
   readonly floor: number[];
   /** Mean CPU milliseconds of a round: PostgreSQL's for the tick and the floor, node's for the tick. */
-  readonly cpu: { tick: number; floor: number; node: number };
+  readonly cpu: { tick: number; floor: number; node: number; claim: number };
   /** Mean milliseconds of a round in each phase of the tick (one worker). */
   readonly phases: Map<string, number>;
 }
@@ -75,11 +76,12 @@ async function measure(workers: number): Promise<Figures> {
     tick: [],
     claim: [],
     floor: [],
-    cpu: { tick: 0, floor: 0, node: 0 },
+    cpu: { tick: 0, floor: 0, node: 0, claim: 0 },
     phases: new Map(),
   };
   for (let i = 0; i < ROUNDS; i++) {
     const now = await seedRound(h.db, engines, round++);
+    figures.cpu.claim += (await claimCpu(h.db, now, BATCH)) / ROUNDS;
     const floorCpu = await serverCpu(h.db);
     figures.floor.push(await floorOfTick(h.db, now));
     const tickCpu = await serverCpu(h.db);
@@ -140,7 +142,7 @@ for (const size of SIZES) {
           .join(', ')}`,
       );
     spent.push(
-      `${size.toLocaleString('en-US')} open, ${workers} worker(s), mean CPU ms of a round: PostgreSQL ${f.cpu.tick.toFixed(1)} (floor ${f.cpu.floor.toFixed(1)}, tick / floor ${(f.cpu.tick / f.cpu.floor).toFixed(2)}), node ${f.cpu.node.toFixed(1)}`,
+      `${size.toLocaleString('en-US')} open, ${workers} worker(s), mean CPU ms of a round: PostgreSQL ${f.cpu.tick.toFixed(1)} (floor ${f.cpu.floor.toFixed(1)}, tick / floor ${(f.cpu.tick / f.cpu.floor).toFixed(2)}), node ${f.cpu.node.toFixed(1)}; the claim alone ${f.cpu.claim.toFixed(1)} ms of PostgreSQL CPU`,
     );
     rows.push(
       `| ${workers} | ${size.toLocaleString('en-US')} | ${DUE} | ${ROUNDS} | ${ms(f.tick, 0.5)} | ${ms(f.tick, 0.99)} | ${percentile(f.claim, 0.5).toFixed(1)} | ${percentile(f.claim, 0.99).toFixed(1)} | ${ms(f.floor, 0.5)} | ${(percentile(f.tick, 0.5) / percentile(f.floor, 0.5)).toFixed(1)} |`,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseEvents } from '@breachless/core';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { ingestEvents } from '../src/ingest/ingest.js';
+import { claimDue } from '../src/scan/claim.js';
 import type { Database } from '../src/storage/database.js';
 import { rowsOf } from '../src/storage/rows.js';
 import { saveConfig } from '../src/tenants/config-store.js';
@@ -33,13 +34,42 @@ export async function serverCpu(db: Database): Promise<Map<number, number>> {
   );
   const cpu = new Map<number, number>();
   for (const { pid } of pids) {
-    try {
-      cpu.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6);
-    } catch {
-      // A connection that ended since, or a server elsewhere: counted as nothing.
-    }
+    const ms = cpuOf(pid);
+    if (ms !== null) cpu.set(pid, ms);
   }
   return cpu;
+}
+
+/** A process's CPU milliseconds so far; null for one that ended since (or runs elsewhere). */
+function cpuOf(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PostgreSQL's CPU milliseconds for the tick's claim statement alone (claimDue, on the
+ * connection's own server process, rolled back): the claim's database time apart from
+ * its round trip and from the rest of the tick.
+ */
+export async function claimCpu(db: Database, now: number, batchSize: number): Promise<number> {
+  let ms = Number.NaN;
+  try {
+    await db.transaction(async (tx) => {
+      const [row] = rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`));
+      const before = row ? cpuOf(row.pid) : null;
+      const { claimed } = await claimDue(tx, now, batchSize);
+      const after = row ? cpuOf(row.pid) : null;
+      if (claimed.length === 0) throw new Error('the claim found nothing due');
+      if (before !== null && after !== null) ms = after - before;
+      tx.rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof TransactionRollbackError)) throw error;
+  }
+  return ms;
 }
 
 /** PostgreSQL's CPU milliseconds between two serverCpu readings (new processes from zero). */

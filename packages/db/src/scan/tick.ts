@@ -1,5 +1,4 @@
 import { Engine } from '@breachless/core';
-import { sql } from 'drizzle-orm';
 import type { RecomputeOptions, TicketFailure } from '../ingest/index.js';
 import {
   isTransient,
@@ -8,8 +7,9 @@ import {
   recomputeWithEngine,
 } from '../ingest/index.js';
 import type { Database } from '../storage/index.js';
-import { errorSummary, rowsOf } from '../storage/index.js';
+import { errorSummary } from '../storage/index.js';
 import type { EngineCache } from '../tenants/index.js';
+import { claimDue } from './claim.js';
 
 export interface TickResult {
   /** Tickets this worker claimed and recomputed. */
@@ -67,17 +67,6 @@ export async function runTick(
 /** Thrown out of a tick's first attempt when a ticket failed: run it again isolated. */
 class TicketsFailed extends Error {}
 
-/** A claimed ticket, with its tenant's config version and its earliest due check. */
-interface Claimed {
-  tenant_id: string;
-  id: string;
-  due: string | Date;
-  version: number;
-  /** Due cycles the scan found (at most four a ticket of the batch), and their tickets. */
-  scanned: number;
-  tickets: number;
-}
-
 async function attempt(
   db: Database,
   engines: EngineCache,
@@ -89,34 +78,8 @@ async function attempt(
   const { phases } = options;
   phases?.mark('idle');
   const result = await db.transaction(async (tx) => {
-    const at = new Date(now).toISOString();
     const began = performance.now();
-    // The partial index on next_check_at finds the due cycles without touching the others.
-    // Strictly before now: a level reached exactly at now fires only once time is past it
-    // (semantics.md section 6), so claiming it at now would claim it again and again.
-    // Each row also says how many due cycles the scan found and of how many tickets: when
-    // the scan was not cut short and the batch could hold them all, nothing is left to claim.
-    const claimed = rowsOf<Claimed>(
-      await tx.execute(sql`
-        with c as (
-          select tenant_id, ticket_id, next_check_at from cycles c
-          where next_check_at is not null and next_check_at < ${at}::timestamptz
-            and not exists (select 1 from quarantined_tickets q
-              where q.tenant_id = c.tenant_id and q.ticket_id = c.ticket_id)
-          order by next_check_at limit ${batchSize * 4}
-        ), d as (
-          select tenant_id, ticket_id, min(next_check_at) as due from c group by tenant_id, ticket_id
-        )
-        select t.tenant_id, t.id, d.due, (select coalesce(max(version), 0) from configs v
-            where v.tenant_id = t.tenant_id)::int as version,
-          (select count(*) from c)::int as scanned, (select count(*) from d)::int as tickets
-        from tickets t join d on d.tenant_id = t.tenant_id and d.ticket_id = t.id
-        order by d.due limit ${batchSize}
-        for update of t skip locked`),
-    );
-    const [first] = claimed;
-    const drained =
-      first === undefined || (first.scanned < batchSize * 4 && first.tickets <= batchSize);
+    const { claimed, drained } = await claimDue(tx, now, batchSize);
     // Apart from the recompute: the claim is what grows with open cycles if the index is lost.
     const claimMs = performance.now() - began;
     phases?.mark('claim');
