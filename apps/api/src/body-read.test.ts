@@ -61,7 +61,7 @@ describe('the API served, reading request bodies', () => {
     await new Promise((resolve) => server.close(resolve));
     await handle.close();
   });
-  const post = (body: BodyInit) =>
+  const post = (body: string | ReadableStream<Uint8Array>) =>
     fetch(`http://127.0.0.1:${port}/v1/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
