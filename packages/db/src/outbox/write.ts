@@ -47,7 +47,10 @@ export async function insertNotifications(
   // PostgreSQL write it out as text and node parse it again).
   // The first row of a key is the one the insert keeps.
   const payloads = new Map<string, AlertPayload>();
-  for (const r of rows) if (!payloads.has(keyOf(r))) payloads.set(keyOf(r), r.payload);
+  for (const r of rows) {
+    const key = keyOf(r);
+    if (!payloads.has(key)) payloads.set(key, r.payload);
+  }
   const created = rowsOf<{
     id: string | number;
     ticket_id: string;
