@@ -106,6 +106,29 @@ describeEachDriver('import by COPY', (handle) => {
     expect(copied).toEqual(await stored(db, 'twins-one-by-one'));
   });
 
+  it('fails with the error of a batch PostgreSQL refuses, the batches before it stored', async () => {
+    const db = handle().db;
+    // A NUL in an id, on a ticket of its own, last: PostgreSQL's text cannot hold it, so the
+    // last batch fails. The first (5 to 10 events: a batch ends where a ticket does) is stored.
+    const head = events[0] as TicketEvent;
+    const refused = { ...head, id: 'refused\u0000', ticket: 'refused' };
+    const file = [...events.slice(0, 15), refused];
+    const importing = importEvents(
+      db,
+      'refused',
+      file.map((event) => ({ event })),
+      engine,
+      now,
+      { batchSize: 5 },
+    );
+    await expect(importing).rejects.toThrow();
+    const ids = rowsOf<{ id: string }>(
+      await db.execute(sql`select id from ticket_events where tenant_id = 'refused'`),
+    ).map((r) => r.id);
+    expect(ids).toContain(head.id);
+    expect(ids).not.toContain(refused.id);
+  });
+
   it('stores nothing again when an import is run twice', async () => {
     const db = handle().db;
     const before = await stored(db, 'copied');

@@ -75,6 +75,8 @@ export async function importEvents(
   let failed: { error: unknown } | undefined;
   const flush = async () => {
     await Promise.all([stored, previous]);
+    // The batch still in flight ends first: the caller may close the database on the error.
+    if (failed) await pending;
     if (failed) throw failed.error;
     if (batch.length === 0) return;
     const events = batch;
