@@ -13,18 +13,20 @@
  * Each setting also reports the CPU the API process and PostgreSQL's backends spent a request.
  * Needs TEST_DATABASE_URL. BENCH_QUICK=1: 1,000 tickets, one round a setting;
  * BENCH_ROUNDS=N rounds a setting (default 3, medians reported); BENCH_SETTINGS (default
- * `100x4,100x10,100x2,1x10,1x50`: events a request x senders; one event a request runs on a tenth
+ * `100x4,100x10,100x2,1x10,1x50,gh1x10`: events a request x senders, `gh` for signed GitHub
+ * webhooks (one event each) instead of `POST /v1/events`; one event a request runs on a tenth
  * of the tickets); BENCH_API_ARGS: node options for the API process (`--cpu-prof`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createToken, openDatabase, rowsOf, saveConfig } from '@breachless/db';
+import { addWebhookSecret, createToken, openDatabase, rowsOf, saveConfig } from '@breachless/db';
 import { createScratchDatabase } from '@breachless/db/testing';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { backendCpu, cpuSince, processCpu, sameCyclesAsCore } from './ingest-check.js';
+import { type Delivery, githubDeliveries } from './webhook-traffic.js';
 
 const base = process.env.TEST_DATABASE_URL;
 if (!base) {
@@ -109,15 +111,28 @@ interface Measured {
   readonly pgCpu: number;
 }
 
-async function round(tickets: number, perRequest: number, connections: number): Promise<Measured> {
+/** A round of `POST /v1/events`, or of signed GitHub webhooks (one event each) if `github`. */
+async function round(
+  tickets: number,
+  perRequest: number,
+  connections: number,
+  github: boolean,
+): Promise<Measured> {
   const { url, drop } = await createScratchDatabase(base as string);
   const h = await openDatabase({ databaseUrl: url });
   await h.migrate();
   await saveConfig(h.db, 'bench', CONFIG, 'bench');
   const token = await createToken(h.db, 'bench');
+  const secret = await addWebhookSecret(h.db, 'bench', 'github');
   const api = await startApi(url);
   try {
-    const queue = bodies(tickets, perRequest);
+    const queue = github ? [] : bodies(tickets, perRequest);
+    const requests: Delivery[] = github
+      ? githubDeliveries(tickets, PER_TICKET, secret)
+      : queue.map((body) => ({
+          body,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        }));
     const phases = new Map<string, number>();
     let answered = 0;
     let next = 0;
@@ -126,14 +141,13 @@ async function round(tickets: number, perRequest: number, connections: number): 
     const start = performance.now();
     let lastAnswer = start;
     const result = await autocannon({
-      url: `http://127.0.0.1:${PORT}/v1/events`,
+      url: `http://127.0.0.1:${PORT}${github ? '/v1/webhooks/github?tenant=bench' : '/v1/events'}`,
       connections,
-      amount: queue.length,
+      amount: requests.length,
       requests: [
         {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: queue[next++] ?? '[]' }),
+          setupRequest: (req) => ({ ...req, ...requests[next++] }),
           onResponse: (status, _body, _context, headers) => {
             lastAnswer = performance.now();
             if (status === 202) answered++;
@@ -148,8 +162,8 @@ async function round(tickets: number, perRequest: number, connections: number): 
     // Until the last answer: autocannon notices it is done on its once-a-second tick, so the
     // time until it returns (and its own duration) comes in whole seconds.
     const seconds = (lastAnswer - start) / 1000;
-    const apiCpu = (processCpu(api.pid as number) - apiBefore) / queue.length;
-    const pgCpu = cpuSince(pgBefore, await backendCpu(h.db)) / queue.length;
+    const apiCpu = (processCpu(api.pid as number) - apiBefore) / requests.length;
+    const pgCpu = cpuSince(pgBefore, await backendCpu(h.db)) / requests.length;
     const events = tickets * PER_TICKET;
     const [stored] = rowsOf<{ events: number; tickets: number; bare: number }>(
       await h.db.execute(sql`
@@ -158,17 +172,18 @@ async function round(tickets: number, perRequest: number, connections: number): 
           (select count(*)::int from tickets) as bare`),
     );
     if (
-      answered !== queue.length ||
+      answered !== requests.length ||
       result.errors > 0 ||
       stored?.events !== events ||
       stored.tickets !== tickets ||
       stored.bare !== tickets
     )
       throw new Error(
-        `round failed: ${answered} of ${queue.length} answered 202, ${result.errors} errors, stored ${JSON.stringify(stored)} for ${events} events`,
+        `round failed: ${answered} of ${requests.length} answered 202, ${result.errors} errors, stored ${JSON.stringify(stored)} for ${events} events`,
       );
-    await sameCyclesAsCore(h.db, queue);
-    for (const [name, ms] of phases) phases.set(name, ms / queue.length);
+    // The webhooks' events are the connector's mapping: their counts and cycles are checked.
+    if (!github) await sameCyclesAsCore(h.db, queue);
+    for (const [name, ms] of phases) phases.set(name, ms / requests.length);
     const { p50, p99, mean } = result.latency;
     return { seconds, p50, p99, mean, phases, apiCpu, pgCpu };
   } finally {
@@ -214,12 +229,17 @@ const median = (xs: readonly number[]) =>
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3));
 
 /** Runs a setting ROUNDS times and prints its medians, the limit's beside batches. */
-async function setting(tickets: number, perRequest: number, connections: number): Promise<void> {
+async function setting(
+  tickets: number,
+  perRequest: number,
+  connections: number,
+  github: boolean,
+): Promise<void> {
   const runs: Measured[] = [];
   const limits: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     if (perRequest > 1) limits.push(await limit(tickets));
-    runs.push(await round(tickets, perRequest, connections));
+    runs.push(await round(tickets, perRequest, connections, github));
   }
   const events = tickets * PER_TICKET;
   const rate = median(runs.map((r) => events / r.seconds));
@@ -237,7 +257,7 @@ async function setting(tickets: number, perRequest: number, connections: number)
       : '';
   const cpu = (pick: (r: Measured) => number) => median(runs.map(pick)).toFixed(2);
   console.log(
-    `${events.toLocaleString('en')} events (${tickets.toLocaleString('en')} tickets), ${perRequest} a request, ${connections} senders, ` +
+    `${events.toLocaleString('en')} events (${tickets.toLocaleString('en')} tickets), ${github ? 'GitHub webhooks, ' : ''}${perRequest} a request, ${connections} senders, ` +
       `${ROUNDS} rounds: ${Math.round(rate).toLocaleString('en')} events/s, p50 ${median(runs.map((r) => r.p50))} ms, ` +
       `p99 ${median(runs.map((r) => r.p99))} ms${floor}\n  ms a request: ${phases.join(', ')}\n` +
       `  CPU ms a request: API ${cpu((r) => r.apiCpu)}, PostgreSQL ${cpu((r) => r.pgCpu)}`,
@@ -251,7 +271,13 @@ console.log(
 );
 // Latency is concurrency over throughput: fewer senders show what one batch costs. One by
 // one, the full traffic would take minutes: one event a request runs on a tenth of the tickets.
-for (const item of (process.env.BENCH_SETTINGS ?? '100x4,100x10,100x2,1x10,1x50').split(',')) {
-  const [perRequest, connections] = item.split('x').map(Number) as [number, number];
-  await setting(perRequest > 1 ? TICKETS : TICKETS / 10, perRequest, connections);
+for (const item of (process.env.BENCH_SETTINGS ?? '100x4,100x10,100x2,1x10,1x50,gh1x10').split(
+  ',',
+)) {
+  const github = item.startsWith('gh');
+  const [perRequest, connections] = item.replace('gh', '').split('x').map(Number) as [
+    number,
+    number,
+  ];
+  await setting(perRequest > 1 ? TICKETS : TICKETS / 10, perRequest, connections, github);
 }
