@@ -9,7 +9,7 @@ import { observe, routeOf } from './observe.js';
 import { atRiskRoutes } from './routes/at-risk.js';
 import { configRoutes } from './routes/config.js';
 import { connectionRoutes } from './routes/connections.js';
-import { eventRoutes } from './routes/events.js';
+import { eventRoutes, ingestGroup } from './routes/events.js';
 import { firstContactRoutes } from './routes/first-contact.js';
 import { healthRoutes } from './routes/health.js';
 import { interactionRoutes } from './routes/interactions.js';
@@ -26,9 +26,10 @@ import { webhookRoutes } from './routes/webhooks.js';
  * `app.request()` against real databases. Errors answer JSON, never a stack trace.
  */
 export function createApp(deps: AppDeps) {
+  const ingest = ingestGroup(deps);
   const v1 = new Hono<AppEnv>()
     .use(requireToken(deps))
-    .route('/events', eventRoutes(deps))
+    .route('/events', eventRoutes(deps, ingest))
     .route('/', ticketRoutes(deps))
     .route('/at-risk', atRiskRoutes(deps))
     .route('/interactions', interactionRoutes(deps))
@@ -47,7 +48,7 @@ export function createApp(deps: AppDeps) {
     .use(observe(deps.registry, deps.logger))
     .use(deadline(deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS))
     .route('/', healthRoutes(deps))
-    .route('/v1/webhooks', webhookRoutes(deps))
+    .route('/v1/webhooks', webhookRoutes(deps, ingest))
     .route('/v1', v1);
   app.onError((error, c) => {
     if (error instanceof EventsError || error instanceof ConfigError) {

@@ -75,6 +75,51 @@ describeEachDriver('helpdesk webhooks', (handle) => {
     expect(await ping.json()).toHaveProperty('ignored');
   });
 
+  it("GitHub: concurrent deliveries share the app's ingest, each answered for its own events", async () => {
+    const first = await addWebhookSecret(handle().db, 'umbrella', 'github');
+    const second = await addWebhookSecret(handle().db, 'initech', 'github', 'initech-secret');
+    const opened = JSON.parse(fixture('github', 'issues-opened.json'));
+    const issue = (n: number) =>
+      JSON.stringify({ ...opened, issue: { ...opened.issue, number: n } });
+    // One app, so that the deliveries arriving together are stored by shared transactions.
+    const shared = app();
+    const deliver = (tenant: string, secret: string, body: string) =>
+      shared.request(`/v1/webhooks/github?tenant=${tenant}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': `sha256=${hmac(secret, body).digest('hex')}`,
+          'x-github-event': 'issues',
+        },
+        body,
+      });
+    const sent = [
+      ...[1, 2, 3, 4].map((n) => deliver('umbrella', first, issue(n))),
+      deliver('umbrella', first, issue(1)),
+      deliver('initech', second, issue(1)),
+    ];
+    const answers = await Promise.all(
+      sent.map(async (request) => {
+        const res = await request;
+        return [res.status, await res.json()];
+      }),
+    );
+    const once = { accepted: 1, duplicates: 0 };
+    expect(answers.slice(0, 4)).toEqual([
+      [202, once],
+      [202, once],
+      [202, once],
+      [202, once],
+    ]);
+    // The same body twice: one of the two stored it, the other found it stored.
+    expect(answers[4]).toEqual([202, { accepted: 0, duplicates: 1 }]);
+    expect(answers[5]).toEqual([202, once]);
+    expect((await ticketsOf('umbrella')).sort()).toEqual(
+      [1, 2, 3, 4].map((n) => `acme/widgets#${n}`),
+    );
+    expect(await ticketsOf('initech')).toEqual(['acme/widgets#1']);
+  });
+
   it('Zendesk: checks the signed timestamp, then maps the ticket', async () => {
     await addWebhookSecret(handle().db, 'default', 'zendesk', 'zd-secret');
     const body = fixture('zendesk', 'ticket-created.json');

@@ -22,19 +22,26 @@ export function aheadProblems(events: readonly TicketEvent[], now: number): Prob
 }
 
 /**
+ * The app's group commit of ingest, shared by the events route and the helpdesk webhooks:
+ * requests arriving while this process's ingest transactions are busy are stored together by
+ * the next one, each answered once its events are committed. A stored config this version
+ * refuses does not refuse the events: they are stored and their tickets quarantined until a
+ * valid config is put. The engine is checked against the config version each transaction
+ * reads under its locks.
+ */
+export function ingestGroup(deps: AppDeps): IngestGroup {
+  const engineOf = (tenant: string, db: Database, version: number) =>
+    engineOrFailure(db, deps.engines, tenant, version);
+  return new IngestGroup(deps.db, engineOf, deps.tickets ? { cache: deps.tickets } : {});
+}
+
+/**
  * `POST /v1/events`: all-or-nothing; 202 {accepted, duplicates, quarantined} or 400 with every
  * problem. `quarantined` names the tickets whose events were stored but whose recompute failed:
  * set aside with the error (`GET /v1/quarantine`) until their next event or config change.
+ * Stored through `group`, the app's group commit.
  */
-export function eventRoutes(deps: AppDeps) {
-  // Requests arriving while this process's ingest transactions are busy are stored together
-  // by the next one (group commit); each is answered once the events are committed.
-  // A stored config this version refuses does not refuse the events: they are stored and
-  // their tickets quarantined until a valid config is put.
-  // The engine is checked against the config version each transaction reads under its locks.
-  const engineOf = (tenant: string, db: Database, version: number) =>
-    engineOrFailure(db, deps.engines, tenant, version);
-  const group = new IngestGroup(deps.db, engineOf, deps.tickets ? { cache: deps.tickets } : {});
+export function eventRoutes(deps: AppDeps, group: IngestGroup) {
   return new Hono<AppEnv>().post('/', limitBody(deps.maxBodyBytes), async (c) => {
     // From the app taking the request to here: the token check and reading the body.
     const arrived = performance.now() - (c.get('began') ?? performance.now());

@@ -5,7 +5,7 @@ import {
   type WebhookPlatform,
   type WebhookRequest,
 } from '@breachless/connectors';
-import { ingestEvents, webhookSecretsFor } from '@breachless/db';
+import { type IngestGroup, webhookSecretsFor } from '@breachless/db';
 import { Hono } from 'hono';
 import { bufferBody } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -33,7 +33,7 @@ const isPlatform = (name: string): name is WebhookPlatform =>
  * secret), 400 for a signed body that cannot be mapped (or any body that is not UTF-8 or
  * nests deeper than `MAX_BODY_DEPTH`), 413 over `maxWebhookBytes`.
  */
-export function webhookRoutes(deps: AppDeps) {
+export function webhookRoutes(deps: AppDeps, group: IngestGroup) {
   const maxBytes = deps.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;
   return new Hono<AppEnv>().post('/:platform', async (c) => {
     const platform = c.req.param('platform');
@@ -65,9 +65,9 @@ export function webhookRoutes(deps: AppDeps) {
     if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
     const ahead = aheadProblems(outcome.events, now);
     if (ahead.length > 0) throw new HttpError(400, `${platform}: invalid events`, ahead);
-    const result = await ingestEvents(deps.db, tenant, outcome.events, engine, now, {
-      ...(deps.tickets ? { cache: deps.tickets } : {}),
-    });
+    // With the API's other requests (group commit): a delivery is one event or a few, and a
+    // transaction of its own cost most of what the delivery did.
+    const result = await group.ingest(tenant, outcome.events, now);
     return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
 
     function refuse(reason: string): never {
