@@ -58,8 +58,11 @@ export async function importEvents(
   const keep = options.keepRejections ?? 20;
   const rejections: { line: number; problems: readonly Problem[] }[] = [];
   // A ticket whose events span two batches continues from its checkpoint in the second.
-  // Small: a source mostly holds a ticket's events together, and memory is to stay flat.
-  const cache = new TicketCache({ maxEntries: 2000, maxBytes: 16 * 2 ** 20 });
+  // Small: a source mostly holds a ticket's events together (a batch ends where a ticket
+  // does), and memory is to stay flat. 500 entries against 2,000 took the sample log's peak
+  // RSS from 228-247 to 204-209 MiB at the same speed, and its events ordered by instant
+  // instead (tickets in many batches) imported as fast.
+  const cache = new TicketCache({ maxEntries: 500, maxBytes: 4 * 2 ** 20 });
   let totals = { read: 0, accepted: 0, duplicates: 0, rejected: 0, tickets: 0 };
   let batch: TicketEvent[] = [];
   // Two batches in flight, on two connections: the next one is sent once the previous one's
