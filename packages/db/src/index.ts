@@ -144,5 +144,5 @@ export {
   TokenVerifier,
   type VerifiedToken,
   verifyToken,
-  webhookSecretsFor,
+  webhookCredentials,
 } from './tenants/index.js';

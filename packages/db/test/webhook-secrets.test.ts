@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
+import { saveConfig } from '../src/tenants/config-store.js';
 import {
   addWebhookSecret,
   removeWebhookSecrets,
-  webhookSecretsFor,
+  webhookCredentials,
 } from '../src/tenants/webhook-secrets.js';
 import { describeEachDriver } from '../src/testing.js';
 
@@ -13,18 +14,37 @@ describeEachDriver('webhook secrets', (handle) => {
     expect(made).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await addWebhookSecret(db, 'acme', 'zendesk', 'zd-secret');
     await addWebhookSecret(db, 'globex', 'github', 'globex-secret');
-    expect(await webhookSecretsFor(db, 'acme', 'github')).toEqual([made]);
-    expect(await webhookSecretsFor(db, 'acme', 'zendesk')).toEqual(['zd-secret']);
-    expect(await webhookSecretsFor(db, 'acme', 'jira')).toEqual([]);
+    expect((await webhookCredentials(db, 'acme', 'github')).secrets).toEqual([made]);
+    expect((await webhookCredentials(db, 'acme', 'zendesk')).secrets).toEqual(['zd-secret']);
+    expect((await webhookCredentials(db, 'acme', 'jira')).secrets).toEqual([]);
     // Adding the same secret twice stores it once.
     await addWebhookSecret(db, 'acme', 'zendesk', 'zd-secret');
     await addWebhookSecret(db, 'acme', 'zendesk', 'zd-next');
-    expect((await webhookSecretsFor(db, 'acme', 'zendesk')).sort()).toEqual([
+    expect((await webhookCredentials(db, 'acme', 'zendesk')).secrets.sort()).toEqual([
       'zd-next',
       'zd-secret',
     ]);
     expect(await removeWebhookSecrets(db, 'acme', 'zendesk', 'zd-next')).toBe(1);
-    expect(await webhookSecretsFor(db, 'acme', 'zendesk')).toEqual(['zd-next']);
-    expect(await webhookSecretsFor(db, 'globex', 'github')).toEqual(['globex-secret']);
+    expect((await webhookCredentials(db, 'acme', 'zendesk')).secrets).toEqual(['zd-next']);
+    expect((await webhookCredentials(db, 'globex', 'github')).secrets).toEqual(['globex-secret']);
+  });
+
+  it("reads the tenant's current config version with its secrets", async () => {
+    const { db } = handle();
+    await addWebhookSecret(db, 'initech', 'jira', 'jira-secret');
+    expect(await webhookCredentials(db, 'initech', 'jira')).toEqual({
+      secrets: ['jira-secret'],
+      configVersion: 0,
+    });
+    await saveConfig(db, 'initech', {}, 'test');
+    await saveConfig(db, 'initech', {}, 'test');
+    expect(await webhookCredentials(db, 'initech', 'jira')).toEqual({
+      secrets: ['jira-secret'],
+      configVersion: 2,
+    });
+    expect(await webhookCredentials(db, 'nobody', 'jira')).toEqual({
+      secrets: [],
+      configVersion: 0,
+    });
   });
 });

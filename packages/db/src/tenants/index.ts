@@ -12,4 +12,4 @@ export {
 export { EngineCache } from './engine-cache.js';
 export { TokenVerifier } from './token-verifier.js';
 export { createToken, revokeToken, type VerifiedToken, verifyToken } from './tokens.js';
-export { addWebhookSecret, removeWebhookSecrets, webhookSecretsFor } from './webhook-secrets.js';
+export { addWebhookSecret, removeWebhookSecrets, webhookCredentials } from './webhook-secrets.js';

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { executePrepared } from '../ingest/prepared.js';
 import { tenants, webhookSecrets } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
+import { rowsOf } from '../storage/index.js';
 
 /**
  * Adds a webhook signing secret for a tenant's helpdesk (and the tenant, if new): the one
@@ -25,18 +27,28 @@ export async function addWebhookSecret(
   return value;
 }
 
-/** The secrets that verify a tenant's webhooks from a platform, oldest first. */
-export async function webhookSecretsFor(
+/**
+ * What a webhook delivery needs before its body is read, in one prepared statement: the
+ * secrets that verify the tenant's webhooks from the platform (oldest first) and the
+ * tenant's current config version (0 before the first), for `EngineCache.engineFor`.
+ */
+export async function webhookCredentials(
   db: Database,
   tenant: string,
   platform: string,
-): Promise<string[]> {
-  const rows = await db
-    .select({ secret: webhookSecrets.secret })
-    .from(webhookSecrets)
-    .where(and(eq(webhookSecrets.tenantId, tenant), eq(webhookSecrets.platform, platform)))
-    .orderBy(asc(webhookSecrets.createdAt));
-  return rows.map((r) => r.secret);
+): Promise<{ secrets: string[]; configVersion: number }> {
+  const rows = rowsOf<{ secrets: string[] | null; version: number | null }>(
+    await executePrepared(
+      db,
+      sql`select
+        (select array_agg(s.secret order by s.created_at) from webhook_secrets s
+          where s.tenant_id = ${tenant} and s.platform = ${platform}) as secrets,
+        (select c.version from configs c where c.tenant_id = ${tenant}
+          order by c.version desc limit 1) as version`,
+    ),
+  );
+  const [row] = rows;
+  return { secrets: row?.secrets ?? [], configVersion: Number(row?.version ?? 0) };
 }
 
 /** Removes every secret of a tenant's platform but `keep` (the end of a rotation). */

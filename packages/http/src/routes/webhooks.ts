@@ -5,7 +5,7 @@ import {
   type WebhookPlatform,
   type WebhookRequest,
 } from '@breachless/connectors';
-import { type IngestGroup, webhookSecretsFor } from '@breachless/db';
+import { type IngestGroup, webhookCredentials } from '@breachless/db';
 import { Hono } from 'hono';
 import { bufferBody } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -44,12 +44,13 @@ export function webhookRoutes(deps: AppDeps, group: IngestGroup) {
       throw new HttpError(400, 'invalid query', [{ path: 'tenant', message: tenantProblem }]);
     // For the access log: the tenant named, which only a valid signature makes the sender.
     c.set('tenant', tenant);
-    const secret = await webhookSecretsFor(deps.db, tenant, platform);
+    // The secrets and the config version in one statement: the engine below needs no other.
+    const { secrets: secret, configVersion } = await webhookCredentials(deps.db, tenant, platform);
     if (secret.length === 0) return refuse('no secret');
     const rawBody = await bufferBody(c.req.raw, maxBytes);
     checkDepth(utf8Text(rawBody));
     // The engine carries the tenant's current config: one query serves mapping and ingest.
-    const engine = await deps.engines.engineFor(deps.db, tenant);
+    const engine = await deps.engines.engineFor(deps.db, tenant, configVersion);
     const settings = engine.config.connectors[platform];
     const now = deps.clock();
     const request = {
