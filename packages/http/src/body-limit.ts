@@ -1,3 +1,4 @@
+import type { HonoRequest } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HttpError } from './errors.js';
 
@@ -38,27 +39,39 @@ export async function bufferBody(raw: Request, maxBytes: number): Promise<Uint8A
 }
 
 /**
+ * A body of a declared length, read whole by the request's own reader: Node's HTTP parser
+ * ends a body at its Content-Length, so it cannot pass a limit its length did not, and on
+ * @hono/node-server that reader takes the bytes straight from the socket, where streaming
+ * them through a web `Request` (and, for `limitBody`, building a second one) cost about a
+ * tenth of a one-event request's CPU. Hono keeps the bytes: the handler's reads answer from
+ * them. `undefined` when no length was declared (a chunked body).
+ */
+async function readDeclared(req: HonoRequest, maxBytes: number): Promise<ArrayBuffer | undefined> {
+  const declared = req.header('content-length');
+  if (declared === undefined || !/^\d+$/.test(declared)) return undefined;
+  if (Number(declared) > maxBytes) throw new HttpError(413, `body over ${maxBytes} bytes`);
+  const bytes = await req.arrayBuffer().catch((cause: unknown) => {
+    throw new HttpError(400, 'body could not be read to its end', undefined, { cause });
+  });
+  // A Request built in process (not parsed from a socket) may carry more than it declares.
+  if (bytes.byteLength > maxBytes) throw new HttpError(413, `body over ${maxBytes} bytes`);
+  return bytes;
+}
+
+/** The body's bytes, at most `maxBytes`: by `readDeclared`, or counted as they stream. */
+export async function readBytes(req: HonoRequest, maxBytes: number): Promise<Uint8Array> {
+  const declared = await readDeclared(req, maxBytes);
+  return declared ? new Uint8Array(declared) : bufferBody(req.raw, maxBytes);
+}
+
+/**
  * Middleware: the body buffered before the handler reads it as usual (`c.req.arrayBuffer()`
- * and the like answer from Hono's copy). A body of a declared length is read whole by the
- * request's own reader: Node's HTTP parser ends a body at its Content-Length, so it cannot
- * pass a limit its length did not, and on @hono/node-server that reader takes the bytes
- * straight from the socket where streaming them through a web `Request` and building a
- * second one cost about a tenth of a one-event request's CPU. A body of no declared length
- * (chunked) is counted as it streams, by `bufferBody`.
+ * and the like): by `readDeclared`, or, of no declared length, counted as it streams by
+ * `bufferBody`.
  */
 export function limitBody(maxBytes: number) {
   return createMiddleware(async (c, next) => {
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && /^\d+$/.test(declared)) {
-      if (Number(declared) > maxBytes) throw new HttpError(413, `body over ${maxBytes} bytes`);
-      const bytes = await c.req.arrayBuffer().catch((cause: unknown) => {
-        throw new HttpError(400, 'body could not be read to its end', undefined, { cause });
-      });
-      // A Request built in process (not parsed from a socket) may carry more than it declares.
-      if (bytes.byteLength > maxBytes) throw new HttpError(413, `body over ${maxBytes} bytes`);
-      return next();
-    }
-    if (!c.req.raw.body) return next();
+    if ((await readDeclared(c.req, maxBytes)) || !c.req.raw.body) return next();
     const body = await bufferBody(c.req.raw, maxBytes);
     c.req.raw = new Request(c.req.raw, { body });
     await next();

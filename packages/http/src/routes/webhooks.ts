@@ -7,7 +7,7 @@ import {
 } from '@breachless/connectors';
 import { type IngestGroup, webhookCredentials } from '@breachless/db';
 import { Hono } from 'hono';
-import { bufferBody } from '../body-limit.js';
+import { readBytes } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { HttpError } from '../errors.js';
 import { checkDepth, utf8Text } from '../request-body.js';
@@ -47,7 +47,7 @@ export function webhookRoutes(deps: AppDeps, group: IngestGroup) {
     // The secrets and the config version in one statement: the engine below needs no other.
     const { secrets: secret, configVersion } = await webhookCredentials(deps.db, tenant, platform);
     if (secret.length === 0) return refuse('no secret');
-    const rawBody = await bufferBody(c.req.raw, maxBytes);
+    const rawBody = await readBytes(c.req, maxBytes);
     checkDepth(utf8Text(rawBody));
     // The engine carries the tenant's current config: one query serves mapping and ingest.
     const engine = await deps.engines.engineFor(deps.db, tenant, configVersion);
