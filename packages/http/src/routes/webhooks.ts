@@ -5,7 +5,7 @@ import {
   type WebhookPlatform,
   type WebhookRequest,
 } from '@breachless/connectors';
-import { type IngestGroup, webhookCredentials } from '@breachless/db';
+import { type IngestGroup, IngestPhases, webhookCredentials } from '@breachless/db';
 import { Hono } from 'hono';
 import { readBytes } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -44,12 +44,16 @@ export function webhookRoutes(deps: AppDeps, group: IngestGroup) {
       throw new HttpError(400, 'invalid query', [{ path: 'tenant', message: tenantProblem }]);
     // For the access log: the tenant named, which only a valid signature makes the sender.
     c.set('tenant', tenant);
+    // Where the delivery's milliseconds went (Server-Timing), as for `POST /v1/events`.
+    const phases = new IngestPhases();
     // The secrets and the config version in one statement: the engine below needs no other.
     const { secrets: secret, configVersion } = await webhookCredentials(deps.db, tenant, platform);
+    phases.mark('credentials');
     if (secret.length === 0) return refuse('no secret');
     const rawBody = await readBytes(c.req, maxBytes);
     checkDepth(utf8Text(rawBody));
-    // The engine carries the tenant's current config: one query serves mapping and ingest.
+    phases.mark('read');
+    // The engine of the current config (compiled once a version): its settings map the body.
     const engine = await deps.engines.engineFor(deps.db, tenant, configVersion);
     const settings = engine.config.connectors[platform];
     const now = deps.clock();
@@ -66,9 +70,11 @@ export function webhookRoutes(deps: AppDeps, group: IngestGroup) {
     if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
     const ahead = aheadProblems(outcome.events, now);
     if (ahead.length > 0) throw new HttpError(400, `${platform}: invalid events`, ahead);
+    phases.mark('parse');
     // With the API's other requests (group commit): a delivery is one event or a few, and a
     // transaction of its own cost most of what the delivery did.
-    const result = await group.ingest(tenant, outcome.events, now);
+    const result = await group.ingest(tenant, outcome.events, now, phases);
+    c.header('server-timing', phases.header());
     return c.json({ accepted: result.accepted, duplicates: result.duplicates }, 202);
 
     function refuse(reason: string): never {
