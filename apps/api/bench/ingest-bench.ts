@@ -26,6 +26,7 @@ import { createScratchDatabase } from '@breachless/db/testing';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { backendCpu, cpuSince, processCpu, sameCyclesAsCore } from './ingest-check.js';
+import { bodies, PER_TICKET, rowsAlone } from './ingest-traffic.js';
 import { type Delivery, githubDeliveries } from './webhook-traffic.js';
 
 const base = process.env.TEST_DATABASE_URL;
@@ -35,7 +36,6 @@ if (!base) {
 }
 const quick = process.env.BENCH_QUICK === '1';
 const TICKETS = quick ? 1000 : 10_000;
-const PER_TICKET = 20;
 const PORT = 38_000 + (process.pid % 1000);
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const CONFIG = {
@@ -52,35 +52,6 @@ const CONFIG = {
     },
   ],
 };
-
-/** The j-th event of ticket i: created, then customer and agent turns, pending and back. */
-function event(i: number, j: number, t0: number): object {
-  const head = {
-    id: `b-${i}-${j}`,
-    ticket: `T-${i}`,
-    at: new Date(t0 + i * 10 + j * 30_000).toISOString(),
-  };
-  if (j === 0)
-    return {
-      ...head,
-      type: 'ticket.created',
-      fields: { status: 'new', priority: i % 4 ? 'normal' : 'high', team: `team-${i % 7}` },
-    };
-  if (j % 4 === 1) return { ...head, type: 'message', author: 'agent', public: true };
-  if (j % 4 === 2) return { ...head, type: 'ticket.updated', fields: { status: 'pending' } };
-  if (j % 4 === 3) return { ...head, type: 'message', author: 'customer', public: true };
-  return { ...head, type: 'ticket.updated', fields: { status: 'open' } };
-}
-
-function bodies(tickets: number, perRequest: number): string[] {
-  const t0 = Date.now() - 15 * 60_000;
-  const all: object[] = [];
-  for (let j = 0; j < PER_TICKET; j++) for (let i = 0; i < tickets; i++) all.push(event(i, j, t0));
-  const out: string[] = [];
-  for (let k = 0; k < all.length; k += perRequest)
-    out.push(JSON.stringify(all.slice(k, k + perRequest)));
-  return out;
-}
 
 async function startApi(url: string): Promise<ChildProcess> {
   const nodeArgs = (process.env.BENCH_API_ARGS ?? '').split(' ').filter(Boolean);
@@ -194,36 +165,6 @@ async function round(
   }
 }
 
-/** Seconds for 4 connections to INSERT the same event rows, 100 a statement and transaction. */
-async function limit(tickets: number): Promise<number> {
-  const { url, drop } = await createScratchDatabase(base as string);
-  const h = await openDatabase({ databaseUrl: url });
-  await h.migrate();
-  try {
-    const queue = bodies(tickets, 100).map(
-      (b) => JSON.parse(b) as { id: string; ticket: string; type: string; at: string }[],
-    );
-    let next = 0;
-    const start = performance.now();
-    const sender = async () => {
-      for (let batch = queue[next++]; batch; batch = queue[next++]) {
-        const rows = batch.map(
-          (e) =>
-            sql`('bench', ${e.id}, ${e.ticket}, ${e.type}, ${e.at}::timestamptz, ${JSON.stringify(e)}::jsonb)`,
-        );
-        await h.db.execute(
-          sql`insert into ticket_events (tenant_id, id, ticket_id, type, at, body) values ${sql.join(rows, sql`, `)}`,
-        );
-      }
-    };
-    await Promise.all([sender(), sender(), sender(), sender()]);
-    return (performance.now() - start) / 1000;
-  } finally {
-    await h.close();
-    await drop();
-  }
-}
-
 const median = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 3));
@@ -238,7 +179,7 @@ async function setting(
   const runs: Measured[] = [];
   const limits: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    if (perRequest > 1) limits.push(await limit(tickets));
+    if (perRequest > 1) limits.push(await rowsAlone(base as string, tickets));
     runs.push(await round(tickets, perRequest, connections, github));
   }
   const events = tickets * PER_TICKET;
