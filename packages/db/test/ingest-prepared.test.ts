@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { executePrepared } from '../src/ingest/prepared.js';
+import { executePrepared } from '../src/storage/prepared.js';
 import { rowsOf } from '../src/storage/rows.js';
 import { describeEachDriver } from '../src/testing.js';
 

@@ -2,9 +2,8 @@ import type { Evaluation } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { cycles } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
-import { epochMs } from '../storage/index.js';
+import { epochMs, executePrepared } from '../storage/index.js';
 import type { CycleCells } from './cycle-rows.js';
-import { executePrepared } from './prepared.js';
 
 type CycleRow = typeof cycles.$inferInsert;
 

@@ -1,8 +1,7 @@
 import { type TicketEvent, uniformEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
-import { executePrepared } from './prepared.js';
+import { executePrepared, rowsOf } from '../storage/index.js';
 
 /** How events are stored: the normalized event, with its instant as ISO text. */
 type StoredBody = Omit<TicketEvent, 'at'> & { at: string };

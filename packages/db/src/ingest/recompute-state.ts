@@ -7,10 +7,9 @@ import {
 } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
+import { executePrepared, rowsOf } from '../storage/index.js';
 import { eventMarks, lastSeqOf, loadEventsMarked } from './event-store.js';
 import type { IngestPhases } from './phases.js';
-import { executePrepared } from './prepared.js';
 import type { CachedTicket, TicketCache } from './ticket-cache.js';
 
 /** What the caller already knows: revisions read under the locks, events it just stored. */

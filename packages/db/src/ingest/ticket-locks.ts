@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
-import { executePrepared } from './prepared.js';
+import { executePrepared, rowsOf } from '../storage/index.js';
 
 /** The tickets locked: each one's revision, and which rows this call created. */
 export interface LockedTickets {

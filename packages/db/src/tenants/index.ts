@@ -10,6 +10,7 @@ export {
   saveConfig,
 } from './config-store.js';
 export { EngineCache } from './engine-cache.js';
+export type { VerifiedToken } from './token-secret.js';
 export { TokenVerifier } from './token-verifier.js';
-export { createToken, revokeToken, type VerifiedToken, verifyToken } from './tokens.js';
+export { createToken, revokeToken, verifyToken } from './tokens.js';
 export { addWebhookSecret, removeWebhookSecrets, webhookCredentials } from './webhook-secrets.js';

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { executePrepared } from '../ingest/prepared.js';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
-import { secretMatches, tokenParts, type VerifiedToken } from './tokens.js';
+import { executePrepared, rowsOf } from '../storage/index.js';
+import { secretMatches, tokenParts, type VerifiedToken } from './token-secret.js';
 
 interface Waiting {
   readonly id: string;

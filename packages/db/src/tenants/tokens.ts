@@ -1,34 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { apiTokens, tenants } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
+import { hash, type VerifiedToken } from './token-secret.js';
 import { TokenVerifier } from './token-verifier.js';
-
-const hash = (secret: string) => createHash('sha256').update(secret).digest();
-
-/** A token's tenant and id, once its secret matched and it was found unrevoked. */
-export interface VerifiedToken {
-  readonly tenant: string;
-  readonly tokenId: string;
-}
-
-/** The id and secret of a well-formed token (`bl_<id>_<secret>`), or `undefined`. */
-export function tokenParts(token: string): { id: string; secret: string } | undefined {
-  const m = /^bl_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!m) return undefined;
-  const [, id, secret] = m as unknown as [string, string, string];
-  return { id, secret };
-}
-
-/**
- * Whether `secret` is the one whose hash is stored, in constant time: how much of a guess
- * matched must not show in the response time.
- */
-export function secretMatches(secretHash: string, secret: string): boolean {
-  const stored = Buffer.from(secretHash, 'hex');
-  const given = hash(secret);
-  return stored.length === given.length && timingSafeEqual(stored, given);
-}
 
 /**
  * Creates an API token for a tenant (and the tenant, if new). The token is returned once:

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { executePrepared } from '../ingest/prepared.js';
 import { tenants, webhookSecrets } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
+import { executePrepared, rowsOf } from '../storage/index.js';
 
 /**
  * Adds a webhook signing secret for a tenant's helpdesk (and the tenant, if new): the one

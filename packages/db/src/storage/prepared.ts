@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Database } from '../storage/index.js';
+import type { Database } from './database.js';
 
 const dialect = new PgDialect();
 
