@@ -16,6 +16,7 @@ import { describeDatabase, openServiceDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import { progressReporter } from '../format/progress.js';
 import { type Io, readUserFile } from '../io.js';
+import { heapBound, IMPORT_HEAP_BYTES } from './import-heap.js';
 import { importSummary, noConfigWarning, sameBody } from './import-summary.js';
 import { recomputeSummary, recomputeWithProgress } from './recompute.js';
 
@@ -101,10 +102,15 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       Boolean(io.stderrIsTerminal),
       source.progress().totalBytes ?? 0,
     );
+    // Memory flat and bounded whatever the file's size: collected between batches.
+    const bound = heapBound(IMPORT_HEAP_BYTES);
     const summary = await asUsage(() =>
       importEvents(handle.db, tenant, source, engine, io.now(), {
         batchSize,
-        onProgress: (p) => progress.update(source.progress().bytesRead, counts(p)),
+        onProgress: (p) => {
+          bound();
+          progress.update(source.progress().bytesRead, counts(p));
+        },
       }),
     );
     progress.finish(counts(summary));
