@@ -9,7 +9,7 @@
  * go (the tick's phases: claim, evaluate, load-state, write, notify, commit) is printed.
  * Needs TEST_DATABASE_URL (a server where it may create a scratch database).
  * BENCH_QUICK=1: 10,000 then 100,000 open cycles, 20 rounds (a p50; its p99 is the maximum).
- * BENCH_BATCH: tickets claimed per transaction (the worker's WORKER_BATCH_SIZE; 500 by default).
+ * BENCH_BATCH: tickets claimed per transaction (the worker's WORKER_BATCH_SIZE; 1,000 by default).
  */
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -40,8 +40,8 @@ const SIZES = process.env.BENCH_OPEN
     : [100_000, 1_000_000];
 // 100 rounds: the p99 is then the 99th of 100 samples, not the maximum of a few.
 const ROUNDS = quick ? 20 : 100;
-// Tickets a tick claims per transaction: the worker's WORKER_BATCH_SIZE, 500 by default.
-const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+// Tickets a tick claims per transaction: the worker's WORKER_BATCH_SIZE, 1,000 by default.
+const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const base = process.env.TEST_DATABASE_URL;
 if (!base) {
   console.log('worker bench: skipped, TEST_DATABASE_URL is not set');

@@ -31,6 +31,17 @@ export interface TickResult {
 }
 
 /**
+ * Tickets a tick claims per transaction unless told (the worker's WORKER_BATCH_SIZE too):
+ * 1,000 due among 1,000,000 open then take one claim and one commit instead of two, which
+ * cost PostgreSQL 61-63 ms of CPU a round against 69-87 at 500 and node 36-40 against
+ * 45-64 (docs/benchmarks.md, the tick's "evening (3)"). A transaction then holds its
+ * tickets' locks about twice as long, and a pair of replicas splits only ticks with more
+ * than this due: on one machine two workers at 500 cost PostgreSQL more (103 ms a round
+ * against 77), their claims meeting each other's locks.
+ */
+const DEFAULT_TICK_BATCH = 1000;
+
+/**
  * One worker tick: claims tickets with a cycle whose next check instant has come, skipping
  * tickets another worker or an ingest holds (`FOR UPDATE SKIP LOCKED` on the ticket row, the
  * lock ingest takes too) and quarantined ones, recomputes them at `now` and writes the
@@ -53,7 +64,7 @@ export async function runTick(
   db: Database,
   engines: EngineCache,
   now: number,
-  batchSize = 500,
+  batchSize = DEFAULT_TICK_BATCH,
   options: Pick<RecomputeOptions, 'cache' | 'lateAfterMs' | 'phases'> = {},
 ): Promise<TickResult> {
   try {
