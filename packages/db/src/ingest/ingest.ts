@@ -3,6 +3,7 @@ import type { Database, ErrorSummary } from '../storage/index.js';
 import { currentConfigVersion } from '../tenants/index.js';
 import { CopyRaced, copyEvents } from './event-copy.js';
 import { storeEvents } from './event-store.js';
+import { pipelinedTransaction } from './pipelined-transaction.js';
 import { isTransient, type TicketFailure } from './quarantine.js';
 import { quarantineAll, recomputeIsolated, recomputeTogether } from './quarantine-recompute.js';
 import type { RecomputeOptions } from './recompute.js';
@@ -99,7 +100,11 @@ async function attempt(
   { isolate, staged }: Mode,
 ): Promise<{ result: IngestResult; fresh: readonly TicketEvent[] }> {
   const { phases } = options;
-  const result = await db.transaction(async (tx) => {
+  // An import's COPY streams need postgres.js's own transaction client (event-copy.ts).
+  const transaction = options.copy
+    ? <T>(work: (tx: Database) => Promise<T>) => db.transaction(work)
+    : <T>(work: (tx: Database) => Promise<T>) => pipelinedTransaction(db, work);
+  const result = await transaction(async (tx) => {
     phases?.mark('begin');
     const ticketIds = [...new Set(events.map((e) => e.ticket))].sort();
     // One round trip: the statements are sent together and PostgreSQL runs them in order,
