@@ -20,7 +20,7 @@ export const workerEnvSchema = z.object({
     .min(1)
     .max(10_000)
     // One transaction for 1,000 due instead of two: a claim and a commit less, PostgreSQL's
-    // CPU a round 61-63 ms against 69-87 (docs/benchmarks.md, the worker tick).
+    // CPU a round 61-70 ms against 66-87 (docs/benchmarks.md, the worker tick).
     .default(1000)
     .describe('tickets claimed per transaction of a tick'),
   BREACHLESS_TICKET_CACHE_BYTES: z.coerce

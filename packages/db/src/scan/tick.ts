@@ -33,11 +33,11 @@ export interface TickResult {
 /**
  * Tickets a tick claims per transaction unless told (the worker's WORKER_BATCH_SIZE too):
  * 1,000 due among 1,000,000 open then take one claim and one commit instead of two, which
- * cost PostgreSQL 61-63 ms of CPU a round against 69-87 at 500 and node 36-40 against
- * 45-64 (docs/benchmarks.md, the tick's "evening (3)"). A transaction then holds its
+ * cost PostgreSQL 61-70 ms of CPU a round against 66-87 at 500 and node 25-40 against
+ * 27-64 (docs/benchmarks.md, the tick's "evening (3)"). A transaction then holds its
  * tickets' locks about twice as long, and a pair of replicas splits only ticks with more
- * than this due: on one machine two workers at 500 cost PostgreSQL more (103 ms a round
- * against 77), their claims meeting each other's locks.
+ * than this due: on one machine two workers at 500 cost PostgreSQL more (91-104 ms a round
+ * against 69-78), their claims meeting each other's locks.
  */
 const DEFAULT_TICK_BATCH = 1000;
 
