@@ -62,6 +62,8 @@ interface Figures {
   readonly cpu: { tick: number; floor: number; node: number; claim: number };
   /** Mean milliseconds of a round in each phase of the tick (one worker). */
   readonly phases: Map<string, number>;
+  /** Mean tickets each worker claimed a round, and ticks all ran: how a pair shares a round. */
+  readonly share: { claimed: number[]; ticks: number };
 }
 
 /** ROUNDS ticks, each over a round of its own; the open cycles stay at their count. */
@@ -78,6 +80,7 @@ async function measure(workers: number): Promise<Figures> {
     floor: [],
     cpu: { tick: 0, floor: 0, node: 0, claim: 0 },
     phases: new Map(),
+    share: { claimed: handles.map(() => 0), ticks: 0 },
   };
   for (let i = 0; i < ROUNDS; i++) {
     const now = await seedRound(h.db, engines, round++);
@@ -100,6 +103,8 @@ async function measure(workers: number): Promise<Figures> {
           const r = await runTick(w.db, cache, now, BATCH, workers === 1 ? { phases } : {});
           created += r.created;
           claimMs += r.claimMs;
+          figures.share.claimed[k] = (figures.share.claimed[k] ?? 0) + r.claimed / ROUNDS;
+          figures.share.ticks += 1 / ROUNDS;
           if (r.drained) return;
         }
       }),
@@ -142,7 +147,7 @@ for (const size of SIZES) {
           .join(', ')}`,
       );
     spent.push(
-      `${size.toLocaleString('en-US')} open, ${workers} worker(s), mean CPU ms of a round: PostgreSQL ${f.cpu.tick.toFixed(1)} (floor ${f.cpu.floor.toFixed(1)}, tick / floor ${(f.cpu.tick / f.cpu.floor).toFixed(2)}), node ${f.cpu.node.toFixed(1)}; the claim alone ${f.cpu.claim.toFixed(1)} ms of PostgreSQL CPU`,
+      `${size.toLocaleString('en-US')} open, ${workers} worker(s), mean CPU ms of a round: PostgreSQL ${f.cpu.tick.toFixed(1)} (floor ${f.cpu.floor.toFixed(1)}, tick / floor ${(f.cpu.tick / f.cpu.floor).toFixed(2)}), node ${f.cpu.node.toFixed(1)}; the claim alone ${f.cpu.claim.toFixed(1)} ms of PostgreSQL CPU; tickets claimed a round by each worker ${f.share.claimed.map((n) => n.toFixed(0)).join(' / ')} in ${f.share.ticks.toFixed(1)} ticks`,
     );
     rows.push(
       `| ${workers} | ${size.toLocaleString('en-US')} | ${DUE} | ${ROUNDS} | ${ms(f.tick, 0.5)} | ${ms(f.tick, 0.99)} | ${percentile(f.claim, 0.5).toFixed(1)} | ${percentile(f.claim, 0.99).toFixed(1)} | ${ms(f.floor, 0.5)} | ${(percentile(f.tick, 0.5) / percentile(f.floor, 0.5)).toFixed(1)} |`,
