@@ -67,6 +67,27 @@ describeEachDriver('pipelined transaction', (handle) => {
     expect(await ids(db)).toEqual([4, 6]);
   });
 
+  it('runs as a savepoint within a transaction it is given, rolled back with it', async () => {
+    const { db } = handle();
+    await db.execute(sql`delete from pipelined_probe`);
+    await db.transaction(async (tx) => {
+      await pipelinedTransaction(tx as unknown as Database, async (inner) => {
+        await inner.execute(sql`insert into pipelined_probe values (9)`);
+      });
+      expect(await ids(tx as unknown as Database)).toEqual([9]);
+      await tx.execute(sql`insert into pipelined_probe values (10)`);
+    });
+    await db
+      .transaction(async (tx) => {
+        await pipelinedTransaction(tx as unknown as Database, async (inner) => {
+          await inner.execute(sql`insert into pipelined_probe values (11)`);
+        });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await ids(db)).toEqual([9, 10]);
+  });
+
   it('never takes a transaction a statement failed in, unseen by its work, for a commit', async () => {
     const { db, driver } = handle();
     // PGlite runs drizzle's own transaction, one statement at a time.

@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
 import type { ReservedSql, Sql } from 'postgres';
 import type { Database } from '../storage/index.js';
@@ -24,14 +25,17 @@ type SavepointSql = ReservedSql & {
  * order. BEGIN cannot fail on a live connection, and on a dead one every statement behind it
  * fails too. A statement that failed unseen by `work` leaves the transaction aborted, so
  * COMMIT answers ROLLBACK: that is thrown, never taken for a commit. PGlite (one connection,
- * no round trips) runs `db.transaction` as before.
+ * no round trips) runs `db.transaction` as before, and so does a `db` that is a transaction
+ * already (a savepoint within it).
  */
 export async function pipelinedTransaction<T>(
   db: Database,
   work: (tx: Database) => Promise<T>,
 ): Promise<T> {
   const session: unknown = db._.session;
-  if (!(session instanceof PostgresJsSession)) return db.transaction(work);
+  // Within a transaction already (its client cannot reserve): a savepoint, as drizzle does.
+  if (!(session instanceof PostgresJsSession) || db instanceof PgTransaction)
+    return db.transaction(work);
   const { client, dialect, schema, options } = session as unknown as SessionParts;
   const reserved = withSavepoints(await client.reserve());
   try {
