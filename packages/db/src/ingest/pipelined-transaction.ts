@@ -19,8 +19,9 @@ type SavepointSql = ReservedSql & {
 /**
  * `db.transaction(work)` with BEGIN sent in the same round trip as the transaction's first
  * statements. postgres.js's `begin` awaits its BEGIN before running `work`: a round trip of
- * four in a one-event ingest (begin, store, write, commit), which bounds the rate of requests
- * from few senders. Here BEGIN is sent on a reserved connection without waiting, and the
+ * four in a one-event ingest (begin, store, write, commit), in every request's latency and
+ * one more socket write for the API (at load 4-5, `begin` 1.2-3.4 ms a request before, under
+ * 0.25 after; docs/benchmarks.md, API ingest, evening (3)). Here BEGIN is sent on a reserved connection without waiting, and the
  * statements `work` sends follow it in the connection's pipeline; PostgreSQL runs them in
  * order. BEGIN cannot fail on a live connection, and on a dead one every statement behind it
  * fails too. A statement that failed unseen by `work` leaves the transaction aborted, so
