@@ -12,10 +12,31 @@ import { badInstant, badText, goodInstant, goodText, input, validEvent } from '.
 const json = (value: unknown) =>
   JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
 
+/**
+ * `a` and `b` the same, value for value (Object.is), key for key in the same order, and with
+ * the same prototypes. Not `toStrictEqual`: its type check compares each object's
+ * `constructor` with `===`, so two copies of `{ constructor: NaN }` (a key an event's fields
+ * may hold) failed it while both paths had answered alike.
+ */
+function expectIdentical(a: unknown, b: unknown, path = 'answer'): void {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
+    expect(Object.is(a, b), `${path}: ${String(a)} against ${String(b)}`).toBe(true);
+    return;
+  }
+  expect(Object.getPrototypeOf(a), `${path}'s prototype`).toBe(Object.getPrototypeOf(b));
+  expect(Reflect.ownKeys(a), `${path}'s keys`).toEqual(Reflect.ownKeys(b));
+  for (const key of Reflect.ownKeys(a))
+    expectIdentical(
+      (a as Record<PropertyKey, unknown>)[key],
+      (b as Record<PropertyKey, unknown>)[key],
+      `${path}.${String(key)}`,
+    );
+}
+
 function expectSame(value: unknown): void {
   const fast = checkEvent(value);
   const schema = checkBySchema(value);
-  expect(fast).toStrictEqual(schema);
+  expectIdentical(fast, schema);
   if ('event' in fast && 'event' in schema) {
     expect(json(fast.event)).toBe(json(schema.event));
     expect(Object.keys(fast.event)).toEqual(Object.keys(schema.event));
@@ -38,7 +59,15 @@ function expectSame(value: unknown): void {
 
 describe('checkEvent without zod for the common event', () => {
   it('answers what the schema answers, event or problems, for any input', () => {
-    fc.assert(fc.property(input, expectSame), { numRuns: 3000 });
+    // The example is one a run found: fields with a `constructor` key.
+    const constructorKey = {
+      id: ' ',
+      ticket: ' ',
+      at: '2000-01-01T00:00:00Z',
+      type: 'ticket.created',
+      fields: { constructor: Number.NaN },
+    };
+    fc.assert(fc.property(input, expectSame), { numRuns: 3000, examples: [[constructorKey]] });
   });
 
   it('reads every valid event itself, and answers the schema', () => {
