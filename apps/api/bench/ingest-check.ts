@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Database, EngineCache, eventFromBody, rowsOf } from '@breachless/db';
+import { assertSameCycles, storedCycles } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -41,33 +42,11 @@ export async function sameCyclesAsCore(db: Database, queue: readonly string[]): 
         ),
     )
     .sort();
-  const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::bigint`);
-  const stored = rowsOf<{
-    ticket_id: string;
-    metric: string;
-    cycle: number;
-    status: string;
-    started: string;
-    stopped: string | null;
-    due: string | null;
-  }>(
-    await db.execute(sql`
-      select ticket_id, metric, cycle, status, ${ms('started_at')} as started,
-        ${ms('stopped_at')} as stopped, ${ms('due_at')} as due
-      from cycles`),
-  )
-    .map((r) =>
-      key(r.ticket_id, r.metric, r.cycle, r.status, Number(r.started), num(r.stopped), num(r.due)),
-    )
+  const stored = (await storedCycles(db))
+    .map((c) => key(c.ticket, c.metric, c.cycle, c.status, c.startedAt, c.stoppedAt, c.dueAt))
     .sort();
-  const differ = expected.findIndex((k, i) => stored[i] !== k);
-  if (stored.length !== expected.length || differ >= 0)
-    throw new Error(
-      `round failed: ${stored.length} cycles stored, the core has ${expected.length}; first difference: ${expected[differ]} vs ${stored[differ]}`,
-    );
+  assertSameCycles('round failed:', expected, stored);
 }
-
-const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 /** CPU milliseconds of a process, user and system, from /proc (10 ms ticks). */
 export function processCpu(pid: number): number {

@@ -23,7 +23,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { openImport } from '@breachless/connectors';
 import type { TicketEvent } from '@breachless/core';
 import { type Database, EngineCache, openDatabase, rowsOf } from '@breachless/db';
-import { createScratchDatabase } from '@breachless/db/testing';
+import { assertSameCycles, createScratchDatabase, storedCycles } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 
@@ -228,44 +228,17 @@ async function checkStored(
       throw new Error(`the import stored ${JSON.stringify(row)} for ${events} events`);
     if (!expected) return;
     const want = await expected(h.db);
-    const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::bigint`);
-    const got = rowsOf<{
-      ticket_id: string;
-      metric: string;
-      cycle: number;
-      status: string;
-      started: string;
-      stopped: string | null;
-      due: string | null;
-    }>(
-      await h.db.execute(sql`
-        select ticket_id, metric, cycle, status, ${ms('started_at')} as started,
-          ${ms('stopped_at')} as stopped, ${ms('due_at')} as due
-        from cycles`),
-    )
-      .map((r) =>
-        cycleKey(
-          r.ticket_id,
-          r.metric,
-          r.cycle,
-          r.status,
-          Number(r.started),
-          num(r.stopped),
-          num(r.due),
-        ),
+    const got = (await storedCycles(h.db))
+      .map((c) =>
+        cycleKey(c.ticket, c.metric, c.cycle, c.status, c.startedAt, c.stoppedAt, c.dueAt),
       )
       .sort();
-    const differ = want.findIndex((k, i) => got[i] !== k);
-    if (got.length !== want.length || differ >= 0)
-      throw new Error(
-        `the import stored ${got.length} cycles, the core has ${want.length}; first difference: ${want[differ]} vs ${got[differ]}`,
-      );
+    assertSameCycles('the import', want, got);
   } finally {
     await h.close();
   }
 }
 
-const num = (v: string | null) => (v === null ? null : Number(v));
 const median = (xs: readonly number[]) =>
   [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
 const quick = process.env.BENCH_QUICK === '1';

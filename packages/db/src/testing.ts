@@ -90,6 +90,7 @@ export const created = (ticket: string, at: number, fields: Record<string, unkno
   },
 });
 export { answeredTicket, CONTRACT_CONFIG } from './testing-contracts.js';
+export { assertSameCycles, type CycleFacts, storedCycles } from './testing-cycles.js';
 export { initdbDataDir, openMigratedPglite } from './testing-pglite.js';
 export { createScratchDatabase } from './testing-scratch.js';
 export { type ServiceRun, type ServiceUnderTest, serviceUnderTest } from './testing-service.js';
