@@ -3,16 +3,29 @@
  * the real `breachless import` command, in its own process: wall time, rows per second and
  * peak memory (`/usr/bin/time`), against its limit measured in the same round: a bare COPY
  * of the same event rows (tenant, id, ticket, type, instant, body) into an unindexed table,
- * the rows made beforehand. Every round checks what the import stored: every event, a
- * ticket row each, and the cycles the core evaluates from the file's events. Then the same log three times over (incident numbers made distinct) to show
- * that memory stays flat as the file grows.
+ * the rows made beforehand; and against PostgreSQL's own floor for what the import stores:
+ * COPY of the same event rows into `ticket_events` and of the ticket and cycle rows an import
+ * stored (read from the first round's import) into `tickets` and `cycles`, the real tables of
+ * a fresh migrated database with their indexes and triggers, in one transaction. Besides wall
+ * time, the CPU of the PostgreSQL backends (/proc/<pid>/schedstat; for the import, every
+ * backend of its database, watched every 50 ms) and the import process's (user + system).
+ * Every round checks what the import stored: every event, a ticket row each, and the cycles
+ * the core evaluates from the file's events. Then the same log three times over (incident
+ * numbers made distinct) to show that memory stays flat as the file grows.
  * Needs TEST_DATABASE_URL (a server where it may create scratch databases).
  * BENCH_QUICK=1: the 1x file, one round. BENCH_ROUNDS=N: rounds of the 1x file (default 5, 1 quick).
  * BENCH_BEFORE=path/to/bin/breachless.js: also that build of the CLI in each round (another
  * checkout's, built), checked the same way, to compare before and after at the same load.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -99,7 +112,7 @@ async function copyRows(
     all.push(e);
     const at = new Date(e.at).toISOString();
     lines.push(
-      `bench\t${field(e.id)}\t${field(e.ticket)}\t${field(e.type)}\t${at}\t${field(JSON.stringify({ ...e, at }))}\n`,
+      `default\t${field(e.id)}\t${field(e.ticket)}\t${field(e.type)}\t${at}\t${field(JSON.stringify({ ...e, at }))}\n`,
     );
     events++;
     if (lines.length === 500) {
@@ -142,49 +155,195 @@ function cycleKey(
   );
 }
 
-/** Seconds a bare COPY of the rows into an unindexed table takes, on a fresh database. */
-async function bareCopy(chunks: readonly string[], events: number): Promise<number> {
+/** Nanoseconds a process has run on a CPU (the first field of /proc/<pid>/schedstat), or NaN. */
+function cpuNs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Watches the CPU of every PostgreSQL backend connected to `database` (found in /proc by
+ * its command line every 50 ms) from now until `stop`: the seconds they ran, backends that
+ * were already there counted from now. A backend's last 50 ms before it exits may be missed;
+ * the import's are idle by then (their work ends with the last commit).
+ */
+function watchBackends(database: string): { stop: () => number } {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  let started = false;
+  const tick = () => {
+    for (const name of readdirSync('/proc')) {
+      const pid = Number(name);
+      if (!Number.isInteger(pid)) continue;
+      let cmd: string;
+      try {
+        cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmd.startsWith('postgres: ') || !cmd.includes(` ${database} `)) continue;
+      const ns = cpuNs(pid);
+      if (Number.isNaN(ns)) continue;
+      if (!first.has(pid)) first.set(pid, started ? 0 : ns);
+      last.set(pid, ns);
+    }
+    started = true;
+  };
+  tick();
+  const timer = setInterval(tick, 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      tick();
+      let ns = 0;
+      for (const [pid, at] of last) ns += at - (first.get(pid) ?? 0);
+      return ns / 1e9;
+    },
+  };
+}
+
+/** Wall and PostgreSQL backend CPU seconds of a measured step. */
+interface Timed {
+  readonly seconds: number;
+  /** CPU seconds of the PostgreSQL backends doing the work. */
+  readonly pg: number;
+}
+
+/** A bare COPY of the rows into an unindexed table, on a fresh database. */
+async function bareCopy(chunks: readonly string[], events: number): Promise<Timed> {
   const { url, drop } = await createScratchDatabase(base as string);
   const h = await openDatabase({ databaseUrl: url });
   try {
     // The postgres.js client behind drizzle: the bench writes COPY's stream itself.
     const client = (h.db as unknown as { $client: postgres.Sql }).$client;
     await client`create table bare (tenant_id text, id text, ticket_id text, type text, at timestamptz, body jsonb)`;
-    const start = performance.now();
-    const writable = await client`copy bare from stdin`.writable();
-    await pipeline(Readable.from(chunks), writable);
+    let pid = 0;
+    let cpu = 0;
+    let start = 0;
+    await client.begin(async (tx) => {
+      [{ pid }] = (await tx`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+      cpu = cpuNs(pid);
+      start = performance.now();
+      await pipeline(Readable.from(chunks), await tx`copy bare from stdin`.writable());
+    });
     const seconds = (performance.now() - start) / 1000;
+    const pg = (cpuNs(pid) - cpu) / 1e9;
     const [row] = await client`select count(*)::int as n from bare`;
     if (row?.n !== events) throw new Error(`bare COPY stored ${row?.n} rows of ${events}`);
-    return seconds;
+    return { seconds, pg };
   } finally {
     await h.close();
     await drop();
   }
 }
 
-interface Imported {
-  readonly seconds: number;
-  readonly rss: number;
+/** The ticket and cycle rows an import stored, as COPY text (copy ... to stdout). */
+interface StoredRows {
+  readonly tickets: Buffer[];
+  readonly cycles: Buffer[];
+  readonly counts: { tickets: number; cycles: number };
 }
 
-/** Runs `breachless import` on a fresh database; checks it stored `events` events. */
+async function storedRows(url: string): Promise<StoredRows> {
+  const h = await openDatabase({ databaseUrl: url });
+  try {
+    const client = (h.db as unknown as { $client: postgres.Sql }).$client;
+    const read = async (table: string) => {
+      const out: Buffer[] = [];
+      for await (const chunk of await client.unsafe(`copy ${table} to stdout`).readable())
+        out.push(chunk as Buffer);
+      return out;
+    };
+    const [row] = await client`select (select count(*)::int from tickets) as tickets,
+      (select count(*)::int from cycles) as cycles`;
+    return {
+      tickets: await read('tickets'),
+      cycles: await read('cycles'),
+      counts: { tickets: row?.tickets, cycles: row?.cycles },
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+/**
+ * PostgreSQL's own floor for what the import stores: in one transaction on a fresh migrated
+ * database (the real tables, their indexes and triggers), COPY of the same event rows into
+ * `ticket_events` and of the ticket and cycle rows an import stored (made beforehand) into
+ * `tickets` and `cycles`. Each row written once, no statement but the COPYs.
+ */
+async function floorCopy(
+  chunks: readonly string[],
+  events: number,
+  rows: StoredRows,
+): Promise<Timed> {
+  const { url, drop } = await createScratchDatabase(base as string);
+  execFileSync('node', [CLI, 'migrate'], { env: { ...process.env, DATABASE_URL: url } });
+  const h = await openDatabase({ databaseUrl: url });
+  try {
+    const client = (h.db as unknown as { $client: postgres.Sql }).$client;
+    let pid = 0;
+    let cpu = 0;
+    let start = 0;
+    await client.begin(async (tx) => {
+      [{ pid }] = (await tx`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+      cpu = cpuNs(pid);
+      start = performance.now();
+      await pipeline(Readable.from(rows.tickets), await tx`copy tickets from stdin`.writable());
+      await pipeline(
+        Readable.from(chunks),
+        await tx`copy ticket_events (tenant_id, id, ticket_id, type, at, body) from stdin`.writable(),
+      );
+      await pipeline(Readable.from(rows.cycles), await tx`copy cycles from stdin`.writable());
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const pg = (cpuNs(pid) - cpu) / 1e9;
+    const [row] = await client`select (select count(*)::int from ticket_events) as events,
+      (select count(*)::int from tickets) as tickets, (select count(*)::int from cycles) as cycles`;
+    if (
+      row?.events !== events ||
+      row.tickets !== rows.counts.tickets ||
+      row.cycles !== rows.counts.cycles
+    )
+      throw new Error(`the floor's COPY stored ${JSON.stringify(row)}`);
+    return { seconds, pg };
+  } finally {
+    await h.close();
+    await drop();
+  }
+}
+
+interface Imported extends Timed {
+  readonly rss: number;
+  /** User and system CPU seconds of the import's process. */
+  readonly cli: number;
+}
+
+/**
+ * Runs `breachless import` on a fresh database; checks it stored `events` events (and the
+ * cycles `expected` gives). `keep` reads the database before it is dropped.
+ */
 async function run(
   file: string,
   events: number,
   expected?: (db: Database) => Promise<string[]>,
   cli = CLI,
+  keep?: (url: string) => Promise<void>,
 ): Promise<Imported> {
   const { url, drop } = await createScratchDatabase(base as string);
   try {
     const env = { ...process.env, DATABASE_URL: url };
     execFileSync('node', [CLI, 'migrate'], { env });
+    const watch = watchBackends(new URL(url).pathname.slice(1));
     const start = performance.now();
-    const ran = spawnSync(
+    const child = spawn(
       '/usr/bin/time',
       [
         '-f',
-        'peak-rss-kb %M',
+        'peak-rss-kb %M user %U sys %S',
         'node',
         cli,
         'import',
@@ -194,13 +353,21 @@ async function run(
         '--config',
         config,
       ],
-      { env, encoding: 'utf8' },
+      { env, stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const seconds = (performance.now() - start) / 1000;
-    if (ran.status !== 0) throw new Error(`import failed: ${ran.stderr}`);
-    const rss = Number(/peak-rss-kb (\d+)/.exec(ran.stderr)?.[1]) / 1024;
+    const pg = watch.stop();
+    if (status !== 0) throw new Error(`import failed: ${stderr}`);
+    const time = /peak-rss-kb (\d+) user ([\d.]+) sys ([\d.]+)/.exec(stderr);
+    const rss = Number(time?.[1]) / 1024;
     await checkStored(url, events, expected);
-    return { seconds, rss };
+    await keep?.(url);
+    return { seconds, rss, pg, cli: Number(time?.[2]) + Number(time?.[3]) };
   } finally {
     await drop();
   }
@@ -246,33 +413,64 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 5));
 const { chunks, events, cycles } = await copyRows(SAMPLE);
 console.log(
   `breachless import --format servicenow-csv into PostgreSQL (one process, batches of 5,000) ` +
-    `against a bare COPY of its ${events.toLocaleString('en')} event rows; ${rounds} rounds`,
+    `against a bare COPY of its ${events.toLocaleString('en')} event rows into an unindexed table, ` +
+    `and against PostgreSQL's floor: COPY of the same event rows, and of the ticket and cycle ` +
+    `rows the import stores, into the real tables with their indexes; ${rounds} rounds. ` +
+    `pg: CPU of the PostgreSQL backends; cli: the import process's user + system CPU`,
 );
 const before = process.env.BENCH_BEFORE;
-const copies: number[] = [];
+const copies: Timed[] = [];
+const floors: Timed[] = [];
 const imports: Imported[] = [];
+const befores: Imported[] = [];
+let stored: StoredRows | undefined;
+const s = (x: number) => `${x.toFixed(2)} s`;
+const describe = (i: Imported, c: Timed, f: Timed) =>
+  `${s(i.seconds)} (${(i.seconds / c.seconds).toFixed(2)}x the bare COPY, ` +
+  `${(i.seconds / f.seconds).toFixed(2)}x the floor), pg ${s(i.pg)}, cli ${s(i.cli)}, ` +
+  `peak RSS ${i.rss.toFixed(0)} MiB`;
 for (let r = 0; r < rounds; r++) {
-  copies.push(await bareCopy(chunks, events));
-  const c = copies.at(-1) ?? 0;
-  if (before) {
-    const b = await run(SAMPLE, events, cycles, before);
-    console.log(
-      `  round ${r + 1}: before: import ${b.seconds.toFixed(2)} s (${(b.seconds / c).toFixed(2)}x), peak RSS ${b.rss.toFixed(0)} MiB`,
-    );
-  }
-  imports.push(await run(SAMPLE, events, cycles));
-  const i = imports.at(-1) as Imported;
+  const c = await bareCopy(chunks, events);
+  copies.push(c);
+  const b = before ? await run(SAMPLE, events, cycles, before) : undefined;
+  const i = await run(SAMPLE, events, cycles, CLI, async (url) => {
+    stored ??= await storedRows(url);
+  });
+  imports.push(i);
+  const f = await floorCopy(chunks, events, stored as StoredRows);
+  floors.push(f);
   console.log(
-    `  round ${r + 1}: bare COPY ${c.toFixed(2)} s, import ${i.seconds.toFixed(2)} s ` +
-      `(${(i.seconds / c).toFixed(2)}x), peak RSS ${i.rss.toFixed(0)} MiB`,
+    `  round ${r + 1}: bare COPY ${s(c.seconds)} (pg ${s(c.pg)}), floor ${s(f.seconds)} ` +
+      `(${(f.seconds / c.seconds).toFixed(2)}x the bare COPY, pg ${s(f.pg)})`,
   );
+  if (b) {
+    befores.push(b);
+    console.log(`    before: import ${describe(b, c, f)}`);
+  }
+  console.log(`    ${before ? 'after:  ' : ''}import ${describe(i, c, f)}`);
 }
-const ratios = imports.map((i, k) => i.seconds / (copies[k] ?? Number.NaN));
+const m = (xs: readonly Timed[], key: 'seconds' | 'pg' = 'seconds') =>
+  median(xs.map((x) => x[key]));
+const ratio = (xs: readonly Timed[], of: readonly Timed[]) =>
+  median(xs.map((x, k) => x.seconds / (of[k]?.seconds ?? Number.NaN)));
+const summary = (name: string, xs: readonly Imported[]) =>
+  `${name} ${s(m(xs))} (${Math.round(141_712 / m(xs)).toLocaleString('en')} rows/s), ` +
+  `${ratio(xs, copies).toFixed(2)}x the bare COPY, ${ratio(xs, floors).toFixed(2)}x the floor, ` +
+  `pg ${s(m(xs, 'pg'))}, cli ${s(median(xs.map((x) => x.cli)))}, ` +
+  `peak RSS ${median(xs.map((x) => x.rss)).toFixed(0)} MiB`;
 console.log(
-  `141,712 rows -> ${events.toLocaleString('en')} events, medians: bare COPY ${median(copies).toFixed(2)} s, ` +
-    `import ${median(imports.map((i) => i.seconds)).toFixed(2)} s ` +
-    `(${Math.round(141_712 / median(imports.map((i) => i.seconds))).toLocaleString('en')} rows/s), ` +
-    `import / COPY ${median(ratios).toFixed(2)}x, peak RSS ${median(imports.map((i) => i.rss)).toFixed(0)} MiB`,
+  `141,712 rows -> ${events.toLocaleString('en')} events, medians: bare COPY ${s(m(copies))} ` +
+    `(pg ${s(m(copies, 'pg'))}), floor ${s(m(floors))} (pg ${s(m(floors, 'pg'))}, ` +
+    `${ratio(floors, copies).toFixed(2)}x the bare COPY)`,
+);
+if (befores.length > 0) console.log(`  ${summary('before: import', befores)}`);
+console.log(`  ${summary(before ? 'after: import' : 'import', imports)}`);
+const limit = ratio(floors, copies);
+console.log(
+  limit > 3
+    ? `  the limit: PostgreSQL alone takes ${limit.toFixed(2)}x the bare COPY to store these rows ` +
+        `with their indexes, so the import cannot come within 3x of the bare COPY; read it against the floor`
+    : `  PostgreSQL alone takes ${limit.toFixed(2)}x the bare COPY to store these rows with their indexes`,
 );
 if (!quick) {
   const file = await multiplied(3);
