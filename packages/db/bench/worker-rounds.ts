@@ -135,9 +135,10 @@ export async function seedRound(
  * Milliseconds PostgreSQL takes for a tick's statements with nothing computed between them
  * (rolled back after): claim the due tickets, read their events, bump the tickets, move the
  * due cycles' next check and insert one notification per cycle and its delivery row, each as
- * one statement.
+ * one statement. With `running`, also what a tick must write beyond that: the due tickets'
+ * other open cycles, whose elapsed time moved (the SLA log shows it), one more row each.
  */
-export async function floorOfTick(db: Database, now: number): Promise<number> {
+export async function floorOfTick(db: Database, now: number, running = false): Promise<number> {
   const at = new Date(now).toISOString();
   const began = performance.now();
   try {
@@ -152,6 +153,15 @@ export async function floorOfTick(db: Database, now: number): Promise<number> {
         and d.ticket_id = e.ticket_id order by e.ticket_id, e.at`);
       await tx.execute(sql`update tickets t set revision = nextval('ticket_revisions'),
         evaluated_at = ${at}::timestamptz from due d where d.tenant_id = t.tenant_id and d.ticket_id = t.id`);
+      if (running) {
+        const moved =
+          await tx.execute(sql`update cycles c set elapsed_seconds = c.elapsed_seconds + 900,
+          evaluated_at = ${at}::timestamptz from due d where c.tenant_id = d.tenant_id
+          and c.ticket_id = d.ticket_id and c.next_check_at >= ${at}::timestamptz`);
+        // postgres.js says how many rows a statement touched: one running cycle a due ticket.
+        const count = (moved as unknown as { count: number }).count;
+        if (count !== DUE) throw new Error(`the floor rewrote ${count} running cycles, not ${DUE}`);
+      }
       await tx.execute(sql`with moved as (update cycles c set next_check_at = c.next_check_at + interval '9 minutes',
           evaluated_at = ${at}::timestamptz, fired = c.fired || jsonb_build_array(jsonb_build_object('level', '75%', 'at', ${at}::text))
         from due d where c.tenant_id = d.tenant_id and c.ticket_id = d.ticket_id
