@@ -7,15 +7,21 @@ import { rowsOf } from '../storage/index.js';
 import { storeEvents } from './event-store.js';
 
 /** postgres.js's connection: a statement, or a COPY's stream to write its rows to. */
-interface CopyClient {
+export interface CopyClient {
   unsafe(query: string): Promise<unknown> & { writable(): Promise<Writable> };
+}
+
+/** Whether the database is PostgreSQL through postgres.js (COPY streams), not PGlite. */
+export function copies(db: Database): boolean {
+  const client = (db as unknown as { session?: { client?: { unsafe?: unknown } } }).session?.client;
+  return typeof client?.unsafe === 'function';
 }
 
 /**
  * The postgres.js connection behind a drizzle database or transaction, or undefined on PGlite
  * (COPY from a Blob there stored the sample log no faster than the JSON document does).
  */
-function copyClient(db: Database): CopyClient | undefined {
+export function copyClient(db: Database): CopyClient | undefined {
   const client = (db as unknown as { session?: { client?: { unsafe?: unknown } } }).session?.client;
   // Only a transaction's connection (it has no `begin`): COPY is to share its locks.
   const usable = client && typeof client.unsafe === 'function' && !('begin' in client);
@@ -110,7 +116,11 @@ async function copyStaged(
  * stream has sent its end; PostgreSQL refuses it when the COPY failed (the transaction is
  * aborted), and that refusal, or a failure while rows are still sent, is the COPY's.
  */
-async function copyInto(client: CopyClient, target: string, chunks: string[]): Promise<void> {
+export async function copyInto(
+  client: CopyClient,
+  target: string,
+  chunks: string[],
+): Promise<void> {
   const writable = await client.unsafe(`copy ${target} from stdin`).writable();
   const end = writable._final?.bind(writable);
   let after: Promise<unknown> = Promise.resolve();
@@ -138,12 +148,13 @@ const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 const SPECIAL = /[\\\t\n\r]/;
 
 /** A value as a field of COPY's text format: backslash, tab, newline and return escaped. */
-const copyField = (value: string) =>
+export const copyField = (value: string) =>
   // Tested first: ids almost never hold one, and a replace scanning with a callback cost more.
   SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPED[c] ?? c) : value;
 
 /** JSON text as a COPY field: JSON escapes every control character, so only backslashes. */
-const jsonField = (json: string) => (json.includes('\\') ? json.replaceAll('\\', '\\\\') : json);
+export const jsonField = (json: string) =>
+  json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
 
 /**
  * Events as rows of COPY's text format, `lead` then id, ticket, type, instant and body, then
@@ -152,7 +163,7 @@ const jsonField = (json: string) => (json.includes('\\') ? json.replaceAll('\\',
  * few large strings, not one per row: each write is a message to the server, and the
  * strings of 500 rows are built by appending, with no array of lines to join.
  */
-function copyText(
+export function copyText(
   events: readonly TicketEvent[],
   lead: (i: number) => string,
   trail: (i: number) => string,
@@ -173,7 +184,7 @@ function copyText(
 }
 
 /** The first event of each id, in order: within a batch the first event with an id wins. */
-function firstOfEachId(events: readonly TicketEvent[]): TicketEvent[] {
+export function firstOfEachId(events: readonly TicketEvent[]): TicketEvent[] {
   const seen = new Set<string>();
   return events.filter((e) => !seen.has(e.id) && seen.add(e.id));
 }

@@ -1,5 +1,6 @@
 import type { Engine, Problem, TicketEvent } from '@breachless/core';
 import type { Database } from '../storage/index.js';
+import { importFresh } from './import-fresh.js';
 import { ingestEvents } from './ingest.js';
 import { IngestPhases } from './phases.js';
 import { TicketCache } from './ticket-cache.js';
@@ -90,28 +91,39 @@ export async function importEvents(
       signal = resolve;
     });
     previous = pending;
-    // Its own transaction, the events stored by COPY (copyEvents).
-    const done = ingestEvents(db, tenant, events, engine, now, {
-      copy: true,
-      notify: false,
+    // Its own transaction: a batch of new tickets with each row COPYed once (importFresh),
+    // any other as an ingest with the events stored by COPY (copyEvents).
+    const done = importFresh(db, tenant, events, engine, now, {
       cache,
       onStored: signal,
       ...(phases ? { phases } : {}),
-    }).then(
-      (result) => {
-        if (phases) options.phases?.add(phases);
-        totals = {
-          ...totals,
-          accepted: totals.accepted + result.accepted,
-          duplicates: totals.duplicates + result.duplicates,
-          tickets: totals.tickets + result.tickets,
-        };
-        options.onProgress?.(totals);
-      },
-      (error: unknown) => {
-        failed = { error };
-      },
-    );
+    })
+      .then(
+        (result) =>
+          result ??
+          ingestEvents(db, tenant, events, engine, now, {
+            copy: true,
+            notify: false,
+            cache,
+            onStored: signal,
+            ...(phases ? { phases } : {}),
+          }),
+      )
+      .then(
+        (result) => {
+          if (phases) options.phases?.add(phases);
+          totals = {
+            ...totals,
+            accepted: totals.accepted + result.accepted,
+            duplicates: totals.duplicates + result.duplicates,
+            tickets: totals.tickets + result.tickets,
+          };
+          options.onProgress?.(totals);
+        },
+        (error: unknown) => {
+          failed = { error };
+        },
+      );
     // A batch that fails before storing lets the next flush see the failure.
     void done.then(signal);
     pending = Promise.all([previous, done]).then(() => {});
