@@ -39,12 +39,16 @@ import { type Database, EngineCache, openDatabase, rowsOf } from '@breachless/db
 import { assertSameCycles, createScratchDatabase, storedCycles } from '@breachless/db/testing';
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
+import { noDelay } from '../src/commands/import-socket.js';
 
 const base = process.env.TEST_DATABASE_URL;
 if (!base) {
   console.log('import bench: skipped, TEST_DATABASE_URL is not set');
   process.exit(0);
 }
+// The bench's own COPYs as the import sends its own: the end of each sent at once, not after
+// the server's delayed acknowledgement (about 40 ms a COPY; see import-socket.ts).
+noDelay();
 const SAMPLE = fileURLToPath(new URL('../../../data/incident_event_log.csv.gz', import.meta.url));
 const CLI = fileURLToPath(new URL('../bin/breachless.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'import-bench-'));

@@ -17,6 +17,7 @@ import { UsageError } from '../errors.js';
 import { progressReporter } from '../format/progress.js';
 import { type Io, readUserFile } from '../io.js';
 import { heapBound, IMPORT_HEAP_BYTES } from './import-heap.js';
+import { noDelay } from './import-socket.js';
 import { importSummary, noConfigWarning, sameBody } from './import-summary.js';
 import { recomputeSummary, recomputeWithProgress } from './recompute.js';
 
@@ -72,6 +73,8 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       ? undefined
       : readConfigDocument(readUserFile(io, flags.config, 'config file'));
   const tenant = flags.tenant ?? 'default';
+  // Before the database's connections are opened: each COPY's end is sent at once.
+  noDelay();
   const handle = await openServiceDatabase(io);
   try {
     // Read raw, not parsed: a stored config this version refuses is replaced, not a failure.
