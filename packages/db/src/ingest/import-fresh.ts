@@ -17,6 +17,7 @@ import {
   copyInto,
   copyText,
   firstOfEachId,
+  isoText,
   jsonField,
 } from './event-copy.js';
 import type { IngestResult } from './ingest.js';
@@ -166,7 +167,7 @@ const JSON_CELL = new Set([13, 14]);
 /** cycleCells' evaluated instant: the same for every row of a batch. */
 const EVALUATED_AT = 20;
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = isoText;
 
 /** A value as a COPY text field: NULL as \N, text escaped, JSON as its text. */
 function cell(value: unknown, k: number): string {
