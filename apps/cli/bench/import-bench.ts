@@ -244,29 +244,51 @@ async function bareCopy(chunks: readonly string[], events: number): Promise<Time
   }
 }
 
-/** The ticket and cycle rows an import stored, as COPY text (copy ... to stdout). */
+/** The ticket and cycle rows an import stored, as COPY text with their column lists. */
 interface StoredRows {
-  readonly tickets: Buffer[];
-  readonly cycles: Buffer[];
+  readonly tickets: { columns: string; chunks: string[] };
+  readonly cycles: { columns: string; chunks: string[] };
   readonly counts: { tickets: number; cycles: number };
 }
 
+/**
+ * Read as text values, each written as a COPY field here: a `copy ... to stdout` stream of
+ * postgres.js stalled for good now and then (PostgreSQL waiting to write, the stream paused).
+ */
 async function storedRows(url: string): Promise<StoredRows> {
   const h = await openDatabase({ databaseUrl: url });
   try {
     const client = (h.db as unknown as { $client: postgres.Sql }).$client;
+    const field = (v: string | null) =>
+      v === null
+        ? '\\N'
+        : v.replace(/[\\\t\n\r]/g, (c) =>
+            c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+          );
     const read = async (table: string) => {
-      const out: Buffer[] = [];
-      for await (const chunk of await client.unsafe(`copy ${table} to stdout`).readable())
-        out.push(chunk as Buffer);
-      return out;
+      const names = (
+        await client`select column_name as name from information_schema.columns
+          where table_schema = 'public' and table_name = ${table} order by ordinal_position`
+      ).map((r) => r.name as string);
+      const rows = await client
+        .unsafe(`select ${names.map((n) => `${n}::text`).join(', ')} from ${table}`)
+        .values();
+      const chunks: string[] = [];
+      for (let i = 0; i < rows.length; i += 500)
+        chunks.push(
+          rows
+            .slice(i, i + 500)
+            .map((r) => `${(r as (string | null)[]).map(field).join('\t')}\n`)
+            .join(''),
+        );
+      return { columns: names.join(', '), chunks, count: rows.length };
     };
-    const [row] = await client`select (select count(*)::int from tickets) as tickets,
-      (select count(*)::int from cycles) as cycles`;
+    const tickets = await read('tickets');
+    const cycles = await read('cycles');
     return {
-      tickets: await read('tickets'),
-      cycles: await read('cycles'),
-      counts: { tickets: row?.tickets, cycles: row?.cycles },
+      tickets,
+      cycles,
+      counts: { tickets: tickets.count, cycles: cycles.count },
     };
   } finally {
     await h.close();
@@ -296,12 +318,18 @@ async function floorCopy(
       [{ pid }] = (await tx`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
       cpu = cpuNs(pid);
       start = performance.now();
-      await pipeline(Readable.from(rows.tickets), await tx`copy tickets from stdin`.writable());
+      await pipeline(
+        Readable.from(rows.tickets.chunks),
+        await tx.unsafe(`copy tickets (${rows.tickets.columns}) from stdin`).writable(),
+      );
       await pipeline(
         Readable.from(chunks),
         await tx`copy ticket_events (tenant_id, id, ticket_id, type, at, body) from stdin`.writable(),
       );
-      await pipeline(Readable.from(rows.cycles), await tx`copy cycles from stdin`.writable());
+      await pipeline(
+        Readable.from(rows.cycles.chunks),
+        await tx.unsafe(`copy cycles (${rows.cycles.columns}) from stdin`).writable(),
+      );
     });
     const seconds = (performance.now() - start) / 1000;
     const pg = (cpuNs(pid) - cpu) / 1e9;
