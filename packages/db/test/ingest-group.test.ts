@@ -159,11 +159,13 @@ describeEachDriver('ingest group commit', (handle) => {
     const policy = (target: string) => ({
       policies: [{ id: 'p', calendar: '24x7', targets: { first_response: { '*': target } } }],
     });
+    // No config yet: version 0.
+    await group.ingest('versioned', [created('v0', 'V0')], T0);
     await saveConfig(db, 'versioned', policy('1h'), 'test');
     await group.ingest('versioned', [created('v1', 'V1')], T0);
     await saveConfig(db, 'versioned', policy('2h'), 'test');
     await group.ingest('versioned', [created('v2', 'V2')], T0);
-    expect(versions).toEqual([1, 2]);
+    expect(versions).toEqual([0, 1, 2]);
     const due = rowsOf<{ ticket_id: string; target_seconds: number }>(
       await db.execute(sql`
         select ticket_id, target_seconds from cycles where tenant_id = 'versioned' order by ticket_id`),

@@ -1,6 +1,6 @@
 import { Engine, type TicketEvent } from '@breachless/core';
-import type { Database, ErrorSummary } from '../storage/index.js';
-import { currentConfigVersion } from '../tenants/index.js';
+import { sql } from 'drizzle-orm';
+import { type Database, type ErrorSummary, executePrepared, rowsOf } from '../storage/index.js';
 import { CopyRaced, copyEvents } from './event-copy.js';
 import { storeEvents } from './event-store.js';
 import { pipelinedTransaction } from './pipelined-transaction.js';
@@ -111,7 +111,7 @@ async function attempt(
     // so the config version is read and the events stored with the tickets' locks held.
     // COPY streams (imports) wait for the locks instead.
     const locking = lockTicketsCreating(tx, tenant, ticketIds);
-    const version = typeof engine === 'function' ? currentConfigVersion(tx, tenant) : undefined;
+    const version = typeof engine === 'function' ? configVersion(tx, tenant) : undefined;
     const storing = options.copy
       ? locking.then(() => copyEvents(tx, tenant, events, staged))
       : storeEvents(tx, tenant, events);
@@ -152,6 +152,21 @@ async function attempt(
   });
   phases?.mark('commit');
   return result;
+}
+
+/**
+ * The tenant's current config version, 0 if it has none: what `currentConfigVersion` reads,
+ * as a prepared statement (one a transaction): drizzle's query builder built the statement
+ * at every call and sent it unnamed, so PostgreSQL planned it every time too.
+ */
+async function configVersion(db: Database, tenant: string): Promise<number> {
+  const [row] = rowsOf<{ version: number | null }>(
+    await executePrepared(
+      db,
+      sql`select max(version) as version from configs where tenant_id = ${tenant}`,
+    ),
+  );
+  return row?.version ?? 0;
 }
 
 export interface IngestOptions extends RecomputeOptions {
