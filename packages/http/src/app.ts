@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
       );
     // Work stopped on purpose, the client gone or the 503 already sent: by a check of the
     // signal, or by PostgreSQL cancelling the statement at the same timeout. Not a failure.
-    const reason = c.get('signal')?.reason;
+    const reason = c.get('stop')?.reason;
     const stopped = error instanceof RequestStopped ? error : reason;
     if (stopped instanceof RequestStopped) {
       deps.logger.info({ route: routeOf(c), why: stopped.why }, 'request work stopped');

@@ -1,6 +1,7 @@
 import type { Database, EngineCache, TicketCache } from '@breachless/db';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { RequestStop } from './deadline.js';
 
 /** What the routes need, injected: tests pass a real database and a fixed clock. */
 export interface AppDeps {
@@ -26,10 +27,11 @@ export interface AppDeps {
 }
 
 /**
- * Hono variables: the tenant and token set by the auth middleware, the request's abort
- * signal set by the deadline (fires when the client goes away or the timeout passes), and
+ * Hono variables: the tenant and token set by the auth middleware, the request's stop set
+ * by the deadline (its signal, `requestSignal(c)`, fires when the client goes away or the
+ * timeout passes), and
  * when the app took the request (`performance.now()`, set by `observe`).
  */
 export type AppEnv = {
-  Variables: { tenant: string; tokenId: string; signal: AbortSignal; began: number };
+  Variables: { tenant: string; tokenId: string; stop: RequestStop; began: number };
 };

@@ -10,7 +10,7 @@ import {
 import { complianceRows } from '@breachless/db';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestSignal } from '../deadline.js';
 import { HttpError } from '../errors.js';
 import { readPeriod } from '../period-query.js';
 import { readQuery } from '../query-params.js';
@@ -65,7 +65,7 @@ export function reportRoutes(deps: AppDeps) {
       wait(Math.min(10_000, timeout / 3), undefined, { signal: stop.signal, ref: false });
     const key = JSON.stringify([tenant, from, to, by, zone]);
     const answer = await jobs
-      .answer(key, compute, patience, c.get('signal'))
+      .answer(key, compute, patience, requestSignal(c))
       .finally(() => stop.abort());
     if (!('rows' in answer)) {
       const url = new URL(c.req.url);
