@@ -144,5 +144,7 @@ export {
   TokenVerifier,
   type VerifiedToken,
   verifyToken,
+  type WebhookCredentials,
+  WebhookCredentialsReader,
   webhookCredentials,
 } from './tenants/index.js';

@@ -9,6 +9,7 @@ export {
   type StoredConfig,
   saveConfig,
 } from './config-store.js';
+export { type WebhookCredentials, WebhookCredentialsReader } from './credentials-reader.js';
 export { EngineCache } from './engine-cache.js';
 export type { VerifiedToken } from './token-secret.js';
 export { TokenVerifier } from './token-verifier.js';

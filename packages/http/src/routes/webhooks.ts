@@ -5,7 +5,7 @@ import {
   type WebhookPlatform,
   type WebhookRequest,
 } from '@breachless/connectors';
-import { type IngestGroup, IngestPhases, webhookCredentials } from '@breachless/db';
+import { type IngestGroup, IngestPhases, WebhookCredentialsReader } from '@breachless/db';
 import { Hono } from 'hono';
 import { readBytes } from '../body-limit.js';
 import type { AppDeps, AppEnv } from '../context.js';
@@ -35,6 +35,8 @@ const isPlatform = (name: string): name is WebhookPlatform =>
  */
 export function webhookRoutes(deps: AppDeps, group: IngestGroup) {
   const maxBytes = deps.maxWebhookBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;
+  // Deliveries arriving together read their credentials in one statement.
+  const credentials = new WebhookCredentialsReader(deps.db);
   return new Hono<AppEnv>().post('/:platform', async (c) => {
     const platform = c.req.param('platform');
     if (!isPlatform(platform)) throw new HttpError(404, `no webhook for "${platform}"`);
@@ -47,7 +49,7 @@ export function webhookRoutes(deps: AppDeps, group: IngestGroup) {
     // Where the delivery's milliseconds went (Server-Timing), as for `POST /v1/events`.
     const phases = new IngestPhases();
     // The secrets and the config version in one statement: the engine below needs no other.
-    const { secrets: secret, configVersion } = await webhookCredentials(deps.db, tenant, platform);
+    const { secrets: secret, configVersion } = await credentials.read(tenant, platform);
     phases.mark('credentials');
     if (secret.length === 0) return refuse('no secret');
     const rawBody = await readBytes(c.req, maxBytes);

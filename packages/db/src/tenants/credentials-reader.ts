@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../storage/index.js';
+import { executePrepared, rowsOf } from '../storage/index.js';
+
+/** What a webhook delivery needs before its body is read (`webhookCredentials`). */
+export interface WebhookCredentials {
+  /** The secrets that verify the tenant's webhooks from the platform, oldest first. */
+  readonly secrets: string[];
+  /** The tenant's current config version, 0 before the first. */
+  readonly configVersion: number;
+}
+
+interface Waiting {
+  readonly tenant: string;
+  readonly platform: string;
+  readonly resolve: (found: WebhookCredentials) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const keyOf = (tenant: string, platform: string) => JSON.stringify([tenant, platform]);
+
+/**
+ * `webhookCredentials` for many deliveries at once, as `TokenVerifier` checks bearer tokens:
+ * while one read runs, the deliveries arriving meanwhile wait and are read together by the
+ * next one, one prepared statement for every tenant and platform among them. A delivery
+ * never shares a read sent before it arrived, so a secret removed before then no longer
+ * verifies it. Nothing is kept between reads. Each delivery read its credentials with a
+ * statement (and transaction) of its own: from 10 senders, one statement a delivery where
+ * `POST /v1/events` shares one token check among the requests arriving together.
+ */
+export class WebhookCredentialsReader {
+  #waiting: Waiting[] = [];
+  #running = false;
+
+  constructor(private readonly db: Database) {}
+
+  /** The platform's secrets of the tenant and its config version, read after this call. */
+  read(tenant: string, platform: string): Promise<WebhookCredentials> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ tenant, platform, resolve, reject });
+      if (!this.#running) void this.#drain();
+    });
+  }
+
+  /** Runs reads while deliveries wait; each takes every delivery waiting when it starts. */
+  async #drain(): Promise<void> {
+    this.#running = true;
+    while (this.#waiting.length > 0) {
+      const batch = this.#waiting;
+      this.#waiting = [];
+      try {
+        const keys = new Map(batch.map((w) => [keyOf(w.tenant, w.platform), w]));
+        const found = await this.#read([...keys.values()]);
+        for (const w of batch)
+          w.resolve(found.get(keyOf(w.tenant, w.platform)) ?? { secrets: [], configVersion: 0 });
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+    this.#running = false;
+  }
+
+  /** Each tenant and platform's credentials, by `keyOf`. */
+  async #read(keys: readonly { tenant: string; platform: string }[]) {
+    // The keys travel as one JSON parameter, so the statement's text, and with it the
+    // prepared statement, is the same however many deliveries share it.
+    const doc = JSON.stringify(keys.map((k) => [k.tenant, k.platform]));
+    const rows = rowsOf<{
+      tenant: string;
+      platform: string;
+      secrets: string[] | null;
+      version: number | null;
+    }>(
+      await executePrepared(
+        this.db,
+        sql`select k.value->>0 as tenant, k.value->>1 as platform,
+          (select array_agg(s.secret order by s.created_at) from webhook_secrets s
+            where s.tenant_id = k.value->>0 and s.platform = k.value->>1) as secrets,
+          (select c.version from configs c where c.tenant_id = k.value->>0
+            order by c.version desc limit 1) as version
+        from jsonb_array_elements(${doc}::jsonb) as k`,
+      ),
+    );
+    return new Map(
+      rows.map((r) => [
+        keyOf(r.tenant, r.platform),
+        { secrets: r.secrets ?? [], configVersion: Number(r.version ?? 0) },
+      ]),
+    );
+  }
+}
