@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
 import { executePrepared, rowsOf } from '../storage/index.js';
+import { ReadBatch } from './read-batch.js';
 
 /** What a webhook delivery needs before its body is read (`webhookCredentials`). */
 export interface WebhookCredentials {
@@ -10,11 +11,10 @@ export interface WebhookCredentials {
   readonly configVersion: number;
 }
 
-interface Waiting {
+/** A delivery's tenant and platform. */
+interface Key {
   readonly tenant: string;
   readonly platform: string;
-  readonly resolve: (found: WebhookCredentials) => void;
-  readonly reject: (error: unknown) => void;
 }
 
 const keyOf = (tenant: string, platform: string) => JSON.stringify([tenant, platform]);
@@ -29,39 +29,25 @@ const keyOf = (tenant: string, platform: string) => JSON.stringify([tenant, plat
  * `POST /v1/events` shares one token check among the requests arriving together.
  */
 export class WebhookCredentialsReader {
-  #waiting: Waiting[] = [];
-  #running = false;
+  readonly #reads = new ReadBatch((keys: readonly Key[]) => this.#readAll(keys));
 
   constructor(private readonly db: Database) {}
 
   /** The platform's secrets of the tenant and its config version, read after this call. */
   read(tenant: string, platform: string): Promise<WebhookCredentials> {
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ tenant, platform, resolve, reject });
-      if (!this.#running) void this.#drain();
-    });
+    return this.#reads.ask({ tenant, platform });
   }
 
-  /** Runs reads while deliveries wait; each takes every delivery waiting when it starts. */
-  async #drain(): Promise<void> {
-    this.#running = true;
-    while (this.#waiting.length > 0) {
-      const batch = this.#waiting;
-      this.#waiting = [];
-      try {
-        const keys = new Map(batch.map((w) => [keyOf(w.tenant, w.platform), w]));
-        const found = await this.#read([...keys.values()]);
-        for (const w of batch)
-          w.resolve(found.get(keyOf(w.tenant, w.platform)) ?? { secrets: [], configVersion: 0 });
-      } catch (error) {
-        for (const w of batch) w.reject(error);
-      }
-    }
-    this.#running = false;
+  /** One read for the distinct tenants and platforms of a batch. */
+  async #readAll(keys: readonly Key[]) {
+    const distinct = new Map(keys.map((k) => [keyOf(k.tenant, k.platform), k]));
+    const found = await this.#read([...distinct.values()]);
+    return (k: Key): WebhookCredentials =>
+      found.get(keyOf(k.tenant, k.platform)) ?? { secrets: [], configVersion: 0 };
   }
 
   /** Each tenant and platform's credentials, by `keyOf`. */
-  async #read(keys: readonly { tenant: string; platform: string }[]) {
+  async #read(keys: readonly Key[]) {
     // The keys travel as one JSON parameter, so the statement's text, and with it the
     // prepared statement, is the same however many deliveries share it.
     const doc = JSON.stringify(keys.map((k) => [k.tenant, k.platform]));

@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
 import { executePrepared, rowsOf } from '../storage/index.js';
+import { ReadBatch } from './read-batch.js';
 import { secretMatches, tokenParts, type VerifiedToken } from './token-secret.js';
 
-interface Waiting {
-  readonly id: string;
-  readonly secret: string;
-  readonly resolve: (found: VerifiedToken | undefined) => void;
-  readonly reject: (error: unknown) => void;
-}
+type TokenParts = NonNullable<ReturnType<typeof tokenParts>>;
 
 /**
  * Checks bearer tokens against the database for many requests at once: while one check is
@@ -16,47 +12,30 @@ interface Waiting {
  * next one, one prepared statement for all of them. A request never shares a check that
  * was sent before it arrived: its check reads the table after the request came, so a token
  * whose revocation committed before then is refused, as `revokeToken` promises ("stops
- * working at once"). Nothing is kept between checks. On a busy API this turns a statement
- * (and its transaction) a request into one a few requests, which is where a one-event
- * webhook's PostgreSQL time went besides the ingest itself.
+ * working at once"; ReadBatch). Nothing is kept between checks. On a busy API this turns a
+ * statement (and its transaction) a request into one a few requests, which is where a
+ * one-event webhook's PostgreSQL time went besides the ingest itself.
  */
 export class TokenVerifier {
-  #waiting: Waiting[] = [];
-  #running = false;
+  readonly #checks = new ReadBatch((tokens: readonly TokenParts[]) => this.#check(tokens));
 
   constructor(private readonly db: Database) {}
 
   /** The token's tenant and id, or `undefined` for a malformed, unknown or revoked token. */
   verify(token: string): Promise<VerifiedToken | undefined> {
     const parts = tokenParts(token);
-    if (!parts) return Promise.resolve(undefined);
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ ...parts, resolve, reject });
-      if (!this.#running) void this.#drain();
-    });
+    return parts ? this.#checks.ask(parts) : Promise.resolve(undefined);
   }
 
-  /** Runs checks while tokens wait; each takes every token waiting when it starts. */
-  async #drain(): Promise<void> {
-    this.#running = true;
-    while (this.#waiting.length > 0) {
-      const batch = this.#waiting;
-      this.#waiting = [];
-      try {
-        const found = await this.#read([...new Set(batch.map((w) => w.id))]);
-        for (const w of batch) {
-          const row = found.get(w.id);
-          w.resolve(
-            row && secretMatches(row.secret_hash, w.secret)
-              ? { tenant: row.tenant_id, tokenId: w.id }
-              : undefined,
-          );
-        }
-      } catch (error) {
-        for (const w of batch) w.reject(error);
-      }
-    }
-    this.#running = false;
+  /** One read for the tokens of a batch, each then matched against its own secret. */
+  async #check(tokens: readonly TokenParts[]) {
+    const found = await this.#read([...new Set(tokens.map((t) => t.id))]);
+    return (t: TokenParts): VerifiedToken | undefined => {
+      const row = found.get(t.id);
+      return row && secretMatches(row.secret_hash, t.secret)
+        ? { tenant: row.tenant_id, tokenId: t.id }
+        : undefined;
+    };
   }
 
   /** The unrevoked tokens among `ids`, by id. */
