@@ -73,17 +73,27 @@ export async function copyEvents(
   // Given in the batch's order, so `seq` keeps the order of arrival.
   const seqs = (JSON.parse(taken?.seqs ?? '[]') as number[]).sort((a, b) => a - b);
   if (fresh.length === 0) return new Map();
+  await copyEventRows(client, tenant, fresh, seqs);
+  return new Map(fresh.map((e, i) => [e.id, seqs[i] as number]));
+}
+
+/** COPYs events into `ticket_events`, the i-th with `seqs[i]` (the order the batch gave them). */
+export function copyEventRows(
+  client: CopyClient,
+  tenant: string,
+  events: readonly TicketEvent[],
+  seqs: readonly number[],
+): Promise<void> {
   const lead = copyField(tenant);
-  await copyInto(
+  return copyInto(
     client,
     'ticket_events (tenant_id, id, ticket_id, type, at, body, seq)',
     copyText(
-      fresh,
+      events,
       () => lead,
       (i) => `\t${seqs[i]}`,
     ),
   );
-  return new Map(fresh.map((e, i) => [e.id, seqs[i] as number]));
 }
 
 /** copyEvents through a staging table, inserted from it skipping the ids the tenant has seen. */

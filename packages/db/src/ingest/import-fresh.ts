@@ -13,9 +13,9 @@ import {
   CopyRaced,
   copies,
   copyClient,
+  copyEventRows,
   copyField,
   copyInto,
-  copyText,
   firstOfEachId,
   isoText,
   jsonField,
@@ -104,21 +104,12 @@ export async function importFresh(
       const seqs = (JSON.parse(row.seqs) as number[]).sort((a, b) => a - b);
       const revisions = JSON.parse(row.revisions) as number[];
       phases?.mark('check');
-      const lead = copyField(tenant);
       await copyInto(
         client,
         'tickets (tenant_id, id, fields, policy, state, last_event_at, evaluated_at, revision, resolved_at, first_contact)',
         text.tickets((i) => revisions[i] as number),
       );
-      await copyInto(
-        client,
-        'ticket_events (tenant_id, id, ticket_id, type, at, body, seq)',
-        copyText(
-          fresh,
-          () => lead,
-          (i) => `\t${seqs[i]}`,
-        ),
-      );
+      await copyEventRows(client, tenant, fresh, seqs);
       phases?.mark('store');
       options.onStored?.();
       if (text.cycles.length > 0) await copyInto(client, `cycles (${CYCLE_COLUMNS})`, text.cycles);
