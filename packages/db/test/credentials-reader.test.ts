@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import type { Database } from '../src/storage/index.js';
 import { saveConfig } from '../src/tenants/config-store.js';
 import { WebhookCredentialsReader } from '../src/tenants/credentials-reader.js';
 import {
@@ -8,24 +7,7 @@ import {
   webhookCredentials,
 } from '../src/tenants/webhook-secrets.js';
 import { describeEachDriver } from '../src/testing.js';
-
-/** `db` with a count of the statements drizzle prepares through it (the driver's, not ours). */
-function counting(db: Database): { db: Database; statements: () => number } {
-  let statements = 0;
-  const session = new Proxy(db._.session, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (prop !== 'prepareQuery' || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        statements++;
-        return value.apply(target, args);
-      };
-    },
-  });
-  const inner = new Proxy(db._, { get: (t, p) => (p === 'session' ? session : Reflect.get(t, p)) });
-  const proxied = new Proxy(db, { get: (t, p) => (p === '_' ? inner : Reflect.get(t, p)) });
-  return { db: proxied, statements: () => statements };
-}
+import { counting } from './statement-count.js';
 
 const config = {
   policies: [{ id: 'p', calendar: '24x7', targets: { first_response: { '*': '1h' } } }],
