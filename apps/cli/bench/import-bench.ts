@@ -216,6 +216,24 @@ interface Timed {
   readonly pg: number;
 }
 
+/** COPYs in one transaction, in order: their wall time and their backend's CPU. */
+async function timedCopies(
+  client: postgres.Sql,
+  copies: readonly (readonly [statement: string, chunks: readonly string[]])[],
+): Promise<Timed> {
+  let pid = 0;
+  let cpu = 0;
+  let start = 0;
+  await client.begin(async (tx) => {
+    [{ pid }] = (await tx`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+    cpu = cpuNs(pid);
+    start = performance.now();
+    for (const [statement, chunks] of copies)
+      await pipeline(Readable.from(chunks), await tx.unsafe(statement).writable());
+  });
+  return { seconds: (performance.now() - start) / 1000, pg: (cpuNs(pid) - cpu) / 1e9 };
+}
+
 /** A bare COPY of the rows into an unindexed table, on a fresh database. */
 async function bareCopy(chunks: readonly string[], events: number): Promise<Timed> {
   const { url, drop } = await createScratchDatabase(base as string);
@@ -224,20 +242,10 @@ async function bareCopy(chunks: readonly string[], events: number): Promise<Time
     // The postgres.js client behind drizzle: the bench writes COPY's stream itself.
     const client = (h.db as unknown as { $client: postgres.Sql }).$client;
     await client`create table bare (tenant_id text, id text, ticket_id text, type text, at timestamptz, body jsonb)`;
-    let pid = 0;
-    let cpu = 0;
-    let start = 0;
-    await client.begin(async (tx) => {
-      [{ pid }] = (await tx`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
-      cpu = cpuNs(pid);
-      start = performance.now();
-      await pipeline(Readable.from(chunks), await tx`copy bare from stdin`.writable());
-    });
-    const seconds = (performance.now() - start) / 1000;
-    const pg = (cpuNs(pid) - cpu) / 1e9;
+    const timed = await timedCopies(client, [['copy bare from stdin', chunks]]);
     const [row] = await client`select count(*)::int as n from bare`;
     if (row?.n !== events) throw new Error(`bare COPY stored ${row?.n} rows of ${events}`);
-    return { seconds, pg };
+    return timed;
   } finally {
     await h.close();
     await drop();
@@ -311,28 +319,11 @@ async function floorCopy(
   const h = await openDatabase({ databaseUrl: url });
   try {
     const client = (h.db as unknown as { $client: postgres.Sql }).$client;
-    let pid = 0;
-    let cpu = 0;
-    let start = 0;
-    await client.begin(async (tx) => {
-      [{ pid }] = (await tx`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
-      cpu = cpuNs(pid);
-      start = performance.now();
-      await pipeline(
-        Readable.from(rows.tickets.chunks),
-        await tx.unsafe(`copy tickets (${rows.tickets.columns}) from stdin`).writable(),
-      );
-      await pipeline(
-        Readable.from(chunks),
-        await tx`copy ticket_events (tenant_id, id, ticket_id, type, at, body) from stdin`.writable(),
-      );
-      await pipeline(
-        Readable.from(rows.cycles.chunks),
-        await tx.unsafe(`copy cycles (${rows.cycles.columns}) from stdin`).writable(),
-      );
-    });
-    const seconds = (performance.now() - start) / 1000;
-    const pg = (cpuNs(pid) - cpu) / 1e9;
+    const timed = await timedCopies(client, [
+      [`copy tickets (${rows.tickets.columns}) from stdin`, rows.tickets.chunks],
+      ['copy ticket_events (tenant_id, id, ticket_id, type, at, body) from stdin', chunks],
+      [`copy cycles (${rows.cycles.columns}) from stdin`, rows.cycles.chunks],
+    ]);
     const [row] = await client`select (select count(*)::int from ticket_events) as events,
       (select count(*)::int from tickets) as tickets, (select count(*)::int from cycles) as cycles`;
     if (
@@ -341,7 +332,7 @@ async function floorCopy(
       row.cycles !== rows.counts.cycles
     )
       throw new Error(`the floor's COPY stored ${JSON.stringify(row)}`);
-    return { seconds, pg };
+    return timed;
   } finally {
     await h.close();
     await drop();
@@ -369,7 +360,8 @@ async function run(
   try {
     const env = { ...process.env, DATABASE_URL: url };
     execFileSync('node', [CLI, 'migrate'], { env });
-    const watch = watchBackends(new URL(url).pathname.slice(1));
+    // The database's name is the URL's path, percent-decoded (it is not a file path).
+    const watch = watchBackends(decodeURIComponent(new URL(url).pathname.slice(1)));
     const start = performance.now();
     const child = spawn(
       '/usr/bin/time',
