@@ -146,5 +146,4 @@ export {
   verifyToken,
   type WebhookCredentials,
   WebhookCredentialsReader,
-  webhookCredentials,
 } from './tenants/index.js';

@@ -1,11 +1,7 @@
 import { expect, it } from 'vitest';
 import { saveConfig } from '../src/tenants/config-store.js';
 import { WebhookCredentialsReader } from '../src/tenants/credentials-reader.js';
-import {
-  addWebhookSecret,
-  removeWebhookSecrets,
-  webhookCredentials,
-} from '../src/tenants/webhook-secrets.js';
+import { addWebhookSecret, removeWebhookSecrets } from '../src/tenants/webhook-secrets.js';
 import { describeEachDriver } from '../src/testing.js';
 import { counting } from './statement-count.js';
 
@@ -14,7 +10,7 @@ const config = {
 };
 
 describeEachDriver('webhook credentials reader', (handle) => {
-  it('answers each of many concurrent deliveries as webhookCredentials does, sharing statements', async () => {
+  it('answers each of many concurrent deliveries with its own credentials, sharing statements', async () => {
     const { db, statements } = counting(handle().db);
     const first = await addWebhookSecret(db, 'acme', 'github');
     const second = await addWebhookSecret(db, 'acme', 'github');
@@ -45,9 +41,6 @@ describeEachDriver('webhook credentials reader', (handle) => {
       { secrets: [], configVersion: 0 },
       { secrets: [first, second], configVersion: 2 },
     ]);
-    // What each delivery read alone gives.
-    for (const [i, [t, p]] of asked.entries())
-      expect(found[i]).toEqual(await webhookCredentials(db, t, p));
   });
 
   it('does not verify with a secret removed before the delivery, even while an earlier read runs', async () => {

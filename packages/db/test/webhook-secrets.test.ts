@@ -1,10 +1,13 @@
 import { expect, it } from 'vitest';
+import type { Database } from '../src/storage/index.js';
 import { saveConfig } from '../src/tenants/config-store.js';
-import {
-  addWebhookSecret,
-  removeWebhookSecrets,
-  webhookCredentials,
-} from '../src/tenants/webhook-secrets.js';
+import { WebhookCredentialsReader } from '../src/tenants/credentials-reader.js';
+import { addWebhookSecret, removeWebhookSecrets } from '../src/tenants/webhook-secrets.js';
+
+/** One delivery's credentials, as the webhook route reads them. */
+const webhookCredentials = (db: Database, tenant: string, platform: string) =>
+  new WebhookCredentialsReader(db).read(tenant, platform);
+
 import { describeEachDriver } from '../src/testing.js';
 
 describeEachDriver('webhook secrets', (handle) => {

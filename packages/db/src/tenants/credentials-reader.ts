@@ -3,7 +3,7 @@ import type { Database } from '../storage/index.js';
 import { executePrepared, rowsOf } from '../storage/index.js';
 import { ReadBatch } from './read-batch.js';
 
-/** What a webhook delivery needs before its body is read (`webhookCredentials`). */
+/** What a webhook delivery needs before its body is read. */
 export interface WebhookCredentials {
   /** The secrets that verify the tenant's webhooks from the platform, oldest first. */
   readonly secrets: string[];
@@ -20,7 +20,9 @@ interface Key {
 const keyOf = (tenant: string, platform: string) => JSON.stringify([tenant, platform]);
 
 /**
- * `webhookCredentials` for many deliveries at once, as `TokenVerifier` checks bearer tokens:
+ * The secrets that verify a tenant's webhooks from a platform (oldest first) and the tenant's
+ * current config version (0 before the first, for `EngineCache.engineFor`), for many
+ * deliveries at once, as `TokenVerifier` checks bearer tokens:
  * while one read runs, the deliveries arriving meanwhile wait and are read together by the
  * next one, one prepared statement for every tenant and platform among them. A delivery
  * never shares a read sent before it arrived, so a secret removed before then no longer

@@ -14,4 +14,4 @@ export { EngineCache } from './engine-cache.js';
 export type { VerifiedToken } from './token-secret.js';
 export { TokenVerifier } from './token-verifier.js';
 export { createToken, revokeToken, verifyToken } from './tokens.js';
-export { addWebhookSecret, removeWebhookSecrets, webhookCredentials } from './webhook-secrets.js';
+export { addWebhookSecret, removeWebhookSecrets } from './webhook-secrets.js';

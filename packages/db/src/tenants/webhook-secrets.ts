@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { tenants, webhookSecrets } from '../schema/index.js';
 import type { Database } from '../storage/index.js';
-import { executePrepared, rowsOf } from '../storage/index.js';
 
 /**
  * Adds a webhook signing secret for a tenant's helpdesk (and the tenant, if new): the one
@@ -24,30 +23,6 @@ export async function addWebhookSecret(
     .values({ tenantId: tenant, platform, secret: value })
     .onConflictDoNothing();
   return value;
-}
-
-/**
- * What a webhook delivery needs before its body is read, in one prepared statement: the
- * secrets that verify the tenant's webhooks from the platform (oldest first) and the
- * tenant's current config version (0 before the first), for `EngineCache.engineFor`.
- */
-export async function webhookCredentials(
-  db: Database,
-  tenant: string,
-  platform: string,
-): Promise<{ secrets: string[]; configVersion: number }> {
-  const rows = rowsOf<{ secrets: string[] | null; version: number | null }>(
-    await executePrepared(
-      db,
-      sql`select
-        (select array_agg(s.secret order by s.created_at) from webhook_secrets s
-          where s.tenant_id = ${tenant} and s.platform = ${platform}) as secrets,
-        (select c.version from configs c where c.tenant_id = ${tenant}
-          order by c.version desc limit 1) as version`,
-    ),
-  );
-  const [row] = rows;
-  return { secrets: row?.secrets ?? [], configVersion: Number(row?.version ?? 0) };
 }
 
 /** Removes every secret of a tenant's platform but `keep` (the end of a rotation). */
