@@ -120,17 +120,21 @@ export async function replaceCycleCells(
       from jsonb_array_elements(${doc}::jsonb) as x(r)
     ),
     gone as (
-      delete from cycles c
-      where c.tenant_id = ${tenant} and ${
+      -- Each ticket's (or key's) rows found by its own probe of the primary key, whatever
+      -- the statistics say: "offset 0" keeps the lateral subquery a nested loop, and an
+      -- equality on tenant and ticket is an index condition. A plan made while the table
+      -- or the tenant looked tiny otherwise scanned the tenant's whole range (a generic plan
+      -- kept for the life of the connection). NOT IN over the CTE is a hashed subplan.
+      delete from cycles c where c.ctid = any(array(${
         'tickets' in scope
-          ? // = any(array(...)) is evaluated once and drives the primary key whatever the
-            // statistics say; "in (select ...)" let a young table's plan rerun the function
-            // for every row. NOT IN over the CTE is a hashed subplan, not a rescan per cycle.
-            sql`c.ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(scope.tickets)}::jsonb)))
-              and (c.ticket_id, c.metric, c.cycle) not in (select ticket_id, metric, cycle from fresh)`
-          : sql`(c.ticket_id, c.metric, c.cycle) in (
-              select k->>0, k->>1, (k->>2)::int from jsonb_array_elements(${JSON.stringify(scope.gone)}::jsonb) as g(k))`
-      }
+          ? sql`select k.ctid from jsonb_array_elements_text(${JSON.stringify(scope.tickets)}::jsonb) as t(id)
+              cross join lateral (select s.ctid, s.metric, s.cycle from cycles s
+                where s.tenant_id = ${tenant} and s.ticket_id = t.id offset 0) k
+              where (t.id, k.metric, k.cycle) not in (select ticket_id, metric, cycle from fresh)`
+          : sql`select k.ctid from jsonb_array_elements(${JSON.stringify(scope.gone)}::jsonb) as g(gk)
+              cross join lateral (select s.ctid from cycles s where s.tenant_id = ${tenant}
+                and s.ticket_id = gk->>0 and s.metric = gk->>1 and s.cycle = (gk->>2)::int offset 0) k`
+      }))
     )
     insert into cycles as c (tenant_id, ticket_id, metric, cycle, status, policy, calendar, target_seconds, elapsed_seconds,
       started_at, stopped_at, due_at, breached_at, outcome_at, warnings_fired, fired, next_check_at, team, agent, priority, channel, evaluated_at,

@@ -43,14 +43,17 @@ export async function lockTicketsCreating(
     ),
     // A statement of its own, so that it sees rows another transaction created and committed
     // while the insert waited on them (one statement's snapshot would miss them).
+    // Each id is its own probe of the primary key, locked in id order (the ids sorted, then
+    // a nested loop that "offset 0" keeps): a plan made while the table or the tenant looked
+    // tiny otherwise read the tenant's whole range for every batch (a generic plan kept for
+    // the connection's life: 10,000 rows read to lock 100, 12-28 ms).
     executePrepared(
       db,
       sql`
-      select t.id, t.revision, ${quarantined(sql.raw('t.id'))} from tickets t
-      where t.tenant_id = ${tenant}
-        and t.id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))
-      order by t.id
-      for update`,
+      select t.id, t.revision, ${quarantined(sql.raw('t.id'))}
+      from (select id from jsonb_array_elements_text(${ids}::jsonb) as x(id) order by id) k
+      cross join lateral (select t.id, t.revision from tickets t
+        where t.tenant_id = ${tenant} and t.id = k.id offset 0 for update) t`,
     ),
   ]);
   const rows = rowsOf<{ id: string; revision: string | number; quarantined: boolean }>(locked);

@@ -1,0 +1,134 @@
+import { sql, TransactionRollbackError } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replaceCycles } from '../src/ingest/cycle-write.js';
+import { lockTicketsCreating } from '../src/ingest/ticket-locks.js';
+import type { cycles } from '../src/schema/index.js';
+import type { Database, DatabaseHandle } from '../src/storage/database.js';
+import { rowsOf } from '../src/storage/rows.js';
+import { type SuiteDatabase, suiteDatabase } from '../src/testing.js';
+
+const START = new Date('2026-11-02T09:00:00Z');
+const TICKETS = 10_000;
+
+const row = (ticketId: string, metric: string): typeof cycles.$inferInsert => ({
+  tenantId: 'young',
+  ticketId,
+  metric,
+  cycle: 1,
+  status: 'running',
+  targetSeconds: 3600,
+  elapsedSeconds: 60,
+  startedAt: START,
+  evaluatedAt: START,
+});
+
+/**
+ * Rows of `table` (heap tuples, by any access path) that `write` read, then what `check`
+ * asserts of the rows it left; all rolled back.
+ */
+async function rowsRead(
+  db: Database,
+  table: 'cycles' | 'tickets',
+  write: (tx: Database) => Promise<void>,
+  check: (tx: Database) => Promise<void>,
+): Promise<number> {
+  let read = Number.NaN;
+  // The backend's counts not yet flushed to the shared statistics: they may hold earlier
+  // transactions' reads too, so the write's are the difference.
+  const counted = async (tx: Database) => {
+    const [counts] = rowsOf<{ n: string | number }>(
+      await tx.execute(sql`select coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) as n
+        from pg_stat_xact_user_tables where relname = ${table}`),
+    );
+    return Number(counts?.n ?? 0);
+  };
+  await db
+    .transaction(async (tx) => {
+      const before = await counted(tx);
+      await write(tx);
+      read = (await counted(tx)) - before;
+      await check(tx);
+      tx.rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    });
+  return read;
+}
+
+// PostgreSQL only: the plans come from its statistics, which PGlite's single table never
+// has stale in this way.
+describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not seen', () => {
+  let shared: SuiteDatabase | undefined;
+  let h: DatabaseHandle;
+  beforeAll(async () => {
+    shared = await suiteDatabase('postgres');
+    h = shared.handle;
+    // The statistics see one tenant only; then a new one arrives with 10,000 tickets and
+    // 20,000 cycles, which they estimate at a row or two until the next ANALYZE.
+    await h.db.execute(sql`insert into tickets (tenant_id, id)
+      select 'seen', 's-' || g from generate_series(1, 2000) g`);
+    await h.db.execute(sql`
+      insert into cycles (tenant_id, ticket_id, metric, cycle, status, target_seconds, elapsed_seconds, started_at, evaluated_at)
+      select 'seen', 's-' || g, 'resolution', 1, 'running', 3600, 0, now(), now() from generate_series(1, 2000) g`);
+    await h.db.execute(sql`analyze cycles, tickets`);
+    await h.db.execute(sql`insert into tickets (tenant_id, id)
+      select 'young', 't-' || g from generate_series(1, ${TICKETS}::int) g`);
+    await h.db.execute(sql`
+      insert into cycles (tenant_id, ticket_id, metric, cycle, status, target_seconds, elapsed_seconds, started_at, evaluated_at)
+      select 'young', 't-' || g, m, 1, 'running', 3600, 0, ${START.toISOString()}::timestamptz, now()
+      from generate_series(1, ${TICKETS}::int) g, (values ('first_response'), ('resolution')) v(m)`);
+  });
+  afterAll(() => shared?.release());
+
+  // Under both of PostgreSQL's plans for a prepared statement: the custom one (made for the
+  // values) and the generic one a connection keeps after a few runs.
+  for (const mode of ['force_custom_plan', 'force_generic_plan']) {
+    const planned = (tx: Database) => tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`));
+
+    it(`writing cycles reads only the written tickets' rows (${mode})`, async () => {
+      const read = await rowsRead(
+        h.db,
+        'cycles',
+        async (tx) => {
+          await planned(tx);
+          // t-1 keeps its first response only: its resolution is removed. t-2's resolution
+          // is removed by key, as a continued evaluation names what vanished.
+          await replaceCycles(tx, 'young', { tickets: ['t-1'] }, [row('t-1', 'first_response')]);
+          await replaceCycles(tx, 'young', { gone: [['t-2', 'resolution', 1]] }, []);
+        },
+        async (tx) => {
+          const left = rowsOf<{ ticket_id: string; metric: string }>(
+            await tx.execute(sql`select ticket_id, metric from cycles
+              where tenant_id = 'young' and ticket_id in ('t-1', 't-2') order by 1, 2`),
+          );
+          expect(left).toEqual([
+            { ticket_id: 't-1', metric: 'first_response' },
+            { ticket_id: 't-2', metric: 'first_response' },
+          ]);
+        },
+      );
+      // A probe per ticket reads its two rows (and the upsert its one): a scan of the
+      // tenant's range read all 20,000.
+      expect(read).toBeLessThan(50);
+    });
+
+    it(`locking tickets reads only their rows (${mode})`, async () => {
+      let locked: Awaited<ReturnType<typeof lockTicketsCreating>> | undefined;
+      const read = await rowsRead(
+        h.db,
+        'tickets',
+        async (tx) => {
+          await planned(tx);
+          locked = await lockTicketsCreating(tx, 'young', ['t-3', 't-1', 'new-1']);
+        },
+        async () => {
+          expect([...(locked?.revisions.keys() ?? [])].sort()).toEqual(['new-1', 't-1', 't-3']);
+          expect([...(locked?.created ?? [])]).toEqual(['new-1']);
+        },
+      );
+      // Three probes: a scan of the tenant's range read all 10,000.
+      expect(read).toBeLessThan(50);
+    });
+  }
+});
