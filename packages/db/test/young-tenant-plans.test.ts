@@ -1,6 +1,7 @@
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceCycles } from '../src/ingest/cycle-write.js';
+import { eventMarks, lastSeqOf, loadEventsMarked } from '../src/ingest/event-store.js';
 import { lockTicketsCreating } from '../src/ingest/ticket-locks.js';
 import type { cycles } from '../src/schema/index.js';
 import type { Database, DatabaseHandle } from '../src/storage/database.js';
@@ -23,12 +24,12 @@ const row = (ticketId: string, metric: string): typeof cycles.$inferInsert => ({
 });
 
 /**
- * Rows of `table` (heap tuples, by any access path) that `write` read, then what `check`
+ * Rows of `tables` (heap tuples, by any access path) that `write` read, then what `check`
  * asserts of the rows it left; all rolled back.
  */
 async function rowsRead(
   db: Database,
-  table: 'cycles' | 'tickets',
+  tables: readonly ('cycles' | 'tickets' | 'ticket_events')[],
   write: (tx: Database) => Promise<void>,
   check: (tx: Database) => Promise<void>,
 ): Promise<number> {
@@ -37,8 +38,8 @@ async function rowsRead(
   // transactions' reads too, so the write's are the difference.
   const counted = async (tx: Database) => {
     const [counts] = rowsOf<{ n: string | number }>(
-      await tx.execute(sql`select coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) as n
-        from pg_stat_xact_user_tables where relname = ${table}`),
+      await tx.execute(sql`select sum(coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)) as n
+        from pg_stat_xact_user_tables where relname = any(string_to_array(${tables.join(',')}, ','))`),
     );
     return Number(counts?.n ?? 0);
   };
@@ -71,13 +72,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
     await h.db.execute(sql`
       insert into cycles (tenant_id, ticket_id, metric, cycle, status, target_seconds, elapsed_seconds, started_at, evaluated_at)
       select 'seen', 's-' || g, 'resolution', 1, 'running', 3600, 0, now(), now() from generate_series(1, 2000) g`);
-    await h.db.execute(sql`analyze cycles, tickets`);
+    await h.db.execute(sql`insert into ticket_events (tenant_id, id, ticket_id, type, at, body)
+      select 'seen', 'se-' || g, 's-' || g, 'ticket.created', now(), '{}' from generate_series(1, 2000) g`);
+    await h.db.execute(sql`analyze cycles, tickets, ticket_events`);
     await h.db.execute(sql`insert into tickets (tenant_id, id)
       select 'young', 't-' || g from generate_series(1, ${TICKETS}::int) g`);
     await h.db.execute(sql`
       insert into cycles (tenant_id, ticket_id, metric, cycle, status, target_seconds, elapsed_seconds, started_at, evaluated_at)
       select 'young', 't-' || g, m, 1, 'running', 3600, 0, ${START.toISOString()}::timestamptz, now()
       from generate_series(1, ${TICKETS}::int) g, (values ('first_response'), ('resolution')) v(m)`);
+    await h.db.execute(sql`insert into ticket_events (tenant_id, id, ticket_id, type, at, body)
+      select 'young', 'e-' || g || '-' || n, 't-' || g, 'ticket.created', ${START.toISOString()}::timestamptz,
+        jsonb_build_object('id', 'e-' || g || '-' || n, 'ticket', 't-' || g, 'type', 'ticket.created',
+          'at', ${START.toISOString()}::text, 'fields', '{}'::jsonb)
+      from generate_series(1, ${TICKETS}::int) g, generate_series(1, 2) n`);
   });
   afterAll(() => shared?.release());
 
@@ -89,7 +97,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
     it(`writing cycles reads only the written tickets' rows (${mode})`, async () => {
       const read = await rowsRead(
         h.db,
-        'cycles',
+        ['cycles'],
         async (tx) => {
           await planned(tx);
           // t-1 keeps its first response only: its resolution is removed. t-2's resolution
@@ -117,7 +125,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
       let locked: Awaited<ReturnType<typeof lockTicketsCreating>> | undefined;
       const read = await rowsRead(
         h.db,
-        'tickets',
+        ['tickets', 'ticket_events'],
         async (tx) => {
           await planned(tx);
           locked = await lockTicketsCreating(tx, 'young', ['t-3', 't-1', 'new-1']);
@@ -127,7 +135,31 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
           expect([...(locked?.created ?? [])]).toEqual(['new-1']);
         },
       );
-      // Three probes: a scan of the tenant's range read all 10,000.
+      // Three probes, and one of the events for the ticket created: a scan of the tenant's
+      // range read all 10,000 tickets, or all 20,000 events.
+      expect(read).toBeLessThan(50);
+    });
+
+    it(`reading tickets' events reads only theirs (${mode})`, async () => {
+      let loaded = 0;
+      let marks = 0;
+      let last = 0;
+      const read = await rowsRead(
+        h.db,
+        ['ticket_events'],
+        async (tx) => {
+          await planned(tx);
+          loaded = (await loadEventsMarked(tx, 'young', ['t-1', 't-2'])).events.length;
+          marks = (await eventMarks(tx, 'young', ['t-1'], ['e-1-2'])).get('t-1')?.count ?? 0;
+          last = (await lastSeqOf(tx, 'young', ['e-2-1', 'e-2-2'])).get('t-2') ?? 0;
+        },
+        async () => {
+          expect(loaded).toBe(4);
+          expect(marks).toBe(2);
+          expect(last).toBeGreaterThan(0);
+        },
+      );
+      // Eight rows: a scan of the tenant's range read all 20,000.
       expect(read).toBeLessThan(50);
     });
   }

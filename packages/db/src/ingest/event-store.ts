@@ -1,7 +1,7 @@
 import { type TicketEvent, uniformEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
-import { executePrepared, rowsOf } from '../storage/index.js';
+import { executePrepared, opaqueTenant, rowsOf } from '../storage/index.js';
 
 /** How events are stored: the normalized event, with its instant as ISO text. */
 type StoredBody = Omit<TicketEvent, 'at'> & { at: string };
@@ -59,6 +59,16 @@ export async function storeEvents(
   return stored;
 }
 
+/**
+ * The ticket ids as rows `k(id)`, for a lateral subquery that reads each ticket's events by
+ * its own probe of `ticket_events_by_ticket`: "offset 0" keeps it a nested loop whatever the
+ * statistics say, and the tenant is opaque to them (opaqueTenant). With `ticket_id = any(...)`,
+ * a tenant the statistics had not seen yet (estimated at a row or two) had its whole range of
+ * events read for every recompute.
+ */
+const eachTicket = (ticketIds: readonly string[]) =>
+  sql`jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb) as k(id)`;
+
 /** Every stored event of these tickets, in order of arrival (the engine sorts them). */
 export async function loadEvents(
   db: Database,
@@ -68,10 +78,10 @@ export async function loadEvents(
   if (ticketIds.length === 0) return [];
   const rows = rowsOf<{ body: StoredBody }>(
     await db.execute(sql`
-      select body from ticket_events
-      where tenant_id = ${tenant}
-        and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
-      order by seq`),
+      select e.body from ${eachTicket(ticketIds)}
+      cross join lateral (select body, seq from ticket_events e
+        where e.tenant_id = ${opaqueTenant(tenant)} and e.ticket_id = k.id offset 0) e
+      order by e.seq`),
   );
   return rows.map((r) => eventFromBody(r.body));
 }
@@ -91,10 +101,10 @@ export async function loadEventsMarked(
     await executePrepared(
       db,
       sql`
-      select body, seq from ticket_events
-      where tenant_id = ${tenant}
-        and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
-      order by seq`,
+      select e.body, e.seq from ${eachTicket(ticketIds)}
+      cross join lateral (select body, seq from ticket_events e
+        where e.tenant_id = ${opaqueTenant(tenant)} and e.ticket_id = k.id offset 0) e
+      order by e.seq`,
     ),
   );
   const events = rows.map((r) => {
@@ -114,10 +124,11 @@ export async function lastSeqOf(
   if (eventIds.length === 0) return new Map();
   const rows = rowsOf<{ ticket_id: string; seq: number }>(
     await db.execute(sql`
-      select ticket_id, max(seq) as seq from ticket_events
-      where tenant_id = ${tenant}
-        and id = any(array(select jsonb_array_elements_text(${JSON.stringify(eventIds)}::jsonb)))
-      group by ticket_id`),
+      select e.ticket_id, max(e.seq) as seq
+      from jsonb_array_elements_text(${JSON.stringify(eventIds)}::jsonb) as k(id)
+      cross join lateral (select ticket_id, seq from ticket_events e
+        where e.tenant_id = ${opaqueTenant(tenant)} and e.id = k.id offset 0) e
+      group by e.ticket_id`),
   );
   return new Map(rows.map((r) => [r.ticket_id, r.seq]));
 }
@@ -136,12 +147,12 @@ export async function eventMarks(
   if (ticketIds.length === 0) return new Map();
   const rows = rowsOf<{ ticket_id: string; count: number; before: number | null }>(
     await db.execute(sql`
-      select ticket_id, count(*)::int as count,
-        max(seq) filter (where id <> all(array(select jsonb_array_elements_text(${JSON.stringify(fresh)}::jsonb)))) as before
-      from ticket_events
-      where tenant_id = ${tenant}
-        and ticket_id = any(array(select jsonb_array_elements_text(${JSON.stringify(ticketIds)}::jsonb)))
-      group by ticket_id`),
+      select k.id as ticket_id, count(*)::int as count,
+        max(e.seq) filter (where e.id <> all(array(select jsonb_array_elements_text(${JSON.stringify(fresh)}::jsonb)))) as before
+      from ${eachTicket(ticketIds)}
+      cross join lateral (select id, seq from ticket_events e
+        where e.tenant_id = ${opaqueTenant(tenant)} and e.ticket_id = k.id offset 0) e
+      group by k.id`),
   );
   return new Map(rows.map((r) => [r.ticket_id, { count: r.count, before: r.before }]));
 }

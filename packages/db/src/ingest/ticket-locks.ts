@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
-import { executePrepared, rowsOf } from '../storage/index.js';
+import { executePrepared, opaqueTenant, rowsOf } from '../storage/index.js';
 
 /** The tickets locked: each one's revision, and which rows this call created. */
 export interface LockedTickets {
@@ -38,8 +38,8 @@ export async function lockTicketsCreating(
       insert into tickets (tenant_id, id)
       select ${tenant}, id from jsonb_array_elements_text(${ids}::jsonb) as x(id)
       on conflict do nothing
-      returning tickets.id, not exists (
-        select 1 from ticket_events e where e.tenant_id = ${tenant} and e.ticket_id = tickets.id) as empty`,
+      returning tickets.id, not exists (select 1 from ticket_events e
+        where e.tenant_id = ${opaqueTenant(tenant)} and e.ticket_id = tickets.id) as empty`,
     ),
     // A statement of its own, so that it sees rows another transaction created and committed
     // while the insert waited on them (one statement's snapshot would miss them).

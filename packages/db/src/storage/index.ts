@@ -1,5 +1,5 @@
 // The database itself: its type and handle, opening one (PGlite or PostgreSQL), a statement
-// run prepared, rows of a raw query, whether it is migrated, how a failure is summed up, and closing on a stop signal.
+// run prepared, a tenant the planner cannot estimate, rows of a raw query, whether it is migrated, how a failure is summed up, and closing on a stop signal.
 // The one entry other folders and @breachless/db import this folder through.
 export { type OpenOptions, openDatabase } from './client.js';
 export { type Database, type DatabaseHandle, MIGRATIONS_FOLDER } from './database.js';
@@ -11,6 +11,7 @@ export {
   notMigratedReason,
   requireMigrated,
 } from './migration-status.js';
+export { opaqueTenant } from './opaque-tenant.js';
 export { executePrepared } from './prepared.js';
 export { epochMs, rowsOf } from './rows.js';
 export {
