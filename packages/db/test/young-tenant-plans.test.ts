@@ -1,6 +1,8 @@
+import type { TicketEvent } from '@breachless/core';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceCycles } from '../src/ingest/cycle-write.js';
+import { copyEvents } from '../src/ingest/event-copy.js';
 import { eventMarks, lastSeqOf, loadEventsMarked } from '../src/ingest/event-store.js';
 import { lockTicketsCreating } from '../src/ingest/ticket-locks.js';
 import type { cycles } from '../src/schema/index.js';
@@ -160,6 +162,28 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
         },
       );
       // Eight rows: a scan of the tenant's range read all 20,000.
+      expect(read).toBeLessThan(50);
+    });
+
+    it(`storing events by COPY checks only their ids (${mode})`, async () => {
+      let stored: string[] = [];
+      const read = await rowsRead(
+        h.db,
+        ['ticket_events'],
+        async (tx) => {
+          await planned(tx);
+          const events = [
+            { id: 'e-1-1', ticket: 't-1', at: START.getTime(), type: 'ticket.created', fields: {} },
+            { id: 'e-1-9', ticket: 't-1', at: START.getTime(), type: 'message', author: 'agent' },
+          ] as TicketEvent[];
+          stored = [...(await copyEvents(tx, 'young', events)).keys()];
+        },
+        async () => {
+          // The first is stored already: only the new one is.
+          expect(stored).toEqual(['e-1-9']);
+        },
+      );
+      // Two probes: a scan of the tenant's range read all 20,000.
       expect(read).toBeLessThan(50);
     });
   }

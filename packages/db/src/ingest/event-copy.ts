@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
+import { opaqueTenant, rowsOf } from '../storage/index.js';
 import { storeEvents } from './event-store.js';
 
 /** postgres.js's connection: a statement, or a COPY's stream to write its rows to. */
@@ -62,8 +62,10 @@ export async function copyEvents(
   const [taken] = rowsOf<{ seen: string; seqs: string }>(
     await db.execute(sql`
       with seen as (
-        select id from ticket_events where tenant_id = ${tenant}
-          and id = any(array(select jsonb_array_elements_text(${JSON.stringify(first.map((e) => e.id))}::jsonb))))
+        -- A probe of the primary key per id (see lastSeqOf): never the tenant's whole range.
+        select e.id from jsonb_array_elements_text(${JSON.stringify(first.map((e) => e.id))}::jsonb) as k(id)
+        cross join lateral (select id from ticket_events e
+          where e.tenant_id = ${opaqueTenant(tenant)} and e.id = k.id offset 0) e)
       select (select coalesce(json_agg(id), '[]') from seen)::text as seen,
         (select coalesce(json_agg(nextval(pg_get_serial_sequence('ticket_events', 'seq'))), '[]')
           from generate_series(1, ${first.length}::int - (select count(*)::int from seen)))::text as seqs`),

@@ -1,7 +1,7 @@
 import { byTicket, type Engine, type Evaluation, type TicketEvent } from '@breachless/core';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../storage/index.js';
-import { rowsOf } from '../storage/index.js';
+import { opaqueTenant, rowsOf } from '../storage/index.js';
 import {
   CopyRaced,
   copies,
@@ -58,15 +58,16 @@ export async function importFresh(
       const fresh = firstOfEachId(events);
       const tickets = [...new Set(fresh.map((e) => e.ticket))].sort();
       const ids = JSON.stringify(tickets);
-      const any = (column: string) =>
-        sql`${sql.raw(column)} = any(array(select jsonb_array_elements_text(${ids}::jsonb)))`;
+      // A probe per ticket and table (see lastSeqOf), never a scan of the tenant's range: an
+      // import is when a tenant is new to the statistics, and its range grows every batch.
+      const any = (table: string, column: string) => sql`exists(
+        select 1 from jsonb_array_elements_text(${ids}::jsonb) as k(id)
+        cross join lateral (select 1 from ${sql.raw(table)} t
+          where t.tenant_id = ${opaqueTenant(tenant)} and t.${sql.raw(column)} = k.id offset 0) t)`;
       const checking = tx.execute(sql`
         with known as (
-          select exists(select 1 from tickets where tenant_id = ${tenant} and ${any('id')})
-            or exists(select 1 from ticket_events where tenant_id = ${tenant} and ${any('ticket_id')})
-            or exists(select 1 from cycles where tenant_id = ${tenant} and ${any('ticket_id')})
-            or exists(select 1 from quarantined_tickets where tenant_id = ${tenant} and ${any('ticket_id')})
-            as known)
+          select ${any('tickets', 'id')} or ${any('ticket_events', 'ticket_id')}
+            or ${any('cycles', 'ticket_id')} or ${any('quarantined_tickets', 'ticket_id')} as known)
         select known,
           case when known then '[]' else (select json_agg(nextval(pg_get_serial_sequence('ticket_events', 'seq')))
             from generate_series(1, ${fresh.length}::int))::text end as seqs,
