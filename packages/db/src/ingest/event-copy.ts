@@ -62,7 +62,7 @@ export async function copyEvents(
   const [taken] = rowsOf<{ seen: string; seqs: string }>(
     await db.execute(sql`
       with seen as (
-        -- A probe of the primary key per id (see lastSeqOf): never the tenant's whole range.
+        -- A probe of the primary key per id (opaqueTenant says why): never the tenant's range.
         select e.id from jsonb_array_elements_text(${JSON.stringify(first.map((e) => e.id))}::jsonb) as k(id)
         cross join lateral (select id from ticket_events e
           where e.tenant_id = ${opaqueTenant(tenant)} and e.id = k.id offset 0) e)

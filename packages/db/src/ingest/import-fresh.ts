@@ -58,7 +58,7 @@ export async function importFresh(
       const fresh = firstOfEachId(events);
       const tickets = [...new Set(fresh.map((e) => e.ticket))].sort();
       const ids = JSON.stringify(tickets);
-      // A probe per ticket and table (see lastSeqOf), never a scan of the tenant's range: an
+      // A probe per ticket and table (opaqueTenant says why), never the tenant's range: an
       // import is when a tenant is new to the statistics, and its range grows every batch.
       const any = (table: string, column: string) => sql`exists(
         select 1 from jsonb_array_elements_text(${ids}::jsonb) as k(id)
