@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceCycles } from '../src/ingest/cycle-write.js';
 import { copyEvents } from '../src/ingest/event-copy.js';
 import { eventMarks, lastSeqOf, loadEventsMarked } from '../src/ingest/event-store.js';
+import { updateTickets } from '../src/ingest/recompute-state.js';
 import { lockTicketsCreating } from '../src/ingest/ticket-locks.js';
 import type { cycles } from '../src/schema/index.js';
 import type { Database, DatabaseHandle } from '../src/storage/database.js';
@@ -184,6 +185,40 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
         },
       );
       // Two probes: a scan of the tenant's range read all 20,000.
+      expect(read).toBeLessThan(50);
+    });
+
+    it(`updating tickets reads only theirs (${mode})`, async () => {
+      let revisions = new Map<string, number>();
+      const read = await rowsRead(
+        h.db,
+        ['tickets'],
+        async (tx) => {
+          await planned(tx);
+          const update = {
+            fields: { status: 'open' },
+            policy: null,
+            state: 'open',
+            last_event_at: START.toISOString(),
+            first_contact: null,
+          };
+          revisions = await updateTickets(
+            tx,
+            'young',
+            ['t-1', 't-2', 't-3'],
+            [
+              { id: 't-1', ...update },
+              { id: 't-2', ...update },
+            ],
+            START,
+          );
+        },
+        async () => {
+          // t-3 has no update (no events left): it keeps its fields and still gets a revision.
+          expect([...revisions.keys()].sort()).toEqual(['t-1', 't-2', 't-3']);
+        },
+      );
+      // Three probes: a scan of the tenant's range read all 10,000.
       expect(read).toBeLessThan(50);
     });
   }

@@ -168,10 +168,14 @@ export async function updateTickets(
         resolved_at = case when v.keep then t.resolved_at
           else to_timestamp((v.first_contact->>'resolvedAt')::float8 / 1000) end,
         evaluated_at = ${evaluatedAt.toISOString()}::timestamptz, revision = nextval('ticket_revisions')
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(id text, keep boolean, fields jsonb, policy text, state text, last_event_at timestamptz,
-          first_contact jsonb)
-      where t.tenant_id = ${tenant} and t.id = v.id
+      from (select v.*, p.target from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as v(id text, keep boolean, fields jsonb, policy text, state text, last_event_at timestamptz,
+            first_contact jsonb)
+        -- Each ticket found by its own probe of the primary key (opaqueTenant says why), and
+        -- its row updated where that probe found it.
+        cross join lateral (select x.ctid as target from tickets x
+          where x.tenant_id = ${tenant} and x.id = v.id offset 0) p) v
+      where t.ctid = v.target
       returning t.id, t.revision`,
     ),
   );
