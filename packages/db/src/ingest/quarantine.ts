@@ -95,9 +95,13 @@ export async function quarantineTickets(
       error = excluded.error, code = excluded.code, last_failed_at = excluded.last_failed_at,
       attempts = quarantined_tickets.attempts + 1`);
   const ids = JSON.stringify(failures.map((f) => f.ticket));
+  // Each row where its own probe of the primary key found it (opaqueTenant says why).
   await db.execute(sql`
-    update tickets set revision = nextval('ticket_revisions')
-    where tenant_id = ${tenant} and id = any(array(select jsonb_array_elements_text(${ids}::jsonb)))`);
+    update tickets t set revision = nextval('ticket_revisions')
+    from jsonb_array_elements_text(${ids}::jsonb) as k(id)
+    cross join lateral (select x.ctid as target from tickets x
+      where x.tenant_id = ${tenant} and x.id = k.id offset 0) p
+    where t.ctid = p.target`);
 }
 
 /** Takes tickets that were just recomputed successfully out of quarantine. */
