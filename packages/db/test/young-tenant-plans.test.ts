@@ -28,11 +28,12 @@ const row = (ticketId: string, metric: string): typeof cycles.$inferInsert => ({
 });
 
 /**
- * Rows of `tables` (heap tuples, by any access path) that `write` read, then what `check`
- * asserts of the rows it left; all rolled back.
+ * Rows of `tables` (heap tuples, by any access path) that `write` read under the plan cache
+ * `mode`, then what `check` asserts of the rows it left; all rolled back.
  */
 async function rowsRead(
   db: Database,
+  mode: string,
   tables: readonly ('cycles' | 'tickets' | 'ticket_events')[],
   write: (tx: Database) => Promise<void>,
   check: (tx: Database) => Promise<void>,
@@ -49,6 +50,7 @@ async function rowsRead(
   };
   await db
     .transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`));
       const before = await counted(tx);
       await write(tx);
       read = (await counted(tx)) - before;
@@ -96,14 +98,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
   // Under both of PostgreSQL's plans for a prepared statement: the custom one (made for the
   // values) and the generic one a connection keeps after a few runs.
   for (const mode of ['force_custom_plan', 'force_generic_plan']) {
-    const planned = (tx: Database) => tx.execute(sql.raw(`set local plan_cache_mode = ${mode}`));
-
     it(`writing cycles reads only the written tickets' rows (${mode})`, async () => {
       const read = await rowsRead(
         h.db,
+        mode,
         ['cycles'],
         async (tx) => {
-          await planned(tx);
           // t-1 keeps its first response only: its resolution is removed. t-2's resolution
           // is removed by key, as a continued evaluation names what vanished.
           await replaceCycles(tx, 'young', { tickets: ['t-1'] }, [row('t-1', 'first_response')]);
@@ -129,9 +129,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
       let locked: Awaited<ReturnType<typeof lockTicketsCreating>> | undefined;
       const read = await rowsRead(
         h.db,
+        mode,
         ['tickets', 'ticket_events'],
         async (tx) => {
-          await planned(tx);
           locked = await lockTicketsCreating(tx, 'young', ['t-3', 't-1', 'new-1']);
         },
         async () => {
@@ -150,9 +150,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
       let last = 0;
       const read = await rowsRead(
         h.db,
+        mode,
         ['ticket_events'],
         async (tx) => {
-          await planned(tx);
           loaded = (await loadEventsMarked(tx, 'young', ['t-1', 't-2'])).events.length;
           marks = (await eventMarks(tx, 'young', ['t-1'], ['e-1-2'])).get('t-1')?.count ?? 0;
           last = (await lastSeqOf(tx, 'young', ['e-2-1', 'e-2-2'])).get('t-2') ?? 0;
@@ -171,9 +171,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
       let stored: string[] = [];
       const read = await rowsRead(
         h.db,
+        mode,
         ['ticket_events'],
         async (tx) => {
-          await planned(tx);
           const events = [
             { id: 'e-1-1', ticket: 't-1', at: START.getTime(), type: 'ticket.created', fields: {} },
             { id: 'e-1-9', ticket: 't-1', at: START.getTime(), type: 'message', author: 'agent' },
@@ -193,9 +193,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
       let revisions = new Map<string, number>();
       const read = await rowsRead(
         h.db,
+        mode,
         ['tickets'],
         async (tx) => {
-          await planned(tx);
           const update = {
             fields: { status: 'open' },
             policy: null,
@@ -227,9 +227,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a tenant the statistics have not 
       let revisions: number[] = [];
       const read = await rowsRead(
         h.db,
+        mode,
         ['tickets'],
         async (tx) => {
-          await planned(tx);
           await quarantineTickets(
             tx,
             'young',
